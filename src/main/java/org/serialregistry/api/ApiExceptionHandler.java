@@ -1,0 +1,113 @@
+package org.serialregistry.api;
+
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Every error of a REST controller becomes an RFC 9457 problem document that names what is wrong.
+ * Validation messages of the domain ({@link IllegalArgumentException}) start with the field name
+ * ("gtin: ..."), which is copied into the {@code field} property. Unexpected failures answer 500
+ * with a reference for the log, never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badInput(IllegalArgumentException e) {
+        return Problems.badRequest(e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        var p = Problems.of(HttpStatus.BAD_REQUEST, e.getName() + ": not a valid value");
+        p.setProperty("field", e.getName());
+        return p;
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        var p = Problems.of(HttpStatus.BAD_REQUEST, "Header " + e.getHeaderName() + " is required");
+        p.setProperty("field", e.getHeaderName());
+        return p;
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        var p = Problems.of(HttpStatus.BAD_REQUEST, "Parameter " + e.getParameterName() + " is required");
+        p.setProperty("field", e.getParameterName());
+        return p;
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than allowed");
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail notFound(NoSuchElementException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, e.getMessage() == null ? "Not found" : e.getMessage());
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail conflict(ObjectOptimisticLockingFailureException e) {
+        return Problems.of(HttpStatus.CONFLICT, "Someone else changed this record meanwhile; read it again and retry");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        return Problems.of(HttpStatus.CONFLICT, "The change conflicts with existing data (a duplicate?)");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Your key or token does not grant the role this operation needs");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("API error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+        var p = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + reference);
+        p.setProperty("reference", reference);
+        return p;
+    }
+}

@@ -1,0 +1,20 @@
+package org.serialregistry.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Unknown API paths answer 404 as a problem document (instead of reaching the portal). */
+@RestController
+class ApiFallbackController {
+
+    @RequestMapping("/api/**")
+    ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
+        var p = Problems.of(HttpStatus.NOT_FOUND, "No API resource at " + request.getRequestURI()
+                + "; see /v3/api-docs for what exists");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+}

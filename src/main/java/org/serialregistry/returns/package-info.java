@@ -1,0 +1,3 @@
+/** Service centres: repairs, returns and refurbishment. */
+@org.springframework.modulith.ApplicationModule(displayName = "Service and returns")
+package org.serialregistry.returns;

@@ -1,0 +1,98 @@
+package org.serialregistry.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.security.ApiKeyView;
+import org.serialregistry.security.ApiKeys;
+import org.serialregistry.security.Role;
+import org.serialregistry.ui.Notifications;
+
+/** API keys for ERP, MES and partner systems: create (the token is shown once) and revoke. */
+@Route("admin/api-keys")
+@PageTitle("API keys")
+@Menu(title = "API keys", order = 11, icon = "vaadin:key")
+@RolesAllowed(Role.ADMIN_NAME)
+class ApiKeysView extends VerticalLayout {
+
+    private final ApiKeys apiKeys;
+    private final Grid<ApiKeyView> grid = new Grid<>();
+
+    ApiKeysView(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+        setSizeFull();
+        var create = new Button("New API key", e -> openCreateDialog());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        grid.addColumn(ApiKeyView::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(ApiKeyView::prefix).setHeader("Prefix").setAutoWidth(true);
+        grid.addColumn(k -> k.role().workspace()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(k -> k.partyRef() == null ? "" : k.partyRef()).setHeader("Party").setAutoWidth(true);
+        grid.addColumn(ApiKeyView::createdBy).setHeader("Created by").setAutoWidth(true);
+        grid.addColumn(ApiKeyView::createdAt).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(k -> k.active() ? "Active" : "Revoked by " + k.revokedBy()).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(k -> {
+            var revoke = new Button("Revoke", e -> {
+                try {
+                    apiKeys.revoke(k.id());
+                    Notifications.success("Revoked " + k.name());
+                    refresh();
+                } catch (IllegalArgumentException ex) {
+                    Notifications.error(ex.getMessage());
+                }
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            revoke.setEnabled(k.active());
+            return revoke;
+        }).setHeader("Actions").setAutoWidth(true);
+        grid.setSizeFull();
+        add(new HorizontalLayout(create), grid);
+        refresh();
+    }
+
+    private void openCreateDialog() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("New API key");
+        var name = new TextField("Name");
+        name.setHelperText("Which system uses it, e.g. 'SAP line 3'");
+        var role = new ComboBox<Role>("Acts as role");
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(Role::workspace);
+        var party = new TextField("Bound to party (optional)");
+        var save = new Button("Create", e -> {
+            try {
+                var issued = apiKeys.create(name.getValue(), role.getValue(), party.getValue());
+                dialog.removeAll();
+                dialog.getFooter().removeAll();
+                var token = new TextArea("Token");
+                token.setValue(issued.token());
+                token.setReadOnly(true);
+                token.setWidthFull();
+                dialog.add(new Paragraph("Copy the token now: it is shown only once and stored only as a hash."), token);
+                dialog.getFooter().add(new Button("Done", d -> dialog.close()));
+                refresh();
+            } catch (IllegalArgumentException ex) {
+                Notifications.error(ex.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(name, role, party));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void refresh() {
+        grid.setItems(apiKeys.findAll());
+    }
+}

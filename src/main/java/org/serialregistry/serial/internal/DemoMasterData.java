@@ -1,0 +1,73 @@
+package org.serialregistry.serial.internal;
+
+import java.util.Set;
+
+import org.serialregistry.serial.MasterData;
+import org.serialregistry.serial.NewProduct;
+import org.serialregistry.serial.ProductCategory;
+import org.serialregistry.serial.RiskClass;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Demo mode: a small catalogue of products, facilities and lines that the README's examples use. */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "serial-registry.demo.enabled", havingValue = "true")
+class DemoMasterData implements ApplicationRunner {
+
+    private final MasterData masterData;
+    private final FacilityRepository facilities;
+
+    DemoMasterData(MasterData masterData, FacilityRepository facilities) {
+        this.masterData = masterData;
+        this.facilities = facilities;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (facilities.count() > 0) {
+            return;
+        }
+        // Seeding goes through the service like any change, so it is validated and audited as "demo-seed"
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.setContext(context);
+        try {
+            seed();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void seed() {
+        masterData.createFacility("DE-MUC", 1, "Munich electronics plant", "DE");
+        masterData.addLine("DE-MUC", "L1", 1, "SMT line 1");
+        masterData.addLine("DE-MUC", "L2", 2, "SMT line 2");
+        masterData.addLine("DE-MUC", "L3", 3, "Final assembly");
+        masterData.createFacility("US-AUS", 2, "Austin medical devices", "US");
+        masterData.addLine("US-AUS", "L1", 1, "Clean room 1");
+        masterData.addLine("US-AUS", "L2", 2, "Clean room 2");
+        masterData.createFacility("CZ-PLZ", 3, "Pilsen automotive parts", "CZ");
+        masterData.addLine("CZ-PLZ", "L1", 1, "Brake line");
+
+        masterData.createProduct(new NewProduct("09506000134352", "Aurora X2 smartphone", ProductCategory.ELECTRONICS,
+                RiskClass.HIGH_VALUE, Set.of("DE", "FR", "NL", "AT"), null));
+        masterData.createProduct(new NewProduct("04006381333931", "Volt 65W USB-C charger", ProductCategory.ELECTRONICS,
+                RiskClass.STANDARD, Set.of("DE", "FR", "GB", "US"), null));
+        masterData.createProduct(new NewProduct("07612345000015", "CardioPace infusion pump", ProductCategory.MEDICAL_DEVICE,
+                RiskClass.HIGH_VALUE, Set.of("US"), null));
+        masterData.createProduct(new NewProduct("07612345000022", "GlucoSense meter", ProductCategory.MEDICAL_DEVICE,
+                RiskClass.STANDARD, Set.of("US", "CA"), null));
+        masterData.createProduct(new NewProduct("07612345000039", "StopTec front brake caliper", ProductCategory.AUTOMOTIVE,
+                RiskClass.HIGH_VALUE, Set.of("DE", "CZ", "PL", "AT"), null));
+        masterData.createProduct(new NewProduct("07612345000046", "LumiDrive LED headlamp", ProductCategory.AUTOMOTIVE,
+                RiskClass.STANDARD, Set.of("DE", "FR", "IT"), null));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Value types that every feature uses: GS1 identifiers and market codes.
+ *
+ * <p>Each type validates itself on construction, so an instance is always valid. The
+ * {@link java.lang.IllegalArgumentException} messages name the field and the fault in words a
+ * user can act on, because they are returned verbatim in HTTP 400 answers. No Spring beans
+ * live here.
+ */
+@NullMarked
+package org.serialregistry.shared;
+
+import org.jspecify.annotations.NullMarked;

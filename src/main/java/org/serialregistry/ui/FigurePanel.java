@@ -1,0 +1,65 @@
+package org.serialregistry.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/**
+ * One set of figures shown twice: as a chart for the eye and as a table for exact numbers.
+ * Labels keep the order of the map given.
+ */
+public class FigurePanel extends VerticalLayout {
+
+    public enum Kind { BAR, PIE, LINE }
+
+    /** One row of the table. */
+    public record Figure(String label, Number value) {
+    }
+
+    private final EChart chart = new EChart();
+    private final Grid<Figure> table = new Grid<>();
+
+    public FigurePanel(String title, String valueHeader, Kind kind, Map<String, ? extends Number> values) {
+        setPadding(false);
+        add(new H3(title));
+        var rows = new ArrayList<Figure>();
+        values.forEach((k, v) -> rows.add(new Figure(k, v)));
+
+        chart.setAriaLabel(title);
+        List<String> labels = rows.stream().map(Figure::label).toList();
+        List<Number> numbers = rows.stream().map(Figure::value).toList();
+        chart.setOption(switch (kind) {
+            case PIE -> EChart.pie(title, values);
+            case LINE -> EChart.line(title, labels, Map.of(valueHeader, numbers));
+            case BAR -> EChart.bar(title, labels, Map.of(valueHeader, numbers));
+        });
+        chart.setWidth("min(100%, 36rem)");
+
+        table.addColumn(Figure::label).setHeader("").setFlexGrow(1);
+        table.addColumn(Figure::value).setHeader(valueHeader).setAutoWidth(true);
+        table.setItems(rows);
+        table.setAllRowsVisible(true);
+        table.addThemeVariants(GridVariant.LUMO_COMPACT);
+        table.setWidth("min(100%, 20rem)");
+
+        var row = new FlexLayout(chart, table);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.getStyle().set("gap", "var(--lumo-space-l)");
+        row.setWidthFull();
+        add(row);
+    }
+
+    public EChart getChart() {
+        return chart;
+    }
+
+    public List<Figure> getFigures() {
+        return table.getGenericDataView().getItems().toList();
+    }
+}

@@ -1,0 +1,86 @@
+package org.serialregistry.security;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.security.Role.*;
+
+/**
+ * For every portal route and every role: who may open it. The expected table is written out here
+ * (it is the specification), not derived from the annotations it checks.
+ */
+@IntegrationTest
+class RouteAccessTest extends SpringBrowserlessTest {
+
+    private static final Map<String, Set<Role>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("admin/users", EnumSet.of(ADMIN));
+        EXPECTED.put("admin/api-keys", EnumSet.of(ADMIN));
+        EXPECTED.put("admin/audit", EnumSet.of(ADMIN));
+        EXPECTED.put("production", EnumSet.of(PRODUCTION));
+        EXPECTED.put("quality", EnumSet.of(QUALITY));
+        EXPECTED.put("warranty", EnumSet.of(WARRANTY));
+        EXPECTED.put("channel", EnumSet.of(CHANNEL));
+        EXPECTED.put("forensics", EnumSet.of(FORENSICS));
+        EXPECTED.put("service", EnumSet.of(SERVICE_CENTER));
+        EXPECTED.put("distributor", EnumSet.of(DISTRIBUTOR));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void eachRouteOpensForItsRolesAndForNobodyElse() {
+        var failures = new StringBuilder();
+        for (Role role : Role.values()) {
+            signInAs(role);
+            EXPECTED.forEach((route, allowed) -> {
+                boolean opened = opens(route);
+                if (opened != allowed.contains(role)) {
+                    failures.append(role).append(opened ? " may open " : " may not open ").append(route).append('\n');
+                }
+            });
+        }
+        assertThat(failures.toString()).isEmpty();
+    }
+
+    @Test
+    void theLoginPageOpensForAnonymousUsersAndWorkspacesDoNot() {
+        SecurityContextHolder.clearContext();
+        assertThat(opens("login")).isTrue();
+        EXPECTED.keySet().forEach(route -> assertThat(opens(route)).as(route).isFalse());
+    }
+
+    private boolean opens(String route) {
+        try {
+            navigate(route, com.vaadin.flow.component.Component.class);
+        } catch (RuntimeException | AssertionError e) {
+            return false;
+        }
+        var view = getCurrentView();
+        String path = com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+        return path.equals(route) && !view.getClass().getSimpleName().contains("Error")
+                && !view.getClass().getSimpleName().equals("LoginView") || route.equals("login") && path.equals("login");
+    }
+
+    private static void signInAs(Role role) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(role.name().toLowerCase(), null,
+                AuthorityUtils.createAuthorityList(role.authority())));
+        SecurityContextHolder.setContext(context);
+    }
+}
