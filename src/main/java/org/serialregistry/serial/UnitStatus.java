@@ -1,0 +1,22 @@
+package org.serialregistry.serial;
+
+/**
+ * Status of a unit, after the EU FMD pack states. STOLEN and DESTROYED are terminal: a unit in
+ * either state takes no further change, and a code of such a unit seen in the field is suspect.
+ */
+public enum UnitStatus {
+    ACTIVE, SUPPLIED, EXPORTED, SAMPLE, LOCKED, RECALLED, STOLEN, DESTROYED;
+
+    public boolean terminal() {
+        return this == STOLEN || this == DESTROYED;
+    }
+
+    /** Active units circulate normally; all other states deserve a word on the verification page. */
+    public boolean active() {
+        return this == ACTIVE || this == SUPPLIED;
+    }
+
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase();
+    }
+}

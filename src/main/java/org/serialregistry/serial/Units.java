@@ -1,0 +1,247 @@
+package org.serialregistry.serial;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.serial.internal.EventDrafts;
+import org.serialregistry.serial.internal.LifecycleLogStore;
+import org.serialregistry.serial.internal.SerialCodec;
+import org.serialregistry.serial.internal.UnitStore;
+import org.serialregistry.serial.internal.Verdict;
+import org.serialregistry.shared.CountryCode;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.LotNumber;
+import org.serialregistry.shared.SerialNumber;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Units and their life: the cryptographic check of a code (no database), the production record,
+ * the event history, and lifecycle events recorded by other modules. Status changes follow the
+ * EU FMD rules: a unit that is stolen or destroyed takes no further change; setting a status it
+ * already has is refused; the same user may undo a status change within {@link #UNDO_WINDOW},
+ * later only a correcting event can.
+ */
+@Service
+public class Units {
+
+    public static final Duration UNDO_WINDOW = Duration.ofDays(10);
+    private static final Pattern TX_PART = Pattern.compile("[A-Za-z0-9_.:/-]{1,64}");
+    private static final int MAX_SERIALS_PER_EVENT = 100_000;
+
+    private final SerialCodec codec;
+    private final UnitStore units;
+    private final LifecycleLogStore log;
+    private final MasterData masterData;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Units(SerialCodec codec, UnitStore units, LifecycleLogStore log, MasterData masterData,
+          ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.codec = codec;
+        this.units = units;
+        this.log = log;
+        this.masterData = masterData;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Is this a code our keys made? Decided from the code alone: no database read. */
+    public CodeCheck checkCode(Gtin gtin, String serial) {
+        return switch (codec.check(gtin, serial)) {
+            case Verdict.Genuine g -> new CodeCheck.Genuine(SerialCodec.ALPHABET.indexOf(serial.charAt(0)),
+                    g.fields().facilityNumber(), g.fields().lineNumber(), g.fields().productionDay(), g.fields().sequence());
+            case Verdict.Forged f -> new CodeCheck.Forged("tag mismatch");
+            case Verdict.UnknownKey k -> new CodeCheck.Forged("unknown key version " + k.version());
+            case Verdict.Malformed m -> new CodeCheck.Malformed(m.reason());
+        };
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UnitRecord> find(SerialNumber serial) {
+        return units.find(serial.value()).map(row -> new UnitRecord(new SerialNumber(row.serial()), new Gtin(row.gtin()),
+                new LotNumber(row.lot()), row.batchId(), row.productionDate(), row.expiryDate(), row.facilityCode(),
+                row.lineCode(), new CountryCode(row.intendedMarket()), row.status(),
+                units.components(row.serial()).stream().map(SerialNumber::new).toList()));
+    }
+
+    /** Every event that names this unit, oldest first (its batch's commissioning included). */
+    @Transactional(readOnly = true)
+    public List<LifecycleEventView> history(SerialNumber serial) {
+        return log.historyOf(serial.value()).stream().map(r -> r.toView()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<LifecycleEventView> latestEvents(int limit) {
+        return log.latest(Math.min(limit, 500)).stream().map(r -> r.toView()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long unitCount() {
+        return units.countUnits();
+    }
+
+    /**
+     * Appends a lifecycle event for existing units, changing their status when the event says so.
+     *
+     * @throws IllegalArgumentException naming the problem (unknown serials, refused status change);
+     *                                  nothing is written then
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public LifecycleEventView record(NewLifecycleEvent event) {
+        return append(event, null);
+    }
+
+    /** Sets the status of one unit (an ObjectEvent with the matching business step). */
+    @Transactional
+    @PreAuthorize("hasAnyRole('PRODUCTION','QUALITY','ADMIN','SERVICE_CENTER','DISTRIBUTOR')")
+    public LifecycleEventView changeStatus(SerialNumber serial, UnitStatus status, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: say why the status changes");
+        }
+        return append(EventDrafts.forStatus(List.of(serial), status, reason), null);
+    }
+
+    /** Recalls a whole lot: one event listing every unit of the lot; each gets status RECALLED. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    public LifecycleEventView recallLot(Gtin gtin, LotNumber lot, String reason) {
+        var serials = units.serialsOfLot(gtin.value(), lot.value()).stream()
+                .filter(s -> !units.statusOf(List.of(s)).get(s).terminal()).map(SerialNumber::new).toList();
+        if (serials.isEmpty()) {
+            throw new IllegalArgumentException("lot: no recallable units of GTIN " + gtin.value() + " lot " + lot.value());
+        }
+        var event = append(EventDrafts.forStatus(serials, UnitStatus.RECALLED, reason), null);
+        audit.record("lot.recalled", "lot", gtin.value() + "/" + lot.value(), null,
+                AuditTrail.state("units", serials.size(), "reason", reason, "event", event.id()));
+        return event;
+    }
+
+    /**
+     * Undoes a status change: by the same user within {@link #UNDO_WINDOW}. The undo is itself a
+     * correcting event that declares the earlier one an error and restores the previous status.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public LifecycleEventView undo(long eventId, String reason) {
+        var original = Optional.ofNullable(log.find(eventId))
+                .orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
+        if (original.newStatus() == null) {
+            throw new IllegalArgumentException("event: " + eventId + " changed no status; declare a correction instead");
+        }
+        String me = actor();
+        if (!original.recordedBy().equals(me)) {
+            throw new IllegalArgumentException("event: only " + original.recordedBy() + " may undo this change");
+        }
+        if (original.recordedAt().plus(UNDO_WINDOW).isBefore(Instant.now(clock))) {
+            throw new IllegalArgumentException("event: the " + UNDO_WINDOW.toDays()
+                    + "-day undo window has passed; record a correcting event");
+        }
+        var serials = log.serialsOf(eventId);
+        var restore = new ArrayList<SerialNumber>();
+        UnitStatus previous = null;
+        for (String s : serials) {
+            var history = log.historyOf(s);
+            UnitStatus before = UnitStatus.ACTIVE;
+            for (var e : history) {
+                if (e.id() >= eventId) {
+                    break;
+                }
+                if (e.newStatus() != null && !(e.errorDeclarationFor() != null)) {
+                    before = e.newStatus();
+                }
+            }
+            previous = before;
+            restore.add(new SerialNumber(s));
+        }
+        var draft = new NewLifecycleEvent(restore, EpcisEventType.OBJECT_EVENT, BusinessStep.OTHER, null, null,
+                null, null, null, null, Map.of(), previous, "undo of event " + eventId + ": " + reason);
+        return append(draft, eventId);
+    }
+
+    /** Recomputes the hash chain of the whole log and reports the first break, if any. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
+    public ChainReport verifyChain() {
+        return log.verify();
+    }
+
+    private LifecycleEventView append(NewLifecycleEvent e, @Nullable Long corrects) {
+        if (e.serials() == null || e.serials().isEmpty()) {
+            throw new IllegalArgumentException("serials: name at least one serial");
+        }
+        if (e.serials().size() > MAX_SERIALS_PER_EVENT) {
+            throw new IllegalArgumentException("serials: at most " + MAX_SERIALS_PER_EVENT + " per event");
+        }
+        var serials = new ArrayList<String>(new LinkedHashSet<>(e.serials().stream().map(SerialNumber::value).toList()));
+        var statuses = units.statusOf(serials);
+        var unknown = serials.stream().filter(s -> !statuses.containsKey(s)).limit(5).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("serials: never issued by this registry: " + String.join(", ", unknown));
+        }
+        if (corrects == null) {
+            for (String s : serials) {
+                UnitStatus current = statuses.get(s);
+                if (current.terminal()) {
+                    throw new IllegalArgumentException("serials: unit " + s + " is already inactive ("
+                            + current.label().toLowerCase() + "): no further change is accepted");
+                }
+                if (e.newStatus() != null && e.newStatus() == current) {
+                    throw new IllegalArgumentException("serials: unit " + s + " is already " + current.label().toLowerCase());
+                }
+            }
+        }
+        validateTransactions(e.bizTransactions());
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant when = e.eventTime() == null ? now : e.eventTime().truncatedTo(ChronoUnit.MICROS);
+        if (when.isAfter(now.plusSeconds(300))) {
+            throw new IllegalArgumentException("eventTime: " + when + " is in the future");
+        }
+        serials.sort(null);
+        var digest = EventDrafts.digest(serials);
+        String gtin = serials.size() == 1 ? units.find(serials.getFirst()).map(u -> u.gtin()).orElse(null) : null;
+        var row = log.append(new LifecycleLogStore.Draft(e.type(), "OBSERVE", when, now, e.bizStep(), e.disposition(),
+                e.readPoint(), e.bizLocation(), e.sourceParty(), e.destinationParty(),
+                EventDrafts.transactions(e.bizTransactions()), gtin, null, null, e.newStatus(), corrects,
+                e.reason(), actor()), serials, serials.size(), digest);
+        if (e.newStatus() != null) {
+            units.setStatus(serials, e.newStatus(), row.id(), actor(), now);
+        }
+        events.publishEvent(new LifecycleEventRecorded(row.id(), e.bizStep(), e.disposition(), e.sourceParty(),
+                e.destinationParty(), e.newStatus(), serials.stream().map(SerialNumber::new).toList()));
+        return row.toView();
+    }
+
+    private static void validateTransactions(@Nullable Map<String, String> transactions) {
+        if (transactions == null) {
+            return;
+        }
+        transactions.forEach((type, id) -> {
+            if (type == null || id == null || !TX_PART.matcher(type).matches() || !TX_PART.matcher(id).matches()) {
+                throw new IllegalArgumentException("bizTransactions: type and identifier are 1 to 64 characters of "
+                        + "letters, digits and _ . : / -");
+            }
+        });
+    }
+
+    private static String actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

@@ -1,0 +1,60 @@
+package org.serialregistry.serial.internal;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the key ring from configuration; secrets never come from the database or the repository. */
+@Configuration
+class SerialCryptoConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SerialCryptoConfig.class);
+
+    @Bean
+    SerialKeyRing serialKeyRing(SerialKeyProperties properties,
+                                @Value("${serial-registry.demo.enabled:false}") boolean demo) {
+        if (properties.versions() != null && !properties.versions().isEmpty()) {
+            int active = properties.active() != null ? properties.active()
+                    : properties.versions().keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            var ring = SerialKeyRing.fromBase64(properties.versions(), active);
+            log.info("Serial keys from configuration: {}", ring);
+            return ring;
+        }
+        if (demo) {
+            Path file = Path.of(properties.demoFile() != null ? properties.demoFile() : "data/serial-keys.properties");
+            var ring = SerialKeyRing.loadOrCreateDemoKeyFile(file);
+            log.warn("Demo mode: serial keys from {} ({}). Production takes keys from SERIAL_REGISTRY_KEYS_VERSIONS_n.",
+                    file.toAbsolutePath(), ring);
+            return ring;
+        }
+        throw new IllegalStateException("No serial keys configured. Set SERIAL_REGISTRY_KEYS_VERSIONS_1 to a base64 "
+                + "secret of at least 32 bytes (e.g. 'openssl rand -base64 32') and SERIAL_REGISTRY_KEYS_ACTIVE=1.");
+    }
+
+    @Bean
+    SerialCodec serialCodec(SerialKeyRing keyRing) {
+        return new SerialCodec(keyRing);
+    }
+
+    @Bean
+    LabelRenderer labelRenderer() {
+        return new LabelRenderer();
+    }
+
+    /** Large batches run here, two at a time, off the request threads. */
+    @Bean
+    org.springframework.core.task.TaskExecutor serialBatchExecutor() {
+        var executor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(1000);
+        executor.setThreadNamePrefix("serial-batch-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
+}

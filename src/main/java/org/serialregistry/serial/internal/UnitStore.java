@@ -1,0 +1,199 @@
+package org.serialregistry.serial.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.serial.UnitStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Units, their status and genealogy, and sequence numbers, in plain JDBC for bulk speed. */
+@Repository
+public class UnitStore {
+
+    static final int CHUNK = 5000;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    UnitStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** The unit's immutable record joined with facility, line and status; empty if never issued. */
+    public record UnitRow(String serial, String gtin, String lot, UUID batchId, LocalDate productionDate,
+                   @Nullable LocalDate expiryDate, String facilityCode, String lineCode, String intendedMarket,
+                   UnitStatus status) {
+    }
+
+    public Optional<UnitRow> find(String serial) {
+        var rows = jdbc.query("""
+                select u.serial, u.gtin, u.lot, u.batch_id, u.production_date, u.expiry_date, f.code as facility_code,
+                       l.code as line_code, u.intended_market, s.status
+                from unit u
+                join facility f on f.number = u.facility_number
+                join production_line l on l.facility_id = f.id and l.number = u.line_number
+                left join unit_status s on s.serial = u.serial
+                where u.serial = ?""", UnitStore::mapUnit, serial);
+        return rows.stream().findFirst();
+    }
+
+    private static UnitRow mapUnit(ResultSet rs, int n) throws SQLException {
+        String status = rs.getString("status");
+        return new UnitRow(rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"),
+                rs.getObject("batch_id", UUID.class), rs.getObject("production_date", LocalDate.class),
+                rs.getObject("expiry_date", LocalDate.class), rs.getString("facility_code"), rs.getString("line_code"),
+                rs.getString("intended_market"), status == null ? UnitStatus.ACTIVE : UnitStatus.valueOf(status));
+    }
+
+    public List<String> components(String serial) {
+        return jdbc.queryForList("select component_serial from unit_component where serial = ? order by component_serial",
+                String.class, serial);
+    }
+
+    /** Serials among {@code serials} that exist, with their current status. */
+    public Map<String, UnitStatus> statusOf(Collection<String> serials) {
+        var result = new HashMap<String, UnitStatus>();
+        var list = new ArrayList<>(serials);
+        for (int i = 0; i < list.size(); i += 1000) {
+            var part = list.subList(i, Math.min(list.size(), i + 1000));
+            named.query("select u.serial, s.status from unit u left join unit_status s on s.serial = u.serial "
+                            + "where u.serial in (:serials)", new MapSqlParameterSource("serials", part),
+                    (ResultSet rs) -> {
+                        String st = rs.getString(2);
+                        result.put(rs.getString(1), st == null ? UnitStatus.ACTIVE : UnitStatus.valueOf(st));
+                    });
+        }
+        return result;
+    }
+
+    /** Records a status: ACTIVE removes the row (ACTIVE is the default), others upsert it. */
+    public void setStatus(Collection<String> serials, UnitStatus status, long eventId, String by, java.time.Instant at) {
+        var list = new ArrayList<>(serials);
+        jdbc.batchUpdate("delete from unit_status where serial = ?", list, CHUNK, (ps, s) -> ps.setString(1, s));
+        if (status != UnitStatus.ACTIVE) {
+            jdbc.batchUpdate("insert into unit_status (serial, status, last_event_id, changed_by, changed_at, version) "
+                    + "values (?, ?, ?, ?, ?, 0)", list, CHUNK, (ps, s) -> {
+                ps.setString(1, s);
+                ps.setString(2, status.name());
+                ps.setLong(3, eventId);
+                ps.setString(4, by);
+                ps.setObject(5, LifecycleLogStore.ts(at));
+            });
+        }
+    }
+
+    /** Inserts units in chunks, calling {@code progress} with the count written so far. */
+    public void insertUnits(List<String> serials, String gtin, String lot, UUID batchId, LocalDate productionDate,
+                     @Nullable LocalDate expiryDate, int facilityNumber, int lineNumber, String market,
+                     Consumer<Integer> progress) {
+        for (int i = 0; i < serials.size(); i += CHUNK) {
+            var part = serials.subList(i, Math.min(serials.size(), i + CHUNK));
+            jdbc.batchUpdate("insert into unit (serial, gtin, lot, batch_id, production_date, expiry_date, "
+                    + "facility_number, line_number, intended_market) values (?,?,?,?,?,?,?,?,?)", part, CHUNK, (ps, s) -> {
+                ps.setString(1, s);
+                ps.setString(2, gtin);
+                ps.setString(3, lot);
+                ps.setObject(4, batchId);
+                ps.setObject(5, productionDate);
+                ps.setObject(6, expiryDate);
+                ps.setInt(7, facilityNumber);
+                ps.setInt(8, lineNumber);
+                ps.setString(9, market);
+            });
+            progress.accept(i + part.size());
+        }
+    }
+
+    public void insertComponents(List<String> serials, List<List<String>> components) {
+        var pairs = new ArrayList<String[]>();
+        for (int i = 0; i < serials.size(); i++) {
+            for (String c : components.get(i)) {
+                pairs.add(new String[]{serials.get(i), c});
+            }
+        }
+        jdbc.batchUpdate("insert into unit_component (serial, component_serial) values (?, ?)", pairs, CHUNK,
+                (ps, p) -> {
+                    ps.setString(1, p[0]);
+                    ps.setString(2, p[1]);
+                });
+    }
+
+    /** Serials of a batch in serial order, streamed (for exports and digests of any size). */
+    public void streamBatch(UUID batchId, Consumer<String> sink) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select serial from unit where batch_id = ? order by serial",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setObject(1, batchId);
+            ps.setFetchSize(2000);
+            return ps;
+        }, (ResultSet rs) -> sink.accept(rs.getString(1)));
+    }
+
+    public List<String> pageOfBatch(UUID batchId, int offset, int limit) {
+        return jdbc.queryForList("select serial from unit where batch_id = ? order by serial offset ? rows fetch next ? rows only",
+                String.class, batchId, offset, limit);
+    }
+
+    public List<String> serialsOfLot(String gtin, String lot) {
+        return jdbc.queryForList("select serial from unit where gtin = ? and lot = ? order by serial", String.class, gtin, lot);
+    }
+
+    public long countUnits() {
+        return jdbc.queryForObject("select count(*) from unit", Long.class);
+    }
+
+    /**
+     * Reserves {@code count} consecutive sequence numbers for a facility, line and day; commits on
+     * its own so that concurrent batches on the same line never wait for each other's units.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long reserveSequences(int facility, int line, LocalDate day, int count, long max) {
+        var current = jdbc.queryForList("select next_value from serial_sequence where facility_number = ? and "
+                + "line_number = ? and production_day = ? for update", Long.class, facility, line, day);
+        long first;
+        if (current.isEmpty()) {
+            try {
+                jdbc.update("insert into serial_sequence (facility_number, line_number, production_day, next_value) "
+                        + "values (?, ?, ?, ?)", facility, line, day, (long) count);
+                first = 0;
+            } catch (DuplicateKeyException raced) {
+                throw new ConcurrentSequenceException();
+            }
+        } else {
+            first = current.getFirst();
+            jdbc.update("update serial_sequence set next_value = ? where facility_number = ? and line_number = ? "
+                    + "and production_day = ?", first + count, facility, line, day);
+        }
+        if (first + count - 1 > max) {
+            throw new IllegalArgumentException("quantity: line " + line + " of facility " + facility + " has only "
+                    + Math.max(0, max + 1 - first) + " serials left for " + day + "; use another production date or line");
+        }
+        return first;
+    }
+
+    /** Two batches created the first sequence row of a day at once; the caller retries. */
+    public static class ConcurrentSequenceException extends RuntimeException {
+    }
+
+    static OffsetDateTime now(java.time.Clock clock) {
+        return OffsetDateTime.now(clock);
+    }
+}
