@@ -122,8 +122,9 @@ public class Units {
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     public LifecycleEventView recallLot(Gtin gtin, LotNumber lot, String reason) {
-        var serials = units.serialsOfLot(gtin.value(), lot.value()).stream()
-                .filter(s -> !units.statusOf(List.of(s)).get(s).terminal()).map(SerialNumber::new).toList();
+        var statuses = units.statusOf(units.serialsOfLot(gtin.value(), lot.value()));
+        var serials = statuses.entrySet().stream().filter(e -> !e.getValue().terminal() && e.getValue() != UnitStatus.RECALLED)
+                .map(e -> new SerialNumber(e.getKey())).sorted(java.util.Comparator.comparing(SerialNumber::value)).toList();
         if (serials.isEmpty()) {
             throw new IllegalArgumentException("lot: no recallable units of GTIN " + gtin.value() + " lot " + lot.value());
         }
@@ -154,22 +155,18 @@ public class Units {
                     + "-day undo window has passed; record a correcting event");
         }
         var serials = log.serialsOf(eventId);
-        var restore = new ArrayList<SerialNumber>();
-        UnitStatus previous = null;
-        for (String s : serials) {
-            var history = log.historyOf(s);
-            UnitStatus before = UnitStatus.ACTIVE;
-            for (var e : history) {
-                if (e.id() >= eventId) {
-                    break;
-                }
-                if (e.newStatus() != null && !(e.errorDeclarationFor() != null)) {
-                    before = e.newStatus();
-                }
-            }
-            previous = before;
-            restore.add(new SerialNumber(s));
+        if (serials.size() != 1) {
+            throw new IllegalArgumentException("event: " + eventId + " changed " + serials.size()
+                    + " units; undo works on single-unit changes, record a correcting event instead");
         }
+        // The status before the change is the one the latest earlier status-setting event gave
+        UnitStatus previous = UnitStatus.ACTIVE;
+        for (var e : log.historyOf(serials.getFirst())) {
+            if (e.id() < eventId && e.newStatus() != null) {
+                previous = e.newStatus();
+            }
+        }
+        var restore = List.of(new SerialNumber(serials.getFirst()));
         var draft = new NewLifecycleEvent(restore, EpcisEventType.OBJECT_EVENT, BusinessStep.OTHER, null, null,
                 null, null, null, null, Map.of(), previous, "undo of event " + eventId + ": " + reason);
         return append(draft, eventId);
