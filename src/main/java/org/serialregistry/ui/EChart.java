@@ -63,7 +63,7 @@ public class EChart extends Div {
                 this.__chart.setOption(JSON.parse($0), true);""", optionJson);
     }
 
-    /** A bar chart: one category axis, one or more named series. */
+    /** A bar chart: one category axis, one or more named series. A null title draws none (a heading names the chart). */
     public static Map<String, Object> bar(String title, List<String> categories, Map<String, List<? extends Number>> series) {
         return axisChart(title, categories, series, "bar");
     }
@@ -73,12 +73,11 @@ public class EChart extends Div {
         return axisChart(title, categories, series, "line");
     }
 
-    /** A pie chart of named values. */
+    /** A pie chart of named values; a null title draws none. */
     public static Map<String, Object> pie(String title, Map<String, ? extends Number> values) {
         var data = new ArrayList<Map<String, Object>>();
         values.forEach((name, value) -> data.add(Map.of("name", name, "value", value)));
-        var option = new LinkedHashMap<String, Object>();
-        option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
+        var option = titled(title);
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("legend", Map.of("bottom", 0, "type", "scroll"));
         option.put("series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data)));
@@ -87,16 +86,28 @@ public class EChart extends Div {
 
     private static Map<String, Object> axisChart(String title, List<String> categories,
                                                  Map<String, List<? extends Number>> series, String type) {
-        var option = new LinkedHashMap<String, Object>();
-        option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
+        var option = titled(title);
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("bottom", 0, "type", "scroll"));
-        option.put("grid", Map.of("left", 48, "right", 16, "top", 40, "bottom", 56, "containLabel", true));
+        // A legend only tells series apart: with one series it repeats the value header
+        boolean legend = series.size() > 1;
+        if (legend) {
+            option.put("legend", Map.of("bottom", 0, "type", "scroll"));
+        }
+        option.put("grid", Map.of("left", 48, "right", 16, "top", title == null ? 16 : 40, "bottom", legend ? 56 : 16,
+                "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", categories));
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
         var list = new ArrayList<Map<String, Object>>();
         series.forEach((name, values) -> list.add(Map.of("name", name, "type", type, "data", values)));
         option.put("series", list);
+        return option;
+    }
+
+    private static LinkedHashMap<String, Object> titled(String title) {
+        var option = new LinkedHashMap<String, Object>();
+        if (title != null) {
+            option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
+        }
         return option;
     }
 }

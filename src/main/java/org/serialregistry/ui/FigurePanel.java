@@ -34,10 +34,11 @@ public class FigurePanel extends VerticalLayout {
         chart.setAriaLabel(title);
         List<String> labels = rows.stream().map(Figure::label).toList();
         List<Number> numbers = rows.stream().map(Figure::value).toList();
+        // The heading above names the chart; a title inside the chart would only repeat it
         chart.setOption(switch (kind) {
-            case PIE -> EChart.pie(title, values);
-            case LINE -> EChart.line(title, labels, Map.of(valueHeader, numbers));
-            case BAR -> EChart.bar(title, labels, Map.of(valueHeader, numbers));
+            case PIE -> EChart.pie(null, values);
+            case LINE -> EChart.line(null, labels, Map.of(valueHeader, numbers));
+            case BAR -> EChart.bar(null, labels, Map.of(valueHeader, numbers));
         });
         chart.setWidth("min(100%, 36rem)");
 

@@ -1,0 +1,72 @@
+package org.serialregistry.db;
+
+import org.junit.jupiter.api.Test;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.UserAdministration;
+import org.serialregistry.serial.MasterData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A production start: profile {@code postgres} without the demo flag. No demo user, demo key or
+ * demo product may appear; the first administrator comes from the bootstrap settings
+ * ({@code SERIAL_REGISTRY_BOOTSTRAP_ADMIN_USERNAME} / {@code _PASSWORD} in the environment).
+ */
+@SpringBootTest(properties = {
+        "serial-registry.bootstrap-admin.username=Olga.Ops",
+        "serial-registry.bootstrap-admin.password=first-admin-secret-42"})
+@AutoConfigureMockMvc
+@ActiveProfiles("postgres")
+// Closed after the class, while the shared server still runs (else its pool retries a stopped server at exit)
+@DirtiesContext
+class PostgresProductionStartTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresServer.useFreshDatabase("production_start", registry);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    MasterData masterData;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void demoModeIsRefusedUnlessAskedFor() throws Exception {
+        for (String demo : new String[]{"admin", "production", "quality", "warranty", "channel", "forensics", "service", "distributor"}) {
+            assertThat(users.findByUsername(demo)).as("demo user " + demo).isEmpty();
+        }
+        assertThat(masterData.products()).as("demo products").isEmpty();
+        assertThat(masterData.facilities()).as("demo facilities").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from api_key", Long.class)).as("demo API keys").isZero();
+        mvc.perform(formLogin("/login").user("admin").password("admin")).andExpect(unauthenticated());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer sr_demoadmn_AdminDemoKeyNotForProduction"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theFirstAdministratorIsCreatedFromTheBootstrapSettingsAndIsTheOnlyUser() throws Exception {
+        assertThat(jdbc.queryForObject("select username from user_account", String.class)).isEqualTo("olga.ops");
+        assertThat(users.findByUsername("olga.ops").orElseThrow().roles()).containsExactly(Role.ADMIN);
+        mvc.perform(formLogin("/login").user("olga.ops").password("first-admin-secret-42"))
+                .andExpect(authenticated().withUsername("olga.ops").withRoles("ADMIN"));
+    }
+}
