@@ -91,7 +91,22 @@ public class MasterData {
     @Transactional
     @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     public ProductView createProduct(NewProduct request) {
-        Gtin gtin = Gtin.of(request.gtin());
+        return save(check(request));
+    }
+
+    /** A product request that passed every check, normalised. */
+    record CheckedProduct(Gtin gtin, String name, ProductCategory category, RiskClass riskClass,
+                          Set<CountryCode> markets, String udi) {
+    }
+
+    /** Every check of {@link #createProduct} without writing; throws "field: problem". */
+    CheckedProduct check(NewProduct request) {
+        Gtin gtin;
+        try {
+            gtin = Gtin.of(request.gtin());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("gtin: " + e.getMessage(), e);
+        }
         if (products.existsByGtin(gtin.value())) {
             throw new IllegalArgumentException("gtin: a product with GTIN " + gtin.value() + " already exists");
         }
@@ -100,8 +115,13 @@ public class MasterData {
             throw new IllegalArgumentException("category: choose electronics, medical device or automotive");
         }
         var riskClass = request.riskClass() == null ? RiskClass.STANDARD : request.riskClass();
-        Set<CountryCode> markets = request.intendedMarkets() == null ? Set.of() : request.intendedMarkets().stream()
-                .map(m -> CountryCode.of(m)).collect(Collectors.toSet());
+        Set<CountryCode> markets;
+        try {
+            markets = request.intendedMarkets() == null ? Set.of() : request.intendedMarkets().stream()
+                    .map(m -> CountryCode.of(m)).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("intendedMarkets: " + e.getMessage(), e);
+        }
         if (markets.isEmpty()) {
             throw new IllegalArgumentException("intendedMarkets: name at least one country code, e.g. DE or US");
         }
@@ -113,11 +133,16 @@ public class MasterData {
         if (udi == null && request.category() == ProductCategory.MEDICAL_DEVICE) {
             udi = gtin.value(); // FDA UDI: the device identifier is the GTIN unless told otherwise
         }
-        var product = products.save(new Product(gtin, name, request.category(), riskClass, markets, udi, Instant.now(clock)));
+        return new CheckedProduct(gtin, name, request.category(), riskClass, markets, udi);
+    }
+
+    ProductView save(CheckedProduct p) {
+        var product = products.save(new Product(p.gtin(), p.name(), p.category(), p.riskClass(), p.markets(), p.udi(),
+                Instant.now(clock)));
         var view = product.toView();
-        audit.record("product.created", "product", gtin.value(), null, AuditTrail.state("name", name,
-                "category", request.category().name(), "riskClass", riskClass.name(),
-                "markets", markets.stream().map(CountryCode::value).sorted().toList(), "udiDi", udi));
+        audit.record("product.created", "product", p.gtin().value(), null, AuditTrail.state("name", p.name(),
+                "category", p.category().name(), "riskClass", p.riskClass().name(),
+                "markets", p.markets().stream().map(CountryCode::value).sorted().toList(), "udiDi", p.udi()));
         return view;
     }
 

@@ -139,6 +139,33 @@ public class SerialIssuance {
         return batches.latest(limit).stream().map(r -> withProgress(r.view())).toList();
     }
 
+    /** Batches, newest first, {@code limit} from {@code offset} on (for lazy grids). */
+    public List<BatchView> batches(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit: 1 to 1000 batches from offset 0 on");
+        }
+        return batches.page(offset, limit).stream().map(r -> withProgress(r.view())).toList();
+    }
+
+    public long batchCount() {
+        return batches.count();
+    }
+
+    /** True while any batch is queued or running (views poll for progress only then). */
+    public boolean anyRunning() {
+        return batches.anyUnfinished();
+    }
+
+    /** Units issued per product (completed batches), largest first. */
+    public Map<String, Long> unitsPerProduct() {
+        return batches.issuedPerProduct();
+    }
+
+    /** Units issued per production day over the last {@code days} days, oldest first, days without units left out. */
+    public Map<LocalDate, Long> unitsPerDay(int days) {
+        return batches.issuedPerDay(LocalDate.now(clock).minusDays(days - 1L));
+    }
+
     /** One page of a completed batch's serials, in serial order. */
     public List<SerialNumber> serials(UUID batchId, int page, int size) {
         if (page < 0 || size < 1 || size > 10_000) {

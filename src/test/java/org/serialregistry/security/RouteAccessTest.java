@@ -29,7 +29,12 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("admin/users", EnumSet.of(ADMIN));
         EXPECTED.put("admin/api-keys", EnumSet.of(ADMIN));
         EXPECTED.put("admin/audit", EnumSet.of(ADMIN));
+        EXPECTED.put("admin/event-chain", EnumSet.of(ADMIN));
         EXPECTED.put("production", EnumSet.of(PRODUCTION));
+        EXPECTED.put("production/batches", EnumSet.of(PRODUCTION));
+        EXPECTED.put("production/batch", EnumSet.of(PRODUCTION));
+        EXPECTED.put("production/units", EnumSet.of(PRODUCTION));
+        EXPECTED.put("production/master-data", EnumSet.of(PRODUCTION));
         EXPECTED.put("quality", EnumSet.of(QUALITY));
         EXPECTED.put("warranty", EnumSet.of(WARRANTY));
         EXPECTED.put("channel", EnumSet.of(CHANNEL));

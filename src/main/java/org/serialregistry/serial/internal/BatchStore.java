@@ -78,6 +78,45 @@ public class BatchStore {
         return jdbc.query(SELECT + " order by b.requested_at desc fetch first " + limit + " rows only", BatchStore::map);
     }
 
+    /** Batches, newest first, for lazy grids. */
+    public List<BatchRow> page(int offset, int limit) {
+        return jdbc.query(SELECT + " order by b.requested_at desc, b.id offset ? rows fetch next ? rows only",
+                BatchStore::map, offset, limit);
+    }
+
+    public long count() {
+        return jdbc.queryForObject("select count(*) from serial_batch", Long.class);
+    }
+
+    /** Units of completed batches per product name, largest first. */
+    public java.util.Map<String, Long> issuedPerProduct() {
+        var result = new java.util.LinkedHashMap<String, Long>();
+        jdbc.query("""
+                select p.name, sum(b.issued_count) as units from serial_batch b join product p on p.id = b.product_id
+                where b.status = 'COMPLETED' group by p.name order by units desc, p.name""",
+                (ResultSet rs) -> {
+                    result.put(rs.getString(1), rs.getLong(2));
+                });
+        return result;
+    }
+
+    /** Units of completed batches per production day from {@code since} on, oldest first. */
+    public java.util.Map<LocalDate, Long> issuedPerDay(LocalDate since) {
+        var result = new java.util.LinkedHashMap<LocalDate, Long>();
+        jdbc.query("""
+                select production_date, sum(issued_count) from serial_batch
+                where status = 'COMPLETED' and production_date >= ? group by production_date order by production_date""",
+                (ResultSet rs) -> {
+                    result.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                }, since);
+        return result;
+    }
+
+    public boolean anyUnfinished() {
+        return jdbc.queryForObject("select count(*) from serial_batch where status in ('QUEUED', 'RUNNING')",
+                Long.class) > 0;
+    }
+
     public List<BatchRow> unfinished() {
         return jdbc.query(SELECT + " where b.status in ('QUEUED', 'RUNNING') order by b.requested_at", BatchStore::map);
     }

@@ -151,7 +151,17 @@ public final class LabelRenderer {
      */
     public String labelSheetHtml(List<Label> labels) {
         StringBuilder html = new StringBuilder(1024 + labels.size() * 6144);
-        html.append("""
+        html.append(labelSheetHead());
+        for (Label label : labels) {
+            html.append(labelSheetItem(label));
+        }
+        return html.append(labelSheetTail()).toString();
+    }
+
+    /** The start of a label sheet, up to the first label; with {@link #labelSheetItem} and {@link #labelSheetTail}
+     * a sheet of any size can be written piece by piece. */
+    public String labelSheetHead() {
+        return """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
@@ -173,17 +183,24 @@ public final class LabelRenderer {
                 </head>
                 <body>
                 <main class="sheet">
-                """);
-        for (Label label : labels) {
-            html.append("<figure class=\"label\" style=\"margin:0\">")
-                    .append(qrSvg(DigitalLink.forQrCode(label.uri()), label.serial().value()))
-                    .append("<figcaption class=\"hri\">(01) ").append(escapeXml(label.gtin().value()));
-            if (label.lot() != null) {
-                html.append("<br>(10) ").append(escapeXml(label.lot().value()));
-            }
-            html.append("<br>(21) ").append(escapeXml(label.serial().value())).append("</figcaption></figure>\n");
+                """;
+    }
+
+    /** One label of a sheet: the QR code captioned with the serial and the GS1 human-readable text. */
+    public String labelSheetItem(Label label) {
+        StringBuilder html = new StringBuilder(6144);
+        html.append("<figure class=\"label\" style=\"margin:0\">")
+                .append(qrSvg(DigitalLink.forQrCode(label.uri()), label.serial().value()))
+                .append("<figcaption class=\"hri\">(01) ").append(escapeXml(label.gtin().value()));
+        if (label.lot() != null) {
+            html.append("<br>(10) ").append(escapeXml(label.lot().value()));
         }
-        return html.append("</main>\n</body>\n</html>\n").toString();
+        html.append("<br>(21) ").append(escapeXml(label.serial().value())).append("</figcaption></figure>\n");
+        return html.toString();
+    }
+
+    public String labelSheetTail() {
+        return "</main>\n</body>\n</html>\n";
     }
 
     private static BitMatrix qrMatrix(String content) {
