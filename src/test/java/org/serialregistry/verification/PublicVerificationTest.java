@@ -15,7 +15,6 @@ import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.internal.SerialCodec;
 import org.serialregistry.shared.SerialNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -37,12 +36,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * and JSON, never leaks which check failed, and every scan lands in the scan log.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class PublicVerificationTest {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger(1);
 
     @Autowired
+    org.springframework.web.context.WebApplicationContext context;
     MockMvc mvc;
     @Autowired
     SerialIssuance issuance;
@@ -60,6 +59,7 @@ class PublicVerificationTest {
 
     @BeforeEach
     void setUp() {
+        mvc = VerificationMvc.of(context);
         codes = DemoCodes.from(issuance, codec);
         clientAddress = "10.20." + CLIENTS.get() / 250 + "." + CLIENTS.getAndIncrement() % 250; // own rate-limit bucket
     }
