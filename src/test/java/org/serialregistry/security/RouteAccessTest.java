@@ -41,6 +41,10 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("forensics", EnumSet.of(FORENSICS));
         EXPECTED.put("service", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("distributor", EnumSet.of(DISTRIBUTOR));
+        EXPECTED.put("distributor/verify", EnumSet.of(DISTRIBUTOR));
+        EXPECTED.put("verification/scans", EnumSet.of(CHANNEL, FORENSICS));
+        EXPECTED.put("verification/statistics", EnumSet.of(CHANNEL, FORENSICS));
+        EXPECTED.put("verification/counterfeits", EnumSet.of(CHANNEL, FORENSICS, ADMIN));
     }
 
     @AfterEach

@@ -24,7 +24,7 @@ class WorkspaceNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("admin")
     void anAdministratorSeesTheAdministrationWorkspaceOnly() {
-        assertThat(sideNavigation()).containsExactly("Administration");
+        assertThat(sideNavigation()).containsExactly("Administration", "Counterfeit list");
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("UserAdminView");
     }
 
@@ -50,13 +50,13 @@ class WorkspaceNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("channel")
     void channelManagersSeeTheChannelWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Channel");
+        assertThat(sideNavigation()).containsExactly("Channel", "Verification");
     }
 
     @Test
     @WithUserDetails("forensics")
     void forensicReviewersSeeTheForensicsWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Forensics");
+        assertThat(sideNavigation()).containsExactly("Forensics", "Verification");
     }
 
     @Test

@@ -1,0 +1,296 @@
+package org.serialregistry.verification.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.verification.PublicRegistration;
+import org.serialregistry.verification.PublicVerdict;
+import org.serialregistry.verification.RegistrationIntake;
+import org.serialregistry.verification.RegistrationResult;
+import org.serialregistry.verification.VerificationAnswer;
+import org.serialregistry.verification.VerificationResult;
+import org.serialregistry.verification.Verifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The public GS1 Digital Link resolver: {@code /01/{gtin}[/10/{lot}]/21/{serial}}, anonymous, plain
+ * Spring MVC (no Vaadin, no HTTP session). HTML by default, JSON for {@code Accept: application/json};
+ * {@code ?linkType=} chooses the verification (default), the registration form, service information
+ * or the RFC 9264 link set. Every verification goes into the scan log without waiting for it.
+ */
+@Controller
+class PublicVerificationController {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicVerificationController.class);
+    static final List<String> LINK_TYPES = List.of("gs1:verificationService", "gs1:registerProduct",
+            "gs1:serviceInfo", "linkset");
+    private static final int MAX_PROOF_BYTES = 1024 * 1024;
+
+    private final Verifications verifications;
+    private final ScanRequests scanRequests;
+    private final ScanLogWriter scanLog;
+    private final ObjectProvider<RegistrationIntake> intake;
+    private final Clock clock;
+    private final String baseUrl;
+
+    PublicVerificationController(Verifications verifications, ScanRequests scanRequests, ScanLogWriter scanLog,
+                                 ObjectProvider<RegistrationIntake> intake, Clock clock,
+                                 @Value("${serial-registry.public-base-url:http://localhost:8080}") String baseUrl) {
+        this.verifications = verifications;
+        this.scanRequests = scanRequests;
+        this.scanLog = scanLog;
+        this.intake = intake;
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @GetMapping("/01/{gtin}/21/{serial}")
+    ResponseEntity<?> resolve(@PathVariable String gtin, @PathVariable String serial,
+                              @RequestParam Map<String, String> query, HttpServletRequest request,
+                              HttpServletResponse response) {
+        return dispatch(gtin, null, serial, query, request, response);
+    }
+
+    @GetMapping("/01/{gtin}/10/{lot}/21/{serial}")
+    ResponseEntity<?> resolveWithLot(@PathVariable String gtin, @PathVariable String lot, @PathVariable String serial,
+                                     @RequestParam Map<String, String> query, HttpServletRequest request,
+                                     HttpServletResponse response) {
+        return dispatch(gtin, lot, serial, query, request, response);
+    }
+
+    @PostMapping({"/01/{gtin}/21/{serial}", "/01/{gtin}/10/{lot}/21/{serial}"})
+    ResponseEntity<?> register(@PathVariable String gtin, @PathVariable(required = false) @Nullable String lot,
+                               @PathVariable String serial, @RequestParam Map<String, String> form,
+                               @RequestParam(name = "proof", required = false) @Nullable MultipartFile proof,
+                               HttpServletRequest request) {
+        String self = selfPath(gtin, lot, serial);
+        var result = verifications.verify(gtin, lot, serial, null);
+        if (!"gs1:registerProduct".equals(form.get("linkType"))) {
+            return notFound(request, "Nothing to post here", "This address takes registrations only "
+                    + "(linkType gs1:registerProduct).");
+        }
+        if (!result.answer().verified()) {
+            return html(HttpStatus.UNPROCESSABLE_CONTENT, VerificationPages.message("Cannot register",
+                    "Only genuine products can be registered. " + result.answer().message(), "bad", self));
+        }
+        var registrations = intake.getIfAvailable();
+        if (registrations == null) {
+            return html(HttpStatus.SERVICE_UNAVAILABLE, VerificationPages.message("Registration is not available",
+                    "Product registration is not available at the moment. Your product is genuine; please try again later.",
+                    "inv", self));
+        }
+        String name = productName(result);
+        try {
+            LocalDate purchased;
+            try {
+                purchased = LocalDate.parse(form.getOrDefault("purchaseDate", ""));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("purchaseDate: enter the date of purchase as YYYY-MM-DD");
+            }
+            byte[] proofBytes = null;
+            if (proof != null && !proof.isEmpty()) {
+                if (proof.getSize() > MAX_PROOF_BYTES) {
+                    throw new IllegalArgumentException("proof: the file is larger than 1 MB");
+                }
+                proofBytes = proof.getBytes();
+            }
+            RegistrationResult outcome = registrations.register(new PublicRegistration(Gtin.of(result.gtin()),
+                    new SerialNumber(result.serial()), purchased, form.getOrDefault("retailer", ""),
+                    form.getOrDefault("ownerName", ""), form.getOrDefault("email", ""), proofBytes,
+                    proof == null || proof.isEmpty() ? null : proof.getContentType(),
+                    proof == null || proof.isEmpty() ? null : proof.getOriginalFilename()));
+            return html(outcome.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, VerificationPages.message(
+                    outcome.accepted() ? "Registered" : "Not registered", outcome.message(),
+                    outcome.accepted() ? "ok" : "bad", self));
+        } catch (IllegalArgumentException e) {
+            return html(HttpStatus.BAD_REQUEST, VerificationPages.registrationForm(name, result.serial(), self,
+                    e.getMessage()));
+        } catch (IOException e) {
+            return html(HttpStatus.BAD_REQUEST, VerificationPages.registrationForm(name, result.serial(), self,
+                    "proof: the file could not be read"));
+        }
+    }
+
+    /** Any other path under /01/ (a Digital Link we do not resolve, or no link at all): 404, never Vaadin. */
+    @RequestMapping("/01/**")
+    ResponseEntity<?> unknownPath(HttpServletRequest request) {
+        return notFound(request, "Not found", "This address is not a unit's GS1 Digital Link. "
+                + "A link looks like /01/{GTIN}/21/{serial} or /01/{GTIN}/10/{lot}/21/{serial}.");
+    }
+
+    private ResponseEntity<?> dispatch(String gtin, @Nullable String lot, String serial, Map<String, String> query,
+                                       HttpServletRequest request, HttpServletResponse response) {
+        String linkType = query.getOrDefault("linkType", "gs1:verificationService");
+        boolean json = PublicRoutes.wantsJson(request);
+        String self = selfPath(gtin, lot, serial);
+        return switch (linkType) {
+            case "gs1:verificationService", "gs1:defaultLink" -> verify(gtin, lot, serial, query, request, response, json, self);
+            case "gs1:registerProduct" -> registrationForm(gtin, lot, serial, request, self);
+            case "gs1:serviceInfo" -> serviceInfo(gtin, lot, serial, json, self);
+            case "linkset" -> linkset(gtin, lot, serial, request, self);
+            default -> notFound(request, "Unknown link type", "This resolver offers the link types "
+                    + String.join(", ", LINK_TYPES) + ".");
+        };
+    }
+
+    private ResponseEntity<?> verify(String gtin, @Nullable String lot, String serial, Map<String, String> query,
+                                     HttpServletRequest request, HttpServletResponse response, boolean json, String self) {
+        VerificationResult result = verifications.verify(gtin, lot, serial, query.get("17"));
+        scanLog.submit(scanRequests.scanOf(result, request, response, query.get("country"), query.get("lat"),
+                query.get("lon")));
+        VerificationAnswer answer = result.answer();
+        HttpStatus status = answer.verdict() == PublicVerdict.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        if (json) {
+            return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
+                    .contentType(MediaType.APPLICATION_JSON).body(answer);
+        }
+        return html(status, VerificationPages.answer(answer, result.gtin() == null ? "" : result.gtin(),
+                lot == null ? null : ScanTextCut.cut(lot), result.serial(), self, intake.getIfAvailable() != null,
+                Instant.now(clock)));
+    }
+
+    private ResponseEntity<?> registrationForm(String gtin, @Nullable String lot, String serial,
+                                               HttpServletRequest request, String self) {
+        var result = verifications.verify(gtin, lot, serial, null);
+        if (result.answer().verdict() == PublicVerdict.INVALID) {
+            return badRequest(request, result.answer().message());
+        }
+        if (!result.answer().verified()) {
+            return html(HttpStatus.OK, VerificationPages.message("Cannot register",
+                    "Only genuine products can be registered. " + result.answer().message(), "bad", self));
+        }
+        if (intake.getIfAvailable() == null) {
+            if (PublicRoutes.wantsJson(request)) {
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("registrationAvailable", false, "message", "Registration is not available"));
+            }
+            return html(HttpStatus.OK, VerificationPages.message("Registration is not available",
+                    "Product registration is not available at the moment. Your product is genuine; please try again later.",
+                    "inv", self));
+        }
+        if (PublicRoutes.wantsJson(request)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("registrationAvailable", true,
+                    "action", baseUrl + self + "?linkType=gs1:registerProduct", "method", "POST",
+                    "fields", List.of("ownerName", "email", "purchaseDate", "retailer", "proof")));
+        }
+        return html(HttpStatus.OK, VerificationPages.registrationForm(productName(result), result.serial(), self, null));
+    }
+
+    private ResponseEntity<?> serviceInfo(String gtin, @Nullable String lot, String serial, boolean json, String self) {
+        var result = verifications.verify(gtin, lot, serial, null);
+        var answer = result.answer();
+        if (answer.verdict() == PublicVerdict.INVALID) {
+            return json ? problem(HttpStatus.BAD_REQUEST, answer.message())
+                    : html(HttpStatus.BAD_REQUEST, VerificationPages.error("Not a valid code", answer.message()));
+        }
+        if (!answer.verified()) {
+            // service information is offered for genuine units only; the answer is the verification's
+            return json ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer)
+                    : html(HttpStatus.OK, VerificationPages.message(VerificationPages.heading(answer), answer.message(),
+                    "bad", self));
+        }
+        if (json) {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("product", answer.product());
+            body.put("serial", result.serial());
+            body.put("productionDate", answer.productionDate());
+            if (answer.warranty() != null) {
+                body.put("warranty", answer.warranty());
+            }
+            body.put("service", "Contact an authorised service centre and quote the serial.");
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return html(HttpStatus.OK, VerificationPages.serviceInfo(answer, result.serial(), self));
+    }
+
+    private ResponseEntity<?> linkset(String gtin, @Nullable String lot, String serial, HttpServletRequest request,
+                                      String self) {
+        var result = verifications.verify(gtin, lot, serial, null);
+        if (result.answer().verdict() == PublicVerdict.INVALID) {
+            return problem(HttpStatus.BAD_REQUEST, result.answer().message());
+        }
+        String anchor = baseUrl + self;
+        var links = new LinkedHashMap<String, Object>();
+        links.put("anchor", anchor);
+        String title = result.answer().product() != null && result.answer().product().name() != null
+                ? result.answer().product().name() : "Unit " + result.serial();
+        links.put("https://gs1.org/voc/defaultLink", List.of(link(anchor, "Verification of " + title, "text/html")));
+        links.put("https://gs1.org/voc/verificationService", List.of(link(anchor, "Verification of " + title, "text/html"),
+                link(anchor, "Verification of " + title + " (GS1 Lightweight Verification Messaging)", "application/json")));
+        if (result.answer().verified()) {
+            if (intake.getIfAvailable() != null) {
+                links.put("https://gs1.org/voc/registerProduct", List.of(link(anchor + "?linkType=gs1:registerProduct",
+                        "Register " + title, "text/html")));
+            }
+            links.put("https://gs1.org/voc/serviceInfo", List.of(link(anchor + "?linkType=gs1:serviceInfo",
+                    "Service information for " + title, "text/html")));
+        }
+        return ResponseEntity.ok().contentType(PublicRoutes.LINKSET_JSON).cacheControl(CacheControl.noStore())
+                .body(Map.of("linkset", List.of(links)));
+    }
+
+    private static Map<String, String> link(String href, String title, String type) {
+        var link = new LinkedHashMap<String, String>();
+        link.put("href", href);
+        link.put("title", title);
+        link.put("type", type);
+        return link;
+    }
+
+    private ResponseEntity<?> notFound(HttpServletRequest request, String title, String message) {
+        return PublicRoutes.wantsJson(request) ? problem(HttpStatus.NOT_FOUND, message)
+                : html(HttpStatus.NOT_FOUND, VerificationPages.error(title, message));
+    }
+
+    private ResponseEntity<?> badRequest(HttpServletRequest request, String message) {
+        return PublicRoutes.wantsJson(request) ? problem(HttpStatus.BAD_REQUEST, message)
+                : html(HttpStatus.BAD_REQUEST, VerificationPages.error("Not a valid code", message));
+    }
+
+    static ResponseEntity<?> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    static ResponseEntity<?> html(HttpStatus status, String page) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore()).body(page);
+    }
+
+    private static String productName(VerificationResult result) {
+        var product = result.answer().product();
+        return product != null && product.name() != null ? product.name() : "Product";
+    }
+
+    /** The path of this link with only well-formed parts (used in links and form actions; escaped when shown). */
+    private static String selfPath(String gtin, @Nullable String lot, String serial) {
+        return "/01/" + ScanTextCut.cut(gtin) + (lot == null ? "" : "/10/" + ScanTextCut.cut(lot)) + "/21/"
+                + ScanTextCut.cut(serial);
+    }
+}

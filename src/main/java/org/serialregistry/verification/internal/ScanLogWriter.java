@@ -1,0 +1,183 @@
+package org.serialregistry.verification.internal;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.serialregistry.verification.ScansRecorded;
+import org.serialregistry.verification.UnitScanned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the scan log off the request path. Requests put scans into a bounded queue and never
+ * wait; one writer thread takes them out in batches (every {@code flush-interval} or
+ * {@code flush-size} scans, whichever comes first), inserts each batch in one transaction and then
+ * publishes {@link ScansRecorded} in its own thread. When the queue is full a scan is dropped and
+ * counted ({@code verification.scans.dropped}). On shutdown the queue is written out after the web
+ * server has stopped taking requests. A crash loses at most the scans of the last flush interval;
+ * registry data is never written here.
+ */
+@Component
+public class ScanLogWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanLogWriter.class);
+
+    private final BlockingQueue<UnitScanned> queue;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final ScanProperties properties;
+    private final Counter dropped;
+    private final Counter written;
+    private final Counter failed;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    ScanLogWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+                  ScanProperties properties, MeterRegistry meters) {
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+        this.properties = properties;
+        this.dropped = Counter.builder("verification.scans.dropped").description("Scans not logged: queue full")
+                .register(meters);
+        this.written = Counter.builder("verification.scans.written").register(meters);
+        this.failed = Counter.builder("verification.scans.failed").description("Scans lost: batch insert failed")
+                .register(meters);
+        meters.gauge("verification.scans.queued", queue, BlockingQueue::size);
+    }
+
+    /** Queues a scan; returns at once. False when the queue is full (the scan is dropped and counted). */
+    public boolean submit(UnitScanned scan) {
+        if (queue.offer(scan)) {
+            return true;
+        }
+        dropped.increment();
+        return false;
+    }
+
+    public long droppedCount() {
+        return (long) dropped.count();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("scan-log-writer").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            // no interrupt: a JDBC write in progress must finish; the loop sees the flag within one interval
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!queue.isEmpty()) {
+            writeOut(); // whatever came in while stopping
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops at a higher phase), so late scans are still written. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void loop() {
+        long interval = properties.flushInterval().toNanos();
+        var batch = new ArrayList<UnitScanned>(properties.flushSize());
+        while (running) {
+            try {
+                UnitScanned first = queue.poll(interval, TimeUnit.NANOSECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = System.nanoTime() + interval;
+                while (batch.size() < properties.flushSize()) {
+                    queue.drainTo(batch, properties.flushSize() - batch.size());
+                    long left = deadline - System.nanoTime();
+                    if (batch.size() >= properties.flushSize() || left <= 0) {
+                        break;
+                    }
+                    UnitScanned next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            if (!batch.isEmpty()) {
+                write(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeOut() {
+        var rest = new ArrayList<UnitScanned>();
+        while (queue.drainTo(rest, properties.flushSize()) > 0) {
+            write(List.copyOf(rest));
+            rest.clear();
+        }
+    }
+
+    private void write(List<UnitScanned> scans) {
+        try {
+            tx.executeWithoutResult(status -> jdbc.batchUpdate("""
+                    insert into scan_record (id, scanned_at, gtin, serial, outcome, client_key, session_id, country,
+                                             latitude, longitude, user_agent_class, unit_status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", scans, scans.size(), (ps, s) -> {
+                ps.setObject(1, s.scanId());
+                ps.setObject(2, s.at().atOffset(ZoneOffset.UTC));
+                ps.setString(3, s.gtin());
+                ps.setString(4, s.serial());
+                ps.setString(5, s.outcome().name());
+                ps.setString(6, s.clientKey());
+                ps.setString(7, s.sessionId());
+                ps.setString(8, s.country() == null ? null : s.country().value());
+                ps.setObject(9, s.latitude(), java.sql.Types.DOUBLE);
+                ps.setObject(10, s.longitude(), java.sql.Types.DOUBLE);
+                ps.setString(11, s.userAgentClass());
+                ps.setString(12, s.unitStatus() == null ? null : s.unitStatus().name());
+            }));
+            written.increment(scans.size());
+        } catch (RuntimeException e) {
+            failed.increment(scans.size());
+            log.error("Could not write {} scan records; they are lost: {}", scans.size(), e.toString());
+            return;
+        }
+        try {
+            events.publishEvent(new ScansRecorded(scans));
+        } catch (RuntimeException e) {
+            log.error("A listener of ScansRecorded failed: {}", e.toString(), e);
+        }
+    }
+}

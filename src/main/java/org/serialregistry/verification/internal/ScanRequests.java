@@ -1,0 +1,138 @@
+package org.serialregistry.verification.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.CountryCode;
+import org.serialregistry.verification.UnitScanned;
+import org.serialregistry.verification.VerificationResult;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a scan log entry knows about the person scanning: the client key, the anonymous session
+ * cookie, the country and the kind of device. Reads the request; never opens an HTTP session.
+ */
+@Component
+public class ScanRequests {
+
+    static final String SESSION_COOKIE = "sr_scan";
+    static final String CLIENT_KEY_ATTRIBUTE = ScanRequests.class.getName() + ".clientKey";
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final Pattern BOT = Pattern.compile(
+            "bot|crawl|spider|slurp|curl|wget|python|java/|java-http|okhttp|go-http|httpclient|headless|scan|monitor",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MOBILE = Pattern.compile("mobi|android|iphone|ipad|ipod|windows phone",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DESKTOP = Pattern.compile("windows nt|macintosh|x11|linux|cros",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ClientKeys clientKeys;
+    private final ScanProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ScanRequests(ClientKeys clientKeys, ScanProperties properties, Clock clock) {
+        this.clientKeys = clientKeys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public String clientKey(HttpServletRequest request) {
+        Object known = request.getAttribute(CLIENT_KEY_ATTRIBUTE);
+        if (known instanceof String key) {
+            return key;
+        }
+        String key = clientKeys.of(request.getRemoteAddr());
+        request.setAttribute(CLIENT_KEY_ATTRIBUTE, key);
+        return key;
+    }
+
+    /** The anonymous session id from the cookie, or a new one set on the response (HttpOnly, Lax, 1 year). */
+    public String sessionId(HttpServletRequest request, HttpServletResponse response) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (SESSION_COOKIE.equals(c.getName()) && c.getValue() != null && SESSION_ID.matcher(c.getValue()).matches()) {
+                    return c.getValue();
+                }
+            }
+        }
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SESSION_COOKIE, id).httpOnly(true)
+                .secure(request.isSecure()).sameSite("Lax").path("/").maxAge(Duration.ofDays(365)).build().toString());
+        return id;
+    }
+
+    /** The country the user gave, else the proxy's header; null when neither is a valid ISO code. */
+    public @Nullable CountryCode country(HttpServletRequest request, @Nullable String given) {
+        CountryCode country = parseCountry(given);
+        return country != null ? country : parseCountry(request.getHeader(properties.countryHeader()));
+    }
+
+    static @Nullable CountryCode parseCountry(@Nullable String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > 3) {
+            return null;
+        }
+        try {
+            return CountryCode.of(raw);
+        } catch (IllegalArgumentException notACountry) {
+            return null; // e.g. Cloudflare's XX (unknown) and T1 (Tor)
+        }
+    }
+
+    static @Nullable Double coordinate(@Nullable String raw, double limit) {
+        if (raw == null || raw.isBlank() || raw.length() > 24) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            return Double.isFinite(v) && Math.abs(v) <= limit ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String userAgentClass(@Nullable String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "other";
+        }
+        if (BOT.matcher(userAgent).find()) {
+            return "bot";
+        }
+        if (MOBILE.matcher(userAgent).find()) {
+            return "mobile";
+        }
+        return DESKTOP.matcher(userAgent).find() ? "desktop" : "other";
+    }
+
+    public UnitScanned scanOf(VerificationResult result, HttpServletRequest request, HttpServletResponse response,
+                              @Nullable String country, @Nullable String lat, @Nullable String lon) {
+        Double latitude = coordinate(lat, 90);
+        Double longitude = coordinate(lon, 180);
+        if (latitude == null || longitude == null) {
+            latitude = null;
+            longitude = null;
+        }
+        return new UnitScanned(UUID.randomUUID(), Instant.now(clock), result.gtin(), result.serial(), result.outcome(),
+                clientKey(request), sessionId(request, response), country(request, country), latitude, longitude,
+                userAgentClass(request.getHeader(HttpHeaders.USER_AGENT)), result.unitStatus());
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
