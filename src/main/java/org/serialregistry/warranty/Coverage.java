@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param until        last day of cover (null without a policy)
  * @param explanation  one or two sentences naming the rule and the dates used
  * @param registered   the unit has a registered owner
+ * @param rule         the term and start used, e.g. "24 months from the purchase date 2026-11-01, policy version 1"
  */
 public record Coverage(String gtin, String serial, LocalDate onDate, boolean covered, LocalDate saleDate,
                        @Nullable LocalDate startDate, @Nullable LocalDate until, String explanation,
-                       boolean registered, @Nullable WarrantyPolicyView policy) {
+                       boolean registered, @Nullable String rule,
+                       @Nullable WarrantyPolicyView policy) {
 }

@@ -171,8 +171,7 @@ public class WarrantyClaims {
             checks.add(check(ClaimCheck.WITHIN_TERM, false, "No warranty policy exists for this product"));
         } else {
             boolean within = !v.failureDate().isBefore(cover.startDate()) && !v.failureDate().isAfter(cover.until());
-            String rule = policy.termInWords() + ", policy version " + policy.version() + "; cover from "
-                    + cover.startDate() + " until " + cover.until();
+            String rule = cover.rule() + "; cover from " + cover.startDate() + " until " + cover.until();
             checks.add(check(ClaimCheck.WITHIN_TERM, within, within
                     ? "Failure on " + v.failureDate() + " is within cover (" + rule + ")"
                     : v.failureDate().isAfter(cover.until())

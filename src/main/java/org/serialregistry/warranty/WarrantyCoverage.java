@@ -65,7 +65,7 @@ public class WarrantyCoverage {
         boolean registered = purchase != null;
         if (policy == null) {
             return new Coverage(gtin, serial, day, false, sale, null, null,
-                    "No warranty policy exists for this product.", registered, null);
+                    "No warranty policy exists for this product.", registered, null, null);
         }
         LocalDate start;
         String startWords;
@@ -97,17 +97,17 @@ public class WarrantyCoverage {
         if (unit.status().terminal()) {
             return new Coverage(gtin, serial, day, false, sale, start, until, "Not covered: the unit is "
                     + unit.status().label().toLowerCase() + ". Cover would run until " + until + " (" + rule + ").",
-                    registered, policy);
+                    registered, rule, policy);
         }
         if (day.isBefore(start)) {
             return new Coverage(gtin, serial, day, false, sale, start, until,
-                    "Not covered on " + day + ": cover starts on " + start + " (" + rule + ").", registered, policy);
+                    "Not covered on " + day + ": cover starts on " + start + " (" + rule + ").", registered, rule, policy);
         }
         if (day.isAfter(until)) {
             return new Coverage(gtin, serial, day, false, sale, start, until,
-                    "Not covered on " + day + ": cover ended on " + until + " (" + rule + ").", registered, policy);
+                    "Not covered on " + day + ": cover ended on " + until + " (" + rule + ").", registered, rule, policy);
         }
         return new Coverage(gtin, serial, day, true, sale, start, until,
-                "Covered until " + until + " (" + rule + ").", registered, policy);
+                "Covered until " + until + " (" + rule + ").", registered, rule, policy);
     }
 }
