@@ -328,6 +328,11 @@ public class WarrantyClaims {
     /** Header of the claim workbook, in column order; the first sheet is read. */
     public static final List<String> WORKBOOK_COLUMNS = ClaimWorkbook.COLUMNS;
 
+    /** An empty claim workbook with the header row, for repair networks to fill in. */
+    public static byte[] workbookTemplate() {
+        return ClaimWorkbook.write(List.of());
+    }
+
     // ---------------------------------------------------------------- decisions by people
 
     /**

@@ -29,12 +29,20 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("admin/users", EnumSet.of(ADMIN));
         EXPECTED.put("admin/api-keys", EnumSet.of(ADMIN));
         EXPECTED.put("admin/audit", EnumSet.of(ADMIN));
+        EXPECTED.put("admin/warranty-policies", EnumSet.of(ADMIN));
         EXPECTED.put("production", EnumSet.of(PRODUCTION));
         EXPECTED.put("quality", EnumSet.of(QUALITY));
+        EXPECTED.put("quality/claims", EnumSet.of(QUALITY));
+        EXPECTED.put("quality/thresholds", EnumSet.of(QUALITY));
         EXPECTED.put("warranty", EnumSet.of(WARRANTY));
+        EXPECTED.put("warranty/claims/1", EnumSet.of(WARRANTY));
+        EXPECTED.put("warranty/registrations", EnumSet.of(WARRANTY));
         EXPECTED.put("channel", EnumSet.of(CHANNEL));
         EXPECTED.put("forensics", EnumSet.of(FORENSICS));
         EXPECTED.put("service", EnumSet.of(SERVICE_CENTER));
+        EXPECTED.put("service/claims/new", EnumSet.of(SERVICE_CENTER));
+        EXPECTED.put("service/claims/upload", EnumSet.of(SERVICE_CENTER));
+        EXPECTED.put("service/history", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("distributor", EnumSet.of(DISTRIBUTOR));
     }
 
