@@ -73,7 +73,37 @@ public class QualityDashboard {
     private record Population(String gtin, String lot, String facility, String line, long units) {
     }
 
+    /** Figures that change rarely (batches, products, thresholds), kept for {@link #CACHE_TTL} or until they change. */
+    private record Reference(Map<String, Population> populations, Map<String, String> names,
+                             Map<String, QualityStore.Threshold> thresholds, Instant loaded) {
+    }
+
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofMinutes(1);
+    private final java.util.concurrent.atomic.AtomicReference<Reference> reference = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Reference reference() {
+        var r = reference.get();
+        if (r == null || r.loaded().plus(CACHE_TTL).isBefore(Instant.now(clock))) {
+            var names = new HashMap<String, String>();
+            for (ProductView p : masterData.products()) {
+                names.put(p.gtin().value(), p.name());
+            }
+            r = new Reference(loadPopulations(), Map.copyOf(names), Map.copyOf(store.thresholds()), Instant.now(clock));
+            reference.set(r);
+        }
+        return r;
+    }
+
+    /** Forgets the cached batches, products and thresholds (a batch was issued, a threshold changed). */
+    public void forgetReferenceData() {
+        reference.set(null);
+    }
+
     private Map<String, Population> populations() {
+        return reference().populations();
+    }
+
+    private Map<String, Population> loadPopulations() {
         var map = new HashMap<String, Population>();
         for (BatchView b : issuance.latestBatches(100_000)) {
             if (b.status() == BatchStatus.FAILED) {
@@ -91,7 +121,7 @@ public class QualityDashboard {
     public List<LotClaimRate> lotRates() {
         var pops = populations();
         var names = productNames();
-        var thresholds = store.thresholds();
+        var thresholds = reference().thresholds();
         var perLot = new HashMap<String, Map<DefectCode, Long>>();
         for (ClaimCount c : claims.counts()) {
             perLot.computeIfAbsent(c.gtin() + "/" + c.lot(), k -> new EnumMap<>(DefectCode.class))
@@ -220,6 +250,7 @@ public class QualityDashboard {
         }
         var before = store.thresholds().get(g.value());
         store.setThreshold(g.value(), maxClaimRatePercent, minClaims, actor(), now());
+        afterCommit(this::forgetReferenceData);
         audit.record("quality.threshold-set", "product", g.value(), before == null ? null
                 : AuditTrail.state("percent", before.percent(), "minClaims", before.minClaims()),
                 AuditTrail.state("percent", maxClaimRatePercent, "minClaims", minClaims));
@@ -269,7 +300,7 @@ public class QualityDashboard {
         }
         var defects = new EnumMap<DefectCode, Long>(DefectCode.class);
         claims.countsOfLot(gtin, lot).forEach(c -> defects.merge(c.defect(), c.claims(), Long::sum));
-        var rate = rate(pop, defects, Map.of(), store.thresholds());
+        var rate = rate(pop, defects, Map.of(), reference().thresholds());
         if (!rate.aboveThreshold()) {
             return Optional.empty();
         }
@@ -287,11 +318,21 @@ public class QualityDashboard {
     }
 
     private Map<String, String> productNames() {
-        var map = new HashMap<String, String>();
-        for (ProductView p : masterData.products()) {
-            map.put(p.gtin().value(), p.name());
+        return reference().names();
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
         }
-        return map;
     }
 
     private static double round(double v) {
