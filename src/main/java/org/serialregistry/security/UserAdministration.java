@@ -137,6 +137,22 @@ public class UserAdministration {
         }
     }
 
+    /**
+     * Re-checks a signed-in user's password, for electronic signatures: true only for an enabled
+     * account whose stored BCrypt hash matches. Users without a local password (OIDC) cannot sign here.
+     */
+    @Transactional(readOnly = true)
+    public boolean confirmPassword(String username, String password) {
+        if (username == null || password == null || password.isEmpty()) {
+            return false;
+        }
+        return users.findByUsernameIgnoreCase(username)
+                .filter(UserAccount::isEnabled)
+                .filter(a -> a.getPasswordHash() != null)
+                .map(a -> passwordEncoder.matches(password, a.getPasswordHash()))
+                .orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public boolean anyEnabledAdmin() {
         return users.countEnabledWithRole(Role.ADMIN) > 0;

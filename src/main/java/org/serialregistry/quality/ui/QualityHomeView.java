@@ -1,23 +1,177 @@
 package org.serialregistry.quality.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.quality.ClaimRate;
+import org.serialregistry.quality.LotClaimRate;
+import org.serialregistry.quality.QualityAlertView;
+import org.serialregistry.quality.QualityDashboard;
+import org.serialregistry.quality.RateDimension;
 import org.serialregistry.security.Role;
-import org.serialregistry.serial.MasterData;
-import org.serialregistry.serial.ui.CatalogueOverview;
+import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Kpi;
+import org.serialregistry.ui.Notifications;
+import org.serialregistry.warranty.ClaimConflictException;
 
-/** Quality workspace home. */
+/**
+ * Quality dashboard: open alerts, claim rates per lot (click a lot for its claims), per line,
+ * facility, product and defect code, and claims over time; every table exports to Excel.
+ */
 @Route("quality")
-@PageTitle("Quality")
-@Menu(title = "Quality", order = 30, icon = "vaadin:chart")
+@PageTitle("Claim rates")
+@Menu(title = "Claim rates", order = 30, icon = "vaadin:chart")
 @RolesAllowed(Role.QUALITY_NAME)
 class QualityHomeView extends VerticalLayout {
 
-    QualityHomeView(MasterData masterData) {
-        add(new Paragraph("Products whose lots you follow."), new CatalogueOverview(masterData, CatalogueOverview.Breakdown.CATEGORY));
+    static final List<String> LOT_HEADERS = List.of("Product", "GTIN", "Lot", "Facility", "Line", "Units", "Claims",
+            "Claim rate %", "Threshold %", "Above threshold", "Top defect");
+
+    private final QualityDashboard dashboard;
+    final Grid<LotClaimRate> lots = new Grid<>();
+    final Grid<QualityAlertView> alerts = new Grid<>();
+
+    QualityHomeView(QualityDashboard dashboard) {
+        this.dashboard = dashboard;
+        var lotRates = dashboard.lotRates();
+        var alertList = dashboard.alerts();
+
+        var kpis = new FlexLayout(new Kpi("Open alerts", alertList.stream().filter(a -> !a.acknowledged()).count()),
+                new Kpi("Lots above threshold", lotRates.stream().filter(LotClaimRate::aboveThreshold).count()),
+                new Kpi("Claims counted", lotRates.stream().mapToLong(LotClaimRate::claims).sum()));
+        kpis.getStyle().set("gap", "var(--lumo-space-m)");
+        kpis.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+
+        alerts.addColumn(a -> a.gtin() + " / " + a.lot()).setHeader("Lot").setAutoWidth(true);
+        alerts.addColumn(a -> a.facilityCode() + "/" + a.lineCode()).setHeader("Line").setAutoWidth(true);
+        alerts.addColumn(a -> a.claimRatePercent() + " % (" + a.claims() + " of " + a.units() + ")")
+                .setHeader("Rate when raised").setAutoWidth(true);
+        alerts.addColumn(a -> a.thresholdPercent() + " %").setHeader("Threshold").setAutoWidth(true);
+        alerts.addColumn(a -> a.topDefect() == null ? "" : a.topDefect()).setHeader("Top defect").setAutoWidth(true);
+        alerts.addColumn(a -> a.acknowledged() ? "by " + a.acknowledgedBy() : "open").setHeader("Acknowledged")
+                .setAutoWidth(true);
+        alerts.addColumn(a -> a.notes() == null ? "" : a.notes()).setHeader("Notes").setFlexGrow(1);
+        alerts.addComponentColumn(a -> new Button(a.acknowledged() ? "Notes…" : "Acknowledge…",
+                e -> acknowledgeDialog(a).open())).setAutoWidth(true);
+        alerts.setItems(alertList);
+        alerts.setAllRowsVisible(true);
+        alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
+
+        lots.addColumn(LotClaimRate::product).setHeader("Product").setAutoWidth(true).setSortable(true);
+        lots.addColumn(LotClaimRate::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
+        lots.addColumn(r -> r.facilityCode() + "/" + r.lineCode()).setHeader("Line").setAutoWidth(true).setSortable(true);
+        lots.addColumn(LotClaimRate::units).setHeader("Units").setAutoWidth(true).setSortable(true);
+        lots.addColumn(LotClaimRate::claims).setHeader("Claims").setAutoWidth(true).setSortable(true);
+        lots.addColumn(LotClaimRate::ratePercent).setHeader("Claim rate %").setAutoWidth(true).setSortable(true);
+        lots.addColumn(LotClaimRate::thresholdPercent).setHeader("Threshold %").setAutoWidth(true);
+        lots.addColumn(r -> r.aboveThreshold() ? "ABOVE" : "").setHeader("").setAutoWidth(true);
+        lots.addColumn(r -> r.topDefect() == null ? "" : r.topDefect().label()).setHeader("Top defect").setKey("topDefect").setAutoWidth(true);
+        lots.setItems(lotRates);
+        lots.setAllRowsVisible(true);
+        lots.addThemeVariants(GridVariant.LUMO_COMPACT);
+        lots.addItemClickListener(e -> drillDown(e.getItem()));
+
+        var perLot = new LinkedHashMap<String, Double>();
+        lotRates.stream().filter(r -> r.claims() > 0).forEach(r -> perLot.put(r.lot(), r.ratePercent()));
+        var weeks = new LinkedHashMap<String, Long>();
+        dashboard.claimsPerWeek(12).forEach((w, n) -> weeks.put(w.toString(), n));
+
+        add(kpis, new H3("Quality alerts"), alerts,
+                Exports.link("Export alerts to Excel", "quality-alerts.xlsx", List.of("GTIN", "Lot", "Facility", "Line",
+                        "Claims", "Units", "Rate %", "Threshold %", "Top defect", "Raised", "Acknowledged by", "Notes"),
+                        () -> dashboard.alerts().stream().map(a -> row(a.gtin(), a.lot(), a.facilityCode(), a.lineCode(),
+                                a.claims(), a.units(), a.claimRatePercent(), a.thresholdPercent(), a.topDefect(),
+                                a.raisedAt().toString(), a.acknowledgedBy(), a.notes())).toList()),
+                new H3("Claim rate per lot (click a lot for its claims)"), lots,
+                Exports.link("Export lots to Excel", "claim-rate-per-lot.xlsx", LOT_HEADERS,
+                        () -> lotRows(dashboard.lotRates())),
+                new FigurePanel("Claim rate per lot", "Claim rate %", FigurePanel.Kind.BAR, perLot),
+                new FigurePanel("Claims per week of failure", "Claims", FigurePanel.Kind.LINE, weeks),
+                Exports.link("Export claims per week to Excel", "claims-per-week.xlsx", List.of("Week from", "Claims"),
+                        () -> dashboard.claimsPerWeek(12).entrySet().stream().map(e -> row(e.getKey().toString(),
+                                e.getValue())).toList()));
+        for (RateDimension d : List.of(RateDimension.LINE, RateDimension.FACILITY, RateDimension.PRODUCT,
+                RateDimension.DEFECT)) {
+            var rates = dashboard.rates(d);
+            var figures = new LinkedHashMap<String, Double>();
+            rates.forEach(r -> figures.put(r.group(), r.ratePercent()));
+            add(new FigurePanel("Claim rate per " + d.label().toLowerCase(), "Claim rate %", FigurePanel.Kind.BAR,
+                    figures));
+            add(rateGrid(d, rates), Exports.link("Export " + d.label().toLowerCase() + " rates to Excel",
+                    "claim-rate-per-" + d.name().toLowerCase() + ".xlsx",
+                    List.of(d.label(), "Units", "Claims", "Claim rate %"),
+                    () -> dashboard.rates(d).stream().map(r -> row(r.group(), r.units(), r.claims(), r.ratePercent()))
+                            .toList()));
+        }
+    }
+
+    static List<List<?>> lotRows(List<LotClaimRate> rates) {
+        var rows = new ArrayList<List<?>>();
+        rates.forEach(r -> rows.add(row(r.product(), r.gtin(), r.lot(), r.facilityCode(), r.lineCode(), r.units(),
+                r.claims(), r.ratePercent(), r.thresholdPercent(), r.aboveThreshold() ? "yes" : "no",
+                r.topDefect() == null ? "" : r.topDefect().label())));
+        return rows;
+    }
+
+    static List<?> row(Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    private Grid<ClaimRate> rateGrid(RateDimension d, List<ClaimRate> rates) {
+        var grid = new Grid<ClaimRate>();
+        grid.addColumn(ClaimRate::group).setHeader(d.label()).setAutoWidth(true);
+        grid.addColumn(ClaimRate::units).setHeader("Units").setAutoWidth(true);
+        grid.addColumn(ClaimRate::claims).setHeader("Claims").setAutoWidth(true);
+        grid.addColumn(ClaimRate::ratePercent).setHeader("Claim rate %").setAutoWidth(true);
+        grid.setItems(rates);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setId("rates-" + d.name().toLowerCase());
+        if (d == RateDimension.DEFECT) {
+            grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(QualityClaimsView.class,
+                    QueryParameters.simple(Map.of("defect", e.getItem().group())))));
+        }
+        return grid;
+    }
+
+    void drillDown(LotClaimRate lot) {
+        getUI().ifPresent(ui -> ui.navigate(QualityClaimsView.class,
+                QueryParameters.simple(Map.of("gtin", lot.gtin(), "lot", lot.lot()))));
+    }
+
+    private Dialog acknowledgeDialog(QualityAlertView alert) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Alert for lot " + alert.lot());
+        var notes = new TextArea("Notes");
+        notes.setWidth("32rem");
+        notes.setValue(alert.notes() == null ? "" : alert.notes());
+        var save = new Button(alert.acknowledged() ? "Save notes" : "Acknowledge", e -> {
+            try {
+                dashboard.acknowledge(alert.id(), alert.version(), notes.getValue());
+                dialog.close();
+                Notifications.success("Alert for lot " + alert.lot() + " acknowledged");
+                alerts.setItems(dashboard.alerts());
+            } catch (IllegalArgumentException | ClaimConflictException ex) {
+                Notifications.error(ex.getMessage());
+            }
+        });
+        dialog.add(notes);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        return dialog;
     }
 }

@@ -1,23 +1,109 @@
 package org.serialregistry.returns.ui;
 
+import java.util.EnumSet;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.returns.NewRepair;
+import org.serialregistry.returns.Repairs;
+import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
-import org.serialregistry.serial.MasterData;
-import org.serialregistry.serial.ui.CatalogueOverview;
+import org.serialregistry.ui.Notifications;
+import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.ServiceOutcome;
+import org.serialregistry.warranty.WarrantyClaims;
 
-/** Service centre workspace home. */
+/** Service centre home: units under RMA waiting for repair, and the claims this centre submitted. */
 @Route("service")
-@PageTitle("Service centre")
-@Menu(title = "Service centre", order = 70, icon = "vaadin:wrench")
+@PageTitle("Repairs")
+@Menu(title = "Repairs", order = 70, icon = "vaadin:wrench")
 @RolesAllowed(Role.SERVICE_CENTER_NAME)
 class ServiceHomeView extends VerticalLayout {
 
-    ServiceHomeView(MasterData masterData) {
-        add(new Paragraph("Products you service and repair."), new CatalogueOverview(masterData, CatalogueOverview.Breakdown.CATEGORY));
+    private final WarrantyClaims claims;
+    private final Repairs repairs;
+    final Grid<ClaimView> underRma = new Grid<>();
+    final Grid<ClaimView> mine = new Grid<>();
+    private final String me;
+
+    ServiceHomeView(WarrantyClaims claims, Repairs repairs, CurrentUser currentUser) {
+        this.claims = claims;
+        this.repairs = repairs;
+        this.me = currentUser.require();
+        underRma.addColumn(ClaimView::rmaNumber).setHeader("RMA").setAutoWidth(true);
+        underRma.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);
+        underRma.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
+        underRma.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true);
+        underRma.addColumn(ClaimView::claimantName).setHeader("Customer").setAutoWidth(true);
+        underRma.addComponentColumn(c -> new Button("Log repair…", e -> repairDialog(c).open()))
+                .setHeader("").setAutoWidth(true);
+        underRma.setAllRowsVisible(true);
+
+        mine.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);
+        mine.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true);
+        mine.addColumn(c -> c.rmaNumber() == null ? "" : c.rmaNumber()).setHeader("RMA").setAutoWidth(true);
+        mine.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
+        mine.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setFlexGrow(1);
+        mine.addComponentColumn(c -> c.state() == ClaimState.REPAIRED || c.state() == ClaimState.REPLACED
+                ? new Button("Close", e -> {
+                    if (ServiceFormat.attempt(() -> claims.close(c.id(), c.version()))) {
+                        Notifications.success(c.claimNumber() + " closed");
+                        refresh();
+                    }
+                }) : new Paragraph()).setHeader("").setAutoWidth(true);
+
+        var newClaim = new Button("New claim", e -> getUI().ifPresent(ui -> ui.navigate(ServiceClaimIntakeView.class)));
+        newClaim.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var upload = new Button("Upload claims (Excel)", e -> getUI().ifPresent(ui -> ui.navigate(ClaimUploadView.class)));
+        add(new HorizontalLayout(newClaim, upload), new com.vaadin.flow.component.html.H3("Units under RMA"), underRma,
+                new com.vaadin.flow.component.html.H3("Claims we submitted"), mine);
+        refresh();
+    }
+
+    void refresh() {
+        underRma.setItems(claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.RMA_ISSUED))));
+        mine.setItems(claims.search(ClaimFilter.all().withSubmittedBy(me)));
+    }
+
+    Dialog repairDialog(ClaimView claim) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Repair under " + claim.rmaNumber() + " (" + claim.serial() + ")");
+        var actions = new TextArea("Actions");
+        var parts = new TextField("Parts");
+        var technician = new TextField("Technician");
+        var outcome = new Select<ServiceOutcome>();
+        outcome.setLabel("Outcome");
+        outcome.setItems(ServiceOutcome.values());
+        outcome.setItemLabelGenerator(ServiceOutcome::label);
+        outcome.setValue(ServiceOutcome.REPAIRED);
+        var replacement = new TextField("Replacement serial");
+        replacement.setHelperText("Only when the unit is replaced");
+        var save = new Button("Log repair", e -> {
+            if (ServiceFormat.attempt(() -> repairs.log(new NewRepair(claim.id(), claim.version(), actions.getValue(),
+                    parts.getValue(), technician.getValue(), outcome.getValue(), replacement.getValue())))) {
+                dialog.close();
+                Notifications.success("Repair logged on " + claim.claimNumber());
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(actions, parts, technician, outcome, replacement));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        return dialog;
     }
 }

@@ -1,23 +1,176 @@
 package org.serialregistry.warranty.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
+import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.MasterData;
-import org.serialregistry.serial.ui.CatalogueOverview;
+import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Kpi;
+import org.serialregistry.ui.Notifications;
+import org.serialregistry.warranty.ClaimDecision;
+import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.WarrantyClaims;
 
-/** Warranty workspace home. */
+/**
+ * The adjudicator's claim queue: claims that need a person first, with filters, sorting, age,
+ * assignment and decisions on several claims at once (one electronic signature).
+ */
 @Route("warranty")
-@PageTitle("Warranty")
-@Menu(title = "Warranty", order = 40, icon = "vaadin:file-text-o")
+@PageTitle("Claim queue")
+@Menu(title = "Claim queue", order = 40, icon = "vaadin:file-text-o")
 @RolesAllowed(Role.WARRANTY_NAME)
 class WarrantyHomeView extends VerticalLayout {
 
-    WarrantyHomeView(MasterData masterData) {
-        add(new Paragraph("Products under warranty."), new CatalogueOverview(masterData, CatalogueOverview.Breakdown.CATEGORY));
+    private final WarrantyClaims claims;
+    private final CurrentUser currentUser;
+    private final UserAdministration users;
+    final Grid<ClaimView> grid = new Grid<>();
+    final MultiSelectComboBox<ClaimState> states = new MultiSelectComboBox<>("State");
+    final Select<ProductView> product = new Select<>();
+    final Select<DefectCode> defect = new Select<>();
+    final TextField search = new TextField("Claim, serial, RMA or claimant");
+    final Checkbox mine = new Checkbox("Assigned to me");
+    final Select<ClaimFilter.Sort> sort = new Select<>();
+    private final FlexLayout kpis = new FlexLayout();
+
+    WarrantyHomeView(WarrantyClaims claims, MasterData masterData, CurrentUser currentUser, UserAdministration users) {
+        this.claims = claims;
+        this.currentUser = currentUser;
+        this.users = users;
+        setSizeFull();
+
+        states.setItems(ClaimState.values());
+        states.setItemLabelGenerator(ClaimState::label);
+        states.setValue(EnumSet.of(ClaimState.NEEDS_REVIEW));
+        product.setLabel("Product");
+        product.setEmptySelectionAllowed(true);
+        product.setEmptySelectionCaption("All products");
+        product.setItems(masterData.products());
+        product.setItemLabelGenerator(p -> p == null ? "All products" : p.name());
+        defect.setLabel("Defect");
+        defect.setEmptySelectionAllowed(true);
+        defect.setEmptySelectionCaption("All defects");
+        defect.setItems(DefectCode.values());
+        defect.setItemLabelGenerator(d -> d == null ? "All defects" : d.label());
+        sort.setLabel("Order");
+        sort.setItems(ClaimFilter.Sort.values());
+        sort.setItemLabelGenerator(s -> s == ClaimFilter.Sort.OLDEST_FIRST ? "Oldest first" : "Newest first");
+        sort.setValue(ClaimFilter.Sort.OLDEST_FIRST);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        states.addValueChangeListener(e -> refresh());
+        product.addValueChangeListener(e -> refresh());
+        defect.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> refresh());
+        mine.addValueChangeListener(e -> refresh());
+        sort.addValueChangeListener(e -> refresh());
+        var filters = new HorizontalLayout(states, product, defect, search, mine, sort);
+        filters.setAlignItems(Alignment.BASELINE);
+        filters.setWrap(true);
+
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true)
+                .setComparator(ClaimView::id);
+        grid.addColumn(c -> ClaimFormat.age(c.submittedAt())).setHeader("Age").setKey("age").setAutoWidth(true).setSortable(true)
+                .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
+        grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
+        grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
+        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
+        grid.addColumn(ClaimView::claimantName).setHeader("Claimant").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.assignedTo() == null ? "" : c.assignedTo()).setHeader("Assigned").setAutoWidth(true)
+                .setSortable(true);
+        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why").setFlexGrow(1);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
+        grid.setSizeFull();
+
+        var assign = new Button("Assign to me", e -> assignSelected());
+        var approve = new Button("Approve selected…", e -> decideSelected(ClaimDecision.APPROVED));
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var deny = new Button("Deny selected…", e -> decideSelected(ClaimDecision.DENIED));
+        deny.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        var actions = new HorizontalLayout(assign, approve, deny, new Span("Click a claim to open it."));
+        actions.setAlignItems(Alignment.CENTER);
+
+        kpis.getStyle().set("gap", "var(--lumo-space-m)");
+        kpis.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        add(kpis, filters, actions, grid);
+        refresh();
+    }
+
+    void refresh() {
+        Set<ClaimState> s = states.getValue();
+        var filter = new ClaimFilter(s, product.getValue() == null ? null : product.getValue().gtin().value(), null, null,
+                null, defect.getValue(), search.getValue(), mine.getValue() ? currentUser.require() : null, null,
+                sort.getValue() == null ? ClaimFilter.Sort.OLDEST_FIRST : sort.getValue(), 1000);
+        List<ClaimView> rows = claims.search(filter);
+        grid.setItems(rows);
+        grid.deselectAll();
+        var review = claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.NEEDS_REVIEW)));
+        var oldest = review.stream().map(ClaimView::submittedAt).min(Instant::compareTo);
+        kpis.removeAll();
+        kpis.add(new Kpi("Need review", review.size()), new Kpi("Shown", rows.size()),
+                new Kpi("Oldest in review", oldest.map(ClaimFormat::age).orElse("–")));
+    }
+
+    private void assignSelected() {
+        var selected = grid.getSelectedItems();
+        if (selected.isEmpty()) {
+            Notifications.error("Select the claims to assign");
+            return;
+        }
+        String me = currentUser.require();
+        if (ClaimFormat.attempt(() -> selected.forEach(c -> claims.assign(c.id(), me)))) {
+            Notifications.success(selected.size() + " claim(s) assigned to you");
+        }
+        refresh();
+    }
+
+    private void decideSelected(ClaimDecision decision) {
+        var selected = List.copyOf(grid.getSelectedItems());
+        if (selected.isEmpty()) {
+            Notifications.error("Select the claims to decide");
+            return;
+        }
+        String printed = users.findByUsername(currentUser.require()).map(u -> u.displayName()).orElse(currentUser.require());
+        var dialog = new SignatureDialog[1];
+        dialog[0] = new SignatureDialog(printed, decision, selected.size() + " claim(s)", signature -> {
+            ClaimFormat.attempt(() -> {
+                var result = claims.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
+                dialog[0].close();
+                if (result.problems().isEmpty()) {
+                    Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
+                            ? "approved" : "denied") + " and signed");
+                } else {
+                    Notifications.error(result.decided() + " decided; not decided: " + String.join(" | ", result.problems()));
+                }
+                refresh();
+            });
+        });
+        dialog[0].open();
     }
 }

@@ -1,0 +1,97 @@
+package org.serialregistry.quality.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.quality.QualityAlertView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class QualityStore {
+
+    private final JdbcTemplate jdbc;
+
+    QualityStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Threshold(double percent, int minClaims) {
+    }
+
+    public Map<String, Threshold> thresholds() {
+        var map = new TreeMap<String, Threshold>();
+        jdbc.query("select gtin, max_claim_rate_percent, min_claims from quality_threshold",
+                rs -> {
+                    map.put(rs.getString(1), new Threshold(rs.getDouble(2), rs.getInt(3)));
+                });
+        return map;
+    }
+
+    public void setThreshold(String gtin, double percent, int minClaims, String by, Instant at) {
+        int n = jdbc.update("update quality_threshold set max_claim_rate_percent = ?, min_claims = ?, updated_by = ?, "
+                + "updated_at = ? where gtin = ?", percent, minClaims, by, at.atOffset(ZoneOffset.UTC), gtin);
+        if (n == 0) {
+            jdbc.update("insert into quality_threshold (gtin, max_claim_rate_percent, min_claims, updated_by, updated_at) "
+                    + "values (?,?,?,?,?)", gtin, percent, minClaims, by, at.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    public boolean alertExists(String gtin, String lot) {
+        return jdbc.queryForObject("select count(*) from quality_alert where gtin = ? and lot = ?", Long.class, gtin, lot) > 0;
+    }
+
+    public long insertAlert(String gtin, String lot, String facility, String line, long claims, long units, double rate,
+                            double threshold, @Nullable String topDefect, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into quality_alert (gtin, lot, facility_code, line_code, claims, units, "
+                    + "claim_rate_percent, threshold_percent, top_defect, raised_at, version) values (?,?,?,?,?,?,?,?,?,?,0)",
+                    new String[]{"id"});
+            ps.setString(1, gtin);
+            ps.setString(2, lot);
+            ps.setString(3, facility);
+            ps.setString(4, line);
+            ps.setLong(5, claims);
+            ps.setLong(6, units);
+            ps.setDouble(7, Math.round(rate * 1000) / 1000.0);
+            ps.setDouble(8, threshold);
+            ps.setString(9, topDefect);
+            ps.setObject(10, at.atOffset(ZoneOffset.UTC));
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public List<QualityAlertView> alerts() {
+        return jdbc.query("select * from quality_alert order by raised_at desc, id desc", QualityStore::map);
+    }
+
+    public Optional<QualityAlertView> alert(long id) {
+        return jdbc.query("select * from quality_alert where id = ?", QualityStore::map, id).stream().findFirst();
+    }
+
+    public boolean acknowledge(long id, long expectedVersion, String by, Instant at, String notes) {
+        return jdbc.update("update quality_alert set acknowledged_by = coalesce(acknowledged_by, ?), "
+                + "acknowledged_at = coalesce(acknowledged_at, ?), notes = ?, version = version + 1 "
+                + "where id = ? and version = ?", by, at.atOffset(ZoneOffset.UTC), notes, id, expectedVersion) == 1;
+    }
+
+    static QualityAlertView map(ResultSet rs, int n) throws SQLException {
+        var ack = rs.getObject("acknowledged_at", OffsetDateTime.class);
+        return new QualityAlertView(rs.getLong("id"), rs.getString("gtin"), rs.getString("lot"),
+                rs.getString("facility_code"), rs.getString("line_code"), rs.getInt("claims"), rs.getInt("units"),
+                rs.getDouble("claim_rate_percent"), rs.getDouble("threshold_percent"), rs.getString("top_defect"),
+                rs.getObject("raised_at", OffsetDateTime.class).toInstant(), rs.getString("acknowledged_by"),
+                ack == null ? null : ack.toInstant(), rs.getString("notes"), rs.getLong("version"));
+    }
+}

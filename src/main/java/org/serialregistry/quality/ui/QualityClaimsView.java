@@ -1,0 +1,77 @@
+package org.serialregistry.quality.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.quality.QualityDashboard;
+import org.serialregistry.security.Role;
+import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.DefectCode;
+
+/** Drill-down: the claims behind a figure (a lot, optionally one defect; or one defect across lots). */
+@Route("quality/claims")
+@PageTitle("Claims behind a figure")
+@RolesAllowed(Role.QUALITY_NAME)
+class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final List<String> HEADERS = List.of("Claim", "State", "Product GTIN", "Lot", "Facility", "Line", "Serial",
+            "Made", "Defect", "Failure date", "Description");
+
+    private final QualityDashboard dashboard;
+    final H3 title = new H3();
+    final Grid<ClaimView> grid = new Grid<>();
+    private ClaimFilter filter = ClaimFilter.all();
+
+    QualityClaimsView(QualityDashboard dashboard) {
+        this.dashboard = dashboard;
+        grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
+        grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.facilityCode() + "/" + c.lineCode()).setHeader("Line").setAutoWidth(true);
+        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
+        grid.addColumn(c -> c.productionDate().toString()).setHeader("Made").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.failureDate().toString()).setHeader("Failure date").setAutoWidth(true).setSortable(true);
+        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        var back = new Button("Back to claim rates", e -> getUI().ifPresent(ui -> ui.navigate(QualityHomeView.class)));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(back, title, grid, Exports.link("Export these claims to Excel", "claims.xlsx", HEADERS,
+                () -> dashboard.claims(filter).stream().map(c -> QualityHomeView.row(c.claimNumber(), c.state().label(),
+                        c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.serial(), c.productionDate().toString(),
+                        c.defect().label(), c.failureDate().toString(), c.description())).toList()));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var q = event.getLocation().getQueryParameters();
+        String gtin = q.getSingleParameter("gtin").orElse(null);
+        String lot = q.getSingleParameter("lot").orElse(null);
+        DefectCode defect = null;
+        var defectText = q.getSingleParameter("defect");
+        if (defectText.isPresent()) {
+            try {
+                defect = DefectCode.parse("defect", defectText.get());
+            } catch (IllegalArgumentException e) {
+                defect = null;
+            }
+        }
+        filter = new ClaimFilter(null, gtin, lot, null, null, defect, null, null, null, ClaimFilter.Sort.NEWEST_FIRST, 5000);
+        var claims = dashboard.claims(filter);
+        title.setText(claims.size() + " claim(s)" + (lot == null ? "" : " of lot " + lot)
+                + (defect == null ? "" : " for " + defect.label().toLowerCase()));
+        grid.setItems(claims);
+    }
+}

@@ -1,0 +1,108 @@
+package org.serialregistry.returns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.returns.internal.RepairStore;
+import org.serialregistry.serial.Units;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.OwnershipRegistry;
+import org.serialregistry.warranty.ServiceOutcome;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.WarrantyCoverage;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Repairs by service centres under an RMA, and the service history of a unit. Logging a repair
+ * moves its claim on (repaired, replaced, or closed when no fault was found) in the same
+ * transaction; a replacement's serial is recorded on the claim and the repair alike.
+ */
+@Service
+public class Repairs {
+
+    private final RepairStore store;
+    private final WarrantyClaims claims;
+    private final OwnershipRegistry owners;
+    private final WarrantyCoverage coverage;
+    private final Units units;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Repairs(RepairStore store, WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage, Units units,
+            AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.claims = claims;
+        this.owners = owners;
+        this.coverage = coverage;
+        this.units = units;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @throws IllegalArgumentException naming the field that is wrong; nothing is written then */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    public RepairView log(NewRepair r) {
+        var claim = claims.find(r.claimId()).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + r.claimId()));
+        String actions = text("actions", r.actions(), 2000);
+        String technician = text("technician", r.technician(), 128);
+        String parts = r.parts() == null || r.parts().isBlank() ? null : text("parts", r.parts(), 1000);
+        if (r.outcome() == null) {
+            throw new IllegalArgumentException("outcome: repaired, replaced or no fault found");
+        }
+        var updated = claims.recordServiceOutcome(claim.id(), r.claimVersion(), r.outcome(), r.replacementSerial(),
+                actions + (parts == null ? "" : "; parts: " + parts) + "; technician: " + technician);
+        String replacement = r.outcome() == ServiceOutcome.REPLACED ? updated.replacementSerial() : null;
+        var saved = store.insert(claim.id(), claim.claimNumber(), claim.rmaNumber(), claim.serial(), actions, parts,
+                technician, r.outcome(), replacement, actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        audit.record("repair.logged", "claim", claim.claimNumber(), null, AuditTrail.state("serial", claim.serial(),
+                "outcome", r.outcome().name(), "technician", technician, "parts", parts, "replacement", replacement));
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
+    public List<RepairView> ofClaim(long claimId) {
+        return store.ofClaim(claimId);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    public List<RepairView> latest(int limit) {
+        return store.latest(limit);
+    }
+
+    /** The service history of a unit; empty for a serial the registry never issued. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    public java.util.Optional<ServiceHistory> history(String serialText) {
+        if (serialText == null || serialText.isBlank()) {
+            throw new IllegalArgumentException("serial: enter a serial number");
+        }
+        var serial = new SerialNumber(serialText.strip().toUpperCase());
+        return units.find(serial).map(unit -> new ServiceHistory(unit, coverage.today(unit.gtin(), serial),
+                owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
+                store.ofSerialOrReplacement(serial.value()), units.history(serial)));
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": is required");
+        }
+        if (value.strip().length() > max) {
+            throw new IllegalArgumentException(field + ": at most " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static String actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

@@ -1,0 +1,62 @@
+package org.serialregistry.returns.internal;
+
+import org.serialregistry.returns.NewRepair;
+import org.serialregistry.returns.Repairs;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.ServiceOutcome;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Demo mode: one repaired and one replaced phone, so service history shows both directions of a replacement. */
+@Component
+@Order(45)
+@ConditionalOnProperty(name = "serial-registry.demo.enabled", havingValue = "true")
+class DemoRepairs implements ApplicationRunner {
+
+    private final Repairs repairs;
+    private final WarrantyClaims claims;
+    private final SerialIssuance issuance;
+
+    DemoRepairs(Repairs repairs, WarrantyClaims claims, SerialIssuance issuance) {
+        this.repairs = repairs;
+        this.claims = claims;
+        this.issuance = issuance;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_SERVICE_CENTER")));
+        SecurityContextHolder.setContext(context);
+        try {
+            if (!repairs.latest(1).isEmpty()) {
+                return;
+            }
+            var second = claims.find(2).filter(c -> c.state() == ClaimState.RMA_ISSUED);
+            var third = claims.find(3).filter(c -> c.state() == ClaimState.RMA_ISSUED);
+            second.ifPresent(c -> repairs.log(new NewRepair(c.id(), c.version(), "Replaced display assembly",
+                    "Display module AX2-DSP-01", "Tom Technician", ServiceOutcome.REPAIRED, null)));
+            third.ifPresent(c -> replace(c));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void replace(ClaimView c) {
+        issuance.latestBatches(100).stream().filter(b -> b.lot().equals(c.lot())).findFirst().ifPresent(b -> {
+            var spare = issuance.serials(b.id(), 0, 450).getLast();
+            repairs.log(new NewRepair(c.id(), c.version(), "Board failure; unit swapped", null, "Tom Technician",
+                    ServiceOutcome.REPLACED, spare.value()));
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package org.serialregistry.returns.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.returns.RepairView;
+import org.serialregistry.warranty.ServiceOutcome;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RepairStore {
+
+    private final JdbcTemplate jdbc;
+
+    RepairStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RepairView insert(long claimId, String claimNumber, String rma, String serial, String actions,
+                             @Nullable String parts, String technician, ServiceOutcome outcome,
+                             @Nullable String replacement, String by, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into repair_record (claim_id, claim_number, rma_number, serial, actions, "
+                    + "parts, technician, outcome, replacement_serial, logged_by, logged_at) values (?,?,?,?,?,?,?,?,?,?,?)",
+                    new String[]{"id"});
+            ps.setLong(1, claimId);
+            ps.setString(2, claimNumber);
+            ps.setString(3, rma);
+            ps.setString(4, serial);
+            ps.setString(5, actions);
+            ps.setString(6, parts);
+            ps.setString(7, technician);
+            ps.setString(8, outcome.name());
+            ps.setString(9, replacement);
+            ps.setString(10, by);
+            ps.setObject(11, at.atOffset(ZoneOffset.UTC));
+            return ps;
+        }, keys);
+        return new RepairView(keys.getKey().longValue(), claimId, claimNumber, rma, serial, actions, parts, technician,
+                outcome, replacement, by, at);
+    }
+
+    public List<RepairView> ofClaim(long claimId) {
+        return jdbc.query("select * from repair_record where claim_id = ? order by id", RepairStore::map, claimId);
+    }
+
+    public List<RepairView> ofSerialOrReplacement(String serial) {
+        return jdbc.query("select * from repair_record where serial = ? or replacement_serial = ? order by id",
+                RepairStore::map, serial, serial);
+    }
+
+    public List<RepairView> latest(int limit) {
+        return jdbc.query("select * from repair_record order by id desc fetch first " + Math.min(limit, 1000)
+                + " rows only", RepairStore::map);
+    }
+
+    static RepairView map(ResultSet rs, int n) throws SQLException {
+        return new RepairView(rs.getLong("id"), rs.getLong("claim_id"), rs.getString("claim_number"),
+                rs.getString("rma_number"), rs.getString("serial"), rs.getString("actions"), rs.getString("parts"),
+                rs.getString("technician"), ServiceOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("replacement_serial"), rs.getString("logged_by"),
+                rs.getObject("logged_at", OffsetDateTime.class).toInstant());
+    }
+}

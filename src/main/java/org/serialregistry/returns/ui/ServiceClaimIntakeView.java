@@ -1,0 +1,105 @@
+package org.serialregistry.returns.ui;
+
+import java.time.LocalDate;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.security.Role;
+import org.serialregistry.serial.MasterData;
+import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Notifications;
+import org.serialregistry.warranty.CheckResult;
+import org.serialregistry.warranty.ClaimChannel;
+import org.serialregistry.warranty.ClaimResult;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.NewClaim;
+import org.serialregistry.warranty.WarrantyClaims;
+
+/** A service centre enters a claim and sees the decision with every check at once. */
+@Route("service/claims/new")
+@PageTitle("New claim")
+@Menu(title = "New claim", order = 71, icon = "vaadin:plus")
+@RolesAllowed(Role.SERVICE_CENTER_NAME)
+class ServiceClaimIntakeView extends VerticalLayout {
+
+    final Select<ProductView> product = new Select<>();
+    final TextField serial = new TextField("Serial");
+    final Select<DefectCode> defect = new Select<>();
+    final DatePicker failure = new DatePicker("Failure date", LocalDate.now());
+    final TextField claimant = new TextField("Claimant");
+    final EmailField email = new EmailField("Claimant e-mail");
+    final TextArea description = new TextArea("Description");
+    final TextField reference = new TextField("Your reference");
+    final H3 decision = new H3();
+    final Grid<CheckResult> checks = new Grid<>();
+    ClaimResult last;
+    private byte[] evidence;
+    private String evidenceName;
+
+    ServiceClaimIntakeView(WarrantyClaims claims, MasterData masterData) {
+        product.setLabel("Product");
+        product.setItems(masterData.products());
+        product.setItemLabelGenerator(ProductView::name);
+        defect.setLabel("Defect");
+        defect.setItems(DefectCode.values());
+        defect.setItemLabelGenerator(DefectCode::label);
+        failure.setMax(LocalDate.now());
+        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            evidence = bytes;
+            evidenceName = meta.fileName();
+        }));
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes("image/png", "image/jpeg", "application/pdf", ".png", ".jpg", ".jpeg", ".pdf");
+        var submit = new Button("Submit claim", e -> ServiceFormat.attempt(() -> {
+            var result = claims.submit(new NewClaim(product.getValue() == null ? null : product.getValue().gtin().value(),
+                    serial.getValue(), defect.getValue() == null ? null : defect.getValue().name(), failure.getValue(),
+                    claimant.getValue(), email.getValue(), description.getValue(), reference.getValue()), ClaimChannel.PORTAL);
+            if (evidence != null) {
+                claims.addEvidence(result.claim().id(), evidence, evidenceName);
+                evidence = null;
+                upload.clearFileList();
+            }
+            show(result);
+        }));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        checks.addColumn(k -> k.check().label()).setHeader("Check").setAutoWidth(true);
+        checks.addColumn(k -> k.passed() ? "Passed" : "Failed").setHeader("Result").setAutoWidth(true);
+        checks.addColumn(CheckResult::detail).setHeader("Detail").setFlexGrow(1);
+        checks.setAllRowsVisible(true);
+        checks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        checks.setVisible(false);
+        add(new FormLayout(product, serial, defect, failure, claimant, email, description, reference, upload), submit,
+                decision, checks);
+    }
+
+    private void show(ClaimResult result) {
+        last = result;
+        var c = result.claim();
+        String text = c.claimNumber() + ": " + (c.decision() == null ? c.state().label() : c.decision().label())
+                + (c.rmaNumber() == null ? "" : " · " + c.rmaNumber()) + (result.created() ? "" : " (submitted before)");
+        decision.setText(text);
+        checks.setItems(result.checks());
+        checks.setVisible(true);
+        if (c.rmaNumber() != null) {
+            Notifications.success(text);
+        } else {
+            Notifications.error(text + ": " + c.decisionReasons());
+        }
+    }
+}

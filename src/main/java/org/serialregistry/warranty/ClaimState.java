@@ -1,0 +1,15 @@
+package org.serialregistry.warranty;
+
+/** Where a claim is in its life. */
+public enum ClaimState {
+    SUBMITTED, APPROVED, DENIED, NEEDS_REVIEW, RMA_ISSUED, REPAIRED, REPLACED, CLOSED;
+
+    public String label() {
+        return (name().charAt(0) + name().substring(1).toLowerCase()).replace('_', ' ').replace("Rma", "RMA");
+    }
+
+    /** Open claims still need someone's work. */
+    public boolean open() {
+        return this == SUBMITTED || this == NEEDS_REVIEW || this == APPROVED || this == RMA_ISSUED;
+    }
+}

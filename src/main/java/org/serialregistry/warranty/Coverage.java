@@ -1,0 +1,21 @@
+package org.serialregistry.warranty;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a unit is under warranty on a day, until when, and why.
+ *
+ * @param saleDate     the date that chose the policy version (purchase date, else production date)
+ * @param startDate    first day of cover (null without a policy)
+ * @param until        last day of cover (null without a policy)
+ * @param explanation  one or two sentences naming the rule and the dates used
+ * @param registered   the unit has a registered owner
+ * @param rule         the term and start used, e.g. "24 months from the purchase date 2026-11-01, policy version 1"
+ */
+public record Coverage(String gtin, String serial, LocalDate onDate, boolean covered, LocalDate saleDate,
+                       @Nullable LocalDate startDate, @Nullable LocalDate until, String explanation,
+                       boolean registered, @Nullable String rule,
+                       @Nullable WarrantyPolicyView policy) {
+}

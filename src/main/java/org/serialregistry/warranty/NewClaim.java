@@ -1,0 +1,16 @@
+package org.serialregistry.warranty;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A warranty claim as a service centre submits it.
+ *
+ * @param failureDate       when the defect appeared (null: today); never in the future
+ * @param externalReference the submitter's own reference; submitting it again returns the first claim
+ */
+public record NewClaim(@Nullable String gtin, @Nullable String serial, @Nullable String defectCode,
+                       @Nullable LocalDate failureDate, @Nullable String claimantName, @Nullable String claimantEmail,
+                       @Nullable String description, @Nullable String externalReference) {
+}

@@ -1,0 +1,113 @@
+package org.serialregistry.warranty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.serial.UnitRecord;
+import org.serialregistry.serial.Units;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.internal.PolicyStore;
+import org.serialregistry.warranty.internal.RegistrationStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether a unit is covered on a day, until when, and why. The sale date (the registered purchase
+ * date, else the production date) picks the policy version; the version's start rule and term give
+ * the dates. A stolen or destroyed unit is never covered.
+ */
+@Service
+public class WarrantyCoverage {
+
+    private final Units units;
+    private final PolicyStore policies;
+    private final RegistrationStore registrations;
+    private final Clock clock;
+
+    WarrantyCoverage(Units units, PolicyStore policies, RegistrationStore registrations, Clock clock) {
+        this.units = units;
+        this.policies = policies;
+        this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    /** Coverage today; empty for a serial the registry never issued for this GTIN. */
+    @Transactional(readOnly = true)
+    public Optional<Coverage> today(Gtin gtin, SerialNumber serial) {
+        return on(gtin, serial, LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Coverage> on(Gtin gtin, SerialNumber serial, LocalDate day) {
+        return units.find(serial).filter(u -> u.gtin().equals(gtin)).map(u -> of(u, day));
+    }
+
+    /** Coverage of a unit already read (adjudication has it at hand). */
+    @Transactional(readOnly = true)
+    public Coverage of(UnitRecord unit, LocalDate day) {
+        var owner = registrations.active(unit.serial().value());
+        LocalDate purchase = owner.map(OwnershipView::purchaseDate).orElse(null);
+        LocalDate sale = purchase != null ? purchase : unit.productionDate();
+        var policy = policies.inForce(unit.gtin().value(), sale).orElse(null);
+        return compute(unit, purchase, policy, day);
+    }
+
+    /** The rule itself, without reads: public for tests and for explanations. */
+    public static Coverage compute(UnitRecord unit, @Nullable LocalDate purchase, @Nullable WarrantyPolicyView policy,
+                                   LocalDate day) {
+        String gtin = unit.gtin().value();
+        String serial = unit.serial().value();
+        LocalDate made = unit.productionDate();
+        LocalDate sale = purchase != null ? purchase : made;
+        boolean registered = purchase != null;
+        if (policy == null) {
+            return new Coverage(gtin, serial, day, false, sale, null, null,
+                    "No warranty policy exists for this product.", registered, null, null);
+        }
+        LocalDate start;
+        String startWords;
+        switch (policy.startRule()) {
+            case FROM_MANUFACTURE -> {
+                start = made;
+                startWords = "the production date " + made;
+            }
+            case FROM_PURCHASE -> {
+                start = sale;
+                startWords = registered ? "the purchase date " + purchase
+                        : "the production date " + made + " (no purchase date is registered)";
+            }
+            default -> {
+                LocalDate graceEnd = made.plusDays(policy.graceDays());
+                if (registered && purchase.isBefore(graceEnd)) {
+                    start = purchase;
+                    startWords = "the purchase date " + purchase + " (earlier than production " + made + " plus "
+                            + policy.graceDays() + " days)";
+                } else {
+                    start = graceEnd;
+                    startWords = "the production date " + made + " plus " + policy.graceDays() + " days, " + graceEnd
+                            + (registered ? " (earlier than the purchase date " + purchase + ")" : " (no purchase date is registered)");
+                }
+            }
+        }
+        LocalDate until = start.plusMonths(policy.termMonths()).minusDays(1);
+        String rule = policy.termMonths() + " months from " + startWords + ", policy version " + policy.version();
+        if (unit.status().terminal()) {
+            return new Coverage(gtin, serial, day, false, sale, start, until, "Not covered: the unit is "
+                    + unit.status().label().toLowerCase() + ". Cover would run until " + until + " (" + rule + ").",
+                    registered, rule, policy);
+        }
+        if (day.isBefore(start)) {
+            return new Coverage(gtin, serial, day, false, sale, start, until,
+                    "Not covered on " + day + ": cover starts on " + start + " (" + rule + ").", registered, rule, policy);
+        }
+        if (day.isAfter(until)) {
+            return new Coverage(gtin, serial, day, false, sale, start, until,
+                    "Not covered on " + day + ": cover ended on " + until + " (" + rule + ").", registered, rule, policy);
+        }
+        return new Coverage(gtin, serial, day, true, sale, start, until,
+                "Covered until " + until + " (" + rule + ").", registered, rule, policy);
+    }
+}

@@ -1,0 +1,123 @@
+package org.serialregistry.warranty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.serial.MasterData;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.warranty.internal.PolicyStore;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warranty policies per product. A change is a new version that takes effect on a day; earlier
+ * versions stay as they were, and a claim is judged by the version in force on the unit's sale date.
+ */
+@Service
+public class WarrantyPolicies {
+
+    private final PolicyStore store;
+    private final MasterData masterData;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    WarrantyPolicies(PolicyStore store, MasterData masterData, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.masterData = masterData;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WarrantyPolicyView> all() {
+        return store.all();
+    }
+
+    /** Versions of one product, oldest first. */
+    @Transactional(readOnly = true)
+    public List<WarrantyPolicyView> versions(Gtin gtin) {
+        return store.versions(gtin.value());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WarrantyPolicyView> find(long id) {
+        return store.find(id);
+    }
+
+    /** The version that judges a unit sold on {@code saleDate}. */
+    @Transactional(readOnly = true)
+    public Optional<WarrantyPolicyView> inForce(Gtin gtin, LocalDate saleDate) {
+        return store.inForce(gtin.value(), saleDate);
+    }
+
+    /**
+     * Adds a version (the first one, or a change). Nothing is edited: the new version is in force
+     * for units sold from its effective date.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public WarrantyPolicyView addVersion(NewPolicyVersion p) {
+        Gtin gtin = Gtin.of(p.gtin() == null ? "" : p.gtin());
+        if (masterData.product(gtin).isEmpty()) {
+            throw new IllegalArgumentException("gtin: no product with GTIN " + gtin.value());
+        }
+        if (p.termMonths() < 1 || p.termMonths() > 240) {
+            throw new IllegalArgumentException("termMonths: a term is 1 to 240 months");
+        }
+        if (p.startRule() == null) {
+            throw new IllegalArgumentException("startRule: choose when the term starts");
+        }
+        if (p.graceDays() < 0 || p.graceDays() > 3650) {
+            throw new IllegalArgumentException("graceDays: 0 to 3650 days");
+        }
+        if (p.coveredDefects() == null || p.coveredDefects().isEmpty()) {
+            throw new IllegalArgumentException("coveredDefects: name at least one covered defect code");
+        }
+        var excluded = p.excludedDefects() == null ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(
+                p.excludedDefects().isEmpty() ? EnumSet.noneOf(DefectCode.class) : p.excludedDefects());
+        var both = EnumSet.copyOf(p.coveredDefects());
+        both.retainAll(excluded);
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException("excludedDefects: " + both + " cannot be covered and excluded at once");
+        }
+        if (p.claimLimit() < 1 || p.claimLimit() > 100) {
+            throw new IllegalArgumentException("claimLimit: 1 to 100 claims per unit");
+        }
+        if (p.note() != null && p.note().length() > 500) {
+            throw new IllegalArgumentException("note: at most 500 characters");
+        }
+        var versions = store.versions(gtin.value());
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = p.effectiveFrom() == null ? today : p.effectiveFrom();
+        if (!versions.isEmpty() && !from.isAfter(versions.getLast().effectiveFrom())) {
+            throw new IllegalArgumentException("effectiveFrom: must be after " + versions.getLast().effectiveFrom()
+                    + ", when version " + versions.getLast().version() + " took effect");
+        }
+        if (!versions.isEmpty() && from.isBefore(today)) {
+            throw new IllegalArgumentException("effectiveFrom: a change cannot take effect in the past (" + from + ")");
+        }
+        var normalised = new NewPolicyVersion(gtin.value(), from, p.termMonths(), p.startRule(),
+                p.startRule() == StartRule.EARLIER_OF_PURCHASE_AND_MANUFACTURE_PLUS_GRACE ? p.graceDays() : 0,
+                EnumSet.copyOf(p.coveredDefects()), excluded, p.partsCovered(), p.labourCovered(), p.claimLimit(),
+                p.note() == null || p.note().isBlank() ? null : p.note().strip());
+        int version = versions.isEmpty() ? 1 : versions.getLast().version() + 1;
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var saved = store.insert(normalised, version, from, auth == null ? "system" : auth.getName(),
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        audit.record("warranty-policy.version-added", "warranty-policy", gtin.value() + "/v" + version, null,
+                AuditTrail.state("effectiveFrom", from.toString(), "term", saved.termInWords(),
+                        "covered", saved.coveredDefects().toString(), "excluded", saved.excludedDefects().toString(),
+                        "parts", saved.partsCovered(), "labour", saved.labourCovered(), "claimLimit", saved.claimLimit()));
+        return saved;
+    }
+}

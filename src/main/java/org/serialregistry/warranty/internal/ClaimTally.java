@@ -1,0 +1,82 @@
+package org.serialregistry.warranty.internal;
+
+import java.sql.Savepoint;
+import java.util.List;
+
+import org.serialregistry.warranty.ClaimCount;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.DefectCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Claim counts per product, lot, facility, line and defect, changed in the same transaction as the
+ * claims they count. The first claim of a key inserts its row under a savepoint: when a concurrent
+ * transaction inserted it first, the savepoint is rolled back and the row updated instead (plain
+ * SQL that H2 and PostgreSQL both run).
+ */
+@Repository
+public class ClaimTally {
+
+    private static final String UPDATE = "update warranty_claim_tally set claims = claims + ?, denied = denied + ? "
+            + "where gtin = ? and lot = ? and facility_code = ? and line_code = ? and defect_code = ?";
+
+    private final JdbcTemplate jdbc;
+
+    ClaimTally(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(ClaimView c, int claims, int denied) {
+        Object[] args = {claims, denied, c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.defect().name()};
+        if (jdbc.update(UPDATE, args) == 1) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            Savepoint savepoint = con.setSavepoint();
+            try (var ps = con.prepareStatement("insert into warranty_claim_tally (gtin, lot, facility_code, line_code, "
+                    + "defect_code, claims, denied) values (?,?,?,?,?,?,?)")) {
+                ps.setString(1, c.gtin());
+                ps.setString(2, c.lot());
+                ps.setString(3, c.facilityCode());
+                ps.setString(4, c.lineCode());
+                ps.setString(5, c.defect().name());
+                ps.setInt(6, claims);
+                ps.setInt(7, denied);
+                ps.executeUpdate();
+                con.releaseSavepoint(savepoint);
+            } catch (java.sql.SQLException e) {
+                con.rollback(savepoint);
+                if (!"23505".equals(e.getSQLState()) && !"23001".equals(e.getSQLState())) {
+                    throw e;
+                }
+                try (var ps = con.prepareStatement(UPDATE)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    if (ps.executeUpdate() != 1) {
+                        throw new DuplicateKeyException("claim tally row vanished");
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every tally row: claims that were not denied, per product, lot, facility, line and defect. */
+    public List<ClaimCount> all() {
+        return jdbc.query("select gtin, lot, facility_code, line_code, defect_code, claims - denied as counted "
+                        + "from warranty_claim_tally where claims > denied",
+                (rs, n) -> new ClaimCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        DefectCode.valueOf(rs.getString(5)), rs.getLong(6)));
+    }
+
+    public List<ClaimCount> ofLot(String gtin, String lot) {
+        return jdbc.query("select gtin, lot, facility_code, line_code, defect_code, claims - denied as counted "
+                        + "from warranty_claim_tally where gtin = ? and lot = ? and claims > denied",
+                (rs, n) -> new ClaimCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        DefectCode.valueOf(rs.getString(5)), rs.getLong(6)), gtin, lot);
+    }
+}

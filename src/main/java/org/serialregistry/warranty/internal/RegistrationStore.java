@@ -1,0 +1,106 @@
+package org.serialregistry.warranty.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.warranty.OwnershipView;
+import org.serialregistry.warranty.RegistrationChannel;
+import org.serialregistry.warranty.RegistrationStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RegistrationStore {
+
+    private final JdbcTemplate jdbc;
+
+    RegistrationStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Draft(String serial, String gtin, LocalDate purchaseDate, String retailer, String ownerName,
+                        String email, RegistrationChannel channel, RegistrationStatus status,
+                        @Nullable Long conflictsWith, @Nullable Long transferredFrom, @Nullable LocalDate transferDate,
+                        @Nullable Long proofFileId, String by, Instant at) {
+    }
+
+    public OwnershipView insert(Draft d) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("insert into ownership_registration (serial, gtin, purchase_date, retailer, "
+                    + "owner_name, email, channel, status, conflicts_with, transferred_from, transfer_date, proof_file_id, "
+                    + "registered_by, registered_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", new String[]{"id"});
+            ps.setString(1, d.serial());
+            ps.setString(2, d.gtin());
+            ps.setObject(3, d.purchaseDate());
+            ps.setString(4, d.retailer());
+            ps.setString(5, d.ownerName());
+            ps.setString(6, d.email());
+            ps.setString(7, d.channel().name());
+            ps.setString(8, d.status().name());
+            ps.setObject(9, d.conflictsWith());
+            ps.setObject(10, d.transferredFrom());
+            ps.setObject(11, d.transferDate());
+            ps.setObject(12, d.proofFileId());
+            ps.setString(13, d.by());
+            ps.setObject(14, d.at().atOffset(ZoneOffset.UTC));
+            return ps;
+        }, keys);
+        return find(keys.getKey().longValue()).orElseThrow();
+    }
+
+    public Optional<OwnershipView> find(long id) {
+        return jdbc.query("select * from ownership_registration where id = ?", RegistrationStore::map, id).stream().findFirst();
+    }
+
+    public Optional<OwnershipView> active(String serial) {
+        return jdbc.query("select * from ownership_registration where serial = ? and status = 'ACTIVE'",
+                RegistrationStore::map, serial).stream().findFirst();
+    }
+
+    /** The purchase date of the first registration in the unit's ownership chain (resale keeps the warranty start). */
+    public List<OwnershipView> ofSerial(String serial) {
+        return jdbc.query("select * from ownership_registration where serial = ? order by id", RegistrationStore::map, serial);
+    }
+
+    public boolean hasOpenConflict(String serial) {
+        return jdbc.queryForObject("select count(*) from ownership_registration where serial = ? and status = 'CONFLICT'",
+                Long.class, serial) > 0;
+    }
+
+    public List<OwnershipView> withStatus(RegistrationStatus status, int limit) {
+        return jdbc.query("select * from ownership_registration where status = ? order by registered_at desc fetch first "
+                + limit + " rows only", RegistrationStore::map, status.name());
+    }
+
+    public long countWithStatus(RegistrationStatus status) {
+        return jdbc.queryForObject("select count(*) from ownership_registration where status = ?", Long.class, status.name());
+    }
+
+    /** Moves a registration on, guarded by its version; false when someone changed it meanwhile. */
+    public boolean setStatus(long id, long expectedVersion, RegistrationStatus status, @Nullable String by,
+                             @Nullable Instant at, @Nullable String resolution) {
+        return jdbc.update("update ownership_registration set status = ?, resolved_by = ?, resolved_at = ?, resolution = ?, "
+                        + "version = version + 1 where id = ? and version = ?", status.name(), by,
+                at == null ? null : at.atOffset(ZoneOffset.UTC), resolution, id, expectedVersion) == 1;
+    }
+
+    static OwnershipView map(ResultSet rs, int n) throws SQLException {
+        return new OwnershipView(rs.getLong("id"), rs.getString("serial"), rs.getString("gtin"),
+                rs.getObject("purchase_date", LocalDate.class), rs.getString("retailer"), rs.getString("owner_name"),
+                rs.getString("email"), RegistrationChannel.valueOf(rs.getString("channel")),
+                RegistrationStatus.valueOf(rs.getString("status")), (Long) rs.getObject("conflicts_with", Long.class),
+                rs.getObject("transferred_from", Long.class), rs.getObject("transfer_date", LocalDate.class),
+                rs.getObject("proof_file_id", Long.class), rs.getString("registered_by"),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant(), rs.getString("resolved_by"),
+                rs.getString("resolution"), rs.getLong("version"));
+    }
+}

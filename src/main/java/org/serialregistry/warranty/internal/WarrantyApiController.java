@@ -1,0 +1,114 @@
+package org.serialregistry.warranty.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.Problems;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.CheckResult;
+import org.serialregistry.warranty.ClaimChannel;
+import org.serialregistry.warranty.ClaimConflictException;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.Coverage;
+import org.serialregistry.warranty.NewClaim;
+import org.serialregistry.warranty.NewRegistration;
+import org.serialregistry.warranty.OwnershipRegistry;
+import org.serialregistry.warranty.RegistrationChannel;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.WarrantyCoverage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Warranty over REST: claims answered with their decision and every check, ownership registrations,
+ * and coverage of a serial on a day.
+ */
+@RestController
+class WarrantyApiController {
+
+    private final WarrantyClaims claims;
+    private final OwnershipRegistry owners;
+    private final WarrantyCoverage coverage;
+
+    WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage) {
+        this.claims = claims;
+        this.owners = owners;
+        this.coverage = coverage;
+    }
+
+    /** The answer to a claim: decision, the failed checks in words, and every check. */
+    record ClaimAnswer(String claimNumber, String state, @Nullable String decision, @Nullable String rmaNumber,
+                       @Nullable String reasons, @Nullable LocalDate coveredUntil, String serial, String gtin,
+                       String lot, String defectCode, LocalDate failureDate, boolean created,
+                       List<CheckAnswer> checks) {
+    }
+
+    record CheckAnswer(String check, String description, boolean passed, String onFailure, String detail) {
+    }
+
+    static ClaimAnswer answer(ClaimView c, List<CheckResult> checks, boolean created) {
+        return new ClaimAnswer(c.claimNumber(), c.state().name(), c.decision() == null ? null : c.decision().name(),
+                c.rmaNumber(), c.decisionReasons(), c.coveredUntil(), c.serial(), c.gtin(), c.lot(), c.defect().name(),
+                c.failureDate(), created, checks.stream().map(k -> new CheckAnswer(k.check().name(), k.check().label(),
+                k.passed(), k.onFailure().name(), k.detail())).toList());
+    }
+
+    @PostMapping("/api/v1/warranty-claims")
+    ResponseEntity<ClaimAnswer> submit(@RequestBody NewClaim claim) {
+        var result = claims.submit(claim, ClaimChannel.API);
+        var body = answer(result.claim(), result.checks(), result.created());
+        var uri = URI.create("/api/v1/warranty-claims/" + result.claim().claimNumber());
+        return result.created() ? ResponseEntity.created(uri).body(body) : ResponseEntity.ok().location(uri).body(body);
+    }
+
+    @GetMapping("/api/v1/warranty-claims/{number}")
+    ClaimAnswer claim(@PathVariable String number) {
+        var detail = claims.detail(ClaimView.idOf(number))
+                .orElseThrow(() -> new NoSuchElementException("No claim " + number));
+        return answer(detail.claim(), detail.checks(), false);
+    }
+
+    record RegistrationRequest(String gtin, String serial, LocalDate purchaseDate, String retailer, String ownerName,
+                               String email) {
+    }
+
+    record RegistrationAnswer(long registrationId, String serial, String status, boolean effective, String message,
+                              LocalDate purchaseDate) {
+    }
+
+    @PostMapping("/api/v1/registrations")
+    ResponseEntity<RegistrationAnswer> register(@RequestBody RegistrationRequest r) {
+        var outcome = owners.register(new NewRegistration(r.gtin(), r.serial(), r.purchaseDate(), r.retailer(),
+                r.ownerName(), r.email(), null, null), RegistrationChannel.API);
+        var reg = outcome.registration();
+        var body = new RegistrationAnswer(reg.id(), reg.serial(), reg.status().name(), outcome.effective(),
+                outcome.message(), reg.purchaseDate());
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+
+    @GetMapping("/api/v1/warranty/coverage")
+    Coverage coverage(@RequestParam String gtin, @RequestParam String serial,
+                      @RequestParam(required = false) @Nullable LocalDate date) {
+        var g = SerialGate.gtin(gtin);
+        var s = new SerialNumber(SerialGate.serialText(serial));
+        var c = date == null ? coverage.today(g, s) : coverage.on(g, s, date);
+        return c.orElseThrow(() -> new NoSuchElementException("No unit " + s.value() + " of GTIN " + g.value()));
+    }
+
+    @ExceptionHandler(ClaimConflictException.class)
+    ProblemDetail conflict(ClaimConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.getMessage());
+    }
+}

@@ -1,0 +1,117 @@
+package org.serialregistry.warranty.ui;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.security.Role;
+import org.serialregistry.serial.MasterData;
+import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Notifications;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.NewPolicyVersion;
+import org.serialregistry.warranty.StartRule;
+import org.serialregistry.warranty.WarrantyPolicies;
+import org.serialregistry.warranty.WarrantyPolicyView;
+
+/** Administrators keep warranty policies: a change is a new version from a date; old versions stay as they were. */
+@Route("admin/warranty-policies")
+@PageTitle("Warranty policies")
+@Menu(title = "Warranty policies", order = 14, icon = "vaadin:file-text")
+@RolesAllowed(Role.ADMIN_NAME)
+class PolicyAdminView extends VerticalLayout {
+
+    final Grid<WarrantyPolicyView> grid = new Grid<>();
+    private final WarrantyPolicies policies;
+
+    PolicyAdminView(WarrantyPolicies policies, MasterData masterData) {
+        this.policies = policies;
+        var names = new HashMap<String, String>();
+        masterData.products().forEach(p -> names.put(p.gtin().value(), p.name()));
+
+        grid.addColumn(p -> names.getOrDefault(p.gtin(), p.gtin())).setHeader("Product").setAutoWidth(true);
+        grid.addColumn(WarrantyPolicyView::version).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(p -> p.effectiveFrom().toString()).setHeader("In force from").setAutoWidth(true);
+        grid.addColumn(WarrantyPolicyView::termInWords).setHeader("Term").setAutoWidth(true);
+        grid.addColumn(p -> p.coveredDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
+                .setHeader("Covered").setFlexGrow(1);
+        grid.addColumn(p -> p.excludedDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
+                .setHeader("Excluded").setAutoWidth(true);
+        grid.addColumn(p -> (p.partsCovered() ? "parts" : "") + (p.partsCovered() && p.labourCovered() ? " + " : "")
+                + (p.labourCovered() ? "labour" : "")).setHeader("Pays").setAutoWidth(true);
+        grid.addColumn(WarrantyPolicyView::claimLimit).setHeader("Claims per unit").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+
+        var product = new Select<ProductView>();
+        product.setLabel("Product");
+        product.setItems(masterData.products());
+        product.setItemLabelGenerator(ProductView::name);
+        var from = new DatePicker("In force from", LocalDate.now());
+        var term = new IntegerField("Term (months)");
+        term.setValue(24);
+        var rule = new Select<StartRule>();
+        rule.setLabel("Term starts");
+        rule.setItems(StartRule.values());
+        rule.setItemLabelGenerator(StartRule::words);
+        rule.setValue(StartRule.FROM_PURCHASE);
+        var grace = new IntegerField("Grace (days)");
+        grace.setValue(0);
+        var covered = new CheckboxGroup<DefectCode>("Covered defects");
+        covered.setItems(DefectCode.values());
+        covered.setItemLabelGenerator(DefectCode::label);
+        var excluded = new CheckboxGroup<DefectCode>("Excluded defects");
+        excluded.setItems(DefectCode.values());
+        excluded.setItemLabelGenerator(DefectCode::label);
+        var parts = new Checkbox("Parts covered", true);
+        var labour = new Checkbox("Labour covered", true);
+        var limit = new IntegerField("Claims per unit");
+        limit.setValue(3);
+        var note = new TextField("Note");
+        var add = new Button("Add policy version", e -> {
+            if (ClaimFormat.attempt(() -> {
+                var saved = policies.addVersion(new NewPolicyVersion(product.getValue() == null ? null
+                        : product.getValue().gtin().value(), from.getValue(), value(term), rule.getValue(), value(grace),
+                        covered.getValue().isEmpty() ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(covered.getValue()),
+                        excluded.getValue().isEmpty() ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(excluded.getValue()),
+                        parts.getValue(), labour.getValue(), value(limit), note.getValue()));
+                Notifications.success("Version " + saved.version() + " is in force from " + saved.effectiveFrom());
+            })) {
+                refresh();
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new Paragraph("A claim is judged by the version in force on the unit's sale date (registered purchase "
+                        + "date, else production date). Versions are never edited."),
+                grid, new H3("New version"), new FormLayout(product, from, term, rule, grace, limit, covered, excluded,
+                        parts, labour, note), add);
+        refresh();
+    }
+
+    private static int value(IntegerField field) {
+        return field.getValue() == null ? 0 : field.getValue();
+    }
+
+    private void refresh() {
+        grid.setItems(policies.all());
+    }
+}

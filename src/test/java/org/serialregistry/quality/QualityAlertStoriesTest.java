@@ -1,0 +1,102 @@
+package org.serialregistry.quality;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.serialregistry.security.Role;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.serial.Units;
+import org.serialregistry.warranty.ClaimChannel;
+import org.serialregistry.warranty.NewClaim;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
+import static org.serialregistry.warranty.WarrantyTestUnits.as;
+import static org.serialregistry.warranty.WarrantyTestUnits.phones;
+
+/** A quality engineer learns about a failing lot from one alert, not from a flood of them. */
+@IntegrationTest
+class QualityAlertStoriesTest {
+
+    @Autowired
+    WarrantyClaims claims;
+    @Autowired
+    QualityDashboard dashboard;
+    @Autowired
+    SerialIssuance issuance;
+    @Autowired
+    Units units;
+
+    @Test
+    void aLotAboveItsClaimRateThresholdRaisesOneAlertWhichTheEngineerAcknowledges() {
+        var lotUnits = phones(issuance, 50, LocalDate.now().minusDays(30));
+        String lot = units.find(lotUnits.getFirst()).orElseThrow().lot().value();
+        // Phones: threshold 2 % with at least 5 claims; 8 of 50 units is 16 %
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            as("service", () -> claims.submit(new NewClaim(PHONE, lotUnits.get(n).value(), "DISPLAY",
+                    LocalDate.now().minusDays(1), "Owner " + n, "o" + n + "@example.com", null, null), ClaimChannel.API),
+                    Role.SERVICE_CENTER_NAME);
+        }
+
+        waitFor(() -> alertsOf(lot) == 1);
+        assertThat(dashboard.evaluate(PHONE, lot)).isEmpty();
+        assertThat(alertsOf(lot)).isEqualTo(1);
+
+        var alert = as("quality", () -> dashboard.alerts(), Role.QUALITY_NAME).stream()
+                .filter(a -> a.lot().equals(lot)).findFirst().orElseThrow();
+        // Raised by the fifth claim (the product's minimum), with the figures of that moment; later claims raise nothing
+        assertThat(alert.claims()).isEqualTo(5);
+        assertThat(alert.units()).isEqualTo(50);
+        assertThat(alert.claimRatePercent()).isEqualTo(10.0);
+        assertThat(alert.topDefect()).isEqualTo("DISPLAY");
+        assertThat(alert.acknowledged()).isFalse();
+
+        var acknowledged = as("quality", () -> dashboard.acknowledge(alert.id(), alert.version(),
+                "Display supplier batch 7 suspected; 8D opened"), Role.QUALITY_NAME);
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("quality");
+        assertThat(acknowledged.notes()).contains("8D opened");
+
+        var rates = as("quality", () -> dashboard.lotRates(), Role.QUALITY_NAME);
+        assertThat(rates).filteredOn(r -> r.lot().equals(lot)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.claims()).isEqualTo(8);
+                    assertThat(r.ratePercent()).isEqualTo(16.0);
+                    assertThat(r.aboveThreshold()).isTrue();
+                });
+    }
+
+    @Test
+    void theDemoLotA2611ShowsElevatedDisplayFailuresAndHasItsAlert() {
+        waitFor(() -> alertsOf("A2611") == 1);
+        var rates = as("quality", () -> dashboard.lotRates(), Role.QUALITY_NAME);
+        assertThat(rates).filteredOn(r -> r.lot().equals("A2611")).singleElement().satisfies(r -> {
+            assertThat(r.ratePercent()).isGreaterThan(4.0);
+            assertThat(r.topDefect()).hasToString("DISPLAY");
+        });
+    }
+
+    /** Alerts are raised after commit, off the submitting thread: wait for it (at most 20 s). */
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private long alertsOf(String lot) {
+        return as("quality", () -> dashboard.alerts(), Role.QUALITY_NAME).stream().filter(a -> a.lot().equals(lot)).count();
+    }
+}

@@ -1,0 +1,85 @@
+package org.serialregistry.returns;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.serialregistry.security.Role;
+import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.serial.Units;
+import org.serialregistry.warranty.ClaimChannel;
+import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.NewClaim;
+import org.serialregistry.warranty.ServiceOutcome;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
+import static org.serialregistry.warranty.WarrantyTestUnits.as;
+import static org.serialregistry.warranty.WarrantyTestUnits.phones;
+
+/** A service centre repairs or replaces units under an RMA; the faulty and the replacement serial are linked. */
+@IntegrationTest
+class RepairStoriesTest {
+
+    @Autowired
+    Repairs repairs;
+    @Autowired
+    WarrantyClaims claims;
+    @Autowired
+    SerialIssuance issuance;
+    @Autowired
+    Units units;
+
+    @Test
+    void aReplacementIsRecordedOnTheClaimAndLinkedBothWaysInServiceHistory() {
+        var pair = phones(issuance, 2, LocalDate.now().minusDays(20));
+        var faulty = pair.get(0);
+        var spare = pair.get(1);
+        var claim = as("service", () -> claims.submit(new NewClaim(PHONE, faulty.value(), "POWER", null, "Rex Owner",
+                "rex@example.com", "Does not charge", null), ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME).claim();
+        assertThat(claim.state()).isEqualTo(ClaimState.RMA_ISSUED);
+
+        var repair = as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "Main board dead; swapped unit",
+                "none", "Tina Tech", ServiceOutcome.REPLACED, spare.value().toLowerCase())), Role.SERVICE_CENTER_NAME);
+
+        assertThat(repair.replacementSerial()).isEqualTo(spare.value());
+        var after = as("service", () -> claims.find(claim.id()).orElseThrow(), Role.SERVICE_CENTER_NAME);
+        assertThat(after.state()).isEqualTo(ClaimState.REPLACED);
+        assertThat(after.replacementSerial()).isEqualTo(spare.value());
+
+        var ofSpare = as("service", () -> repairs.history(spare.value()).orElseThrow(), Role.SERVICE_CENTER_NAME);
+        assertThat(ofSpare.replacementFor()).extracting(c -> c.serial()).containsExactly(faulty.value());
+        assertThat(ofSpare.events()).anySatisfy(e -> {
+            assertThat(e.bizStep()).isEqualTo(BusinessStep.REPLACING);
+            assertThat(e.bizTransactions()).containsEntry("rma", claim.rmaNumber());
+        });
+        var ofFaulty = as("service", () -> repairs.history(faulty.value()).orElseThrow(), Role.SERVICE_CENTER_NAME);
+        assertThat(ofFaulty.claims()).extracting(c -> c.replacementSerial()).containsExactly(spare.value());
+        assertThat(ofFaulty.repairs()).singleElement().satisfies(r -> assertThat(r.technician()).isEqualTo("Tina Tech"));
+    }
+
+    @Test
+    void aRepairNeedsAnRmaAndAReplacementNeedsAGenuineSerial() {
+        var pair = phones(issuance, 2, LocalDate.now().minusDays(20));
+        var claim = as("service", () -> claims.submit(new NewClaim(PHONE, pair.get(0).value(), "DISPLAY", null, "Ivy Owner",
+                "ivy@example.com", null, null), ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME).claim();
+
+        assertThatThrownBy(() -> as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "Swap", null,
+                "Tina Tech", ServiceOutcome.REPLACED, "ZZZZZZZZZZZZZZZZZZZZ")), Role.SERVICE_CENTER_NAME))
+                .hasMessageStartingWith("serial: ZZZZZZZZZZZZZZZZZZZZ is not a genuine serial");
+        assertThatThrownBy(() -> as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), " ", null,
+                "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME))
+                .hasMessageStartingWith("actions: ");
+        var repaired = as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "New display", "AX2-DSP-01",
+                "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME);
+        assertThat(repaired.outcome()).isEqualTo(ServiceOutcome.REPAIRED);
+        assertThat(units.history(pair.get(0))).anySatisfy(e -> assertThat(e.bizStep()).isEqualTo(BusinessStep.REPAIRING));
+        assertThatThrownBy(() -> as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version() + 1, "Again",
+                null, "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME))
+                .hasMessageContaining("is repaired; service is logged on claims with an RMA number");
+    }
+}

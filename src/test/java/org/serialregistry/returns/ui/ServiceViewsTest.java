@@ -1,0 +1,94 @@
+package org.serialregistry.returns.ui;
+
+import java.time.LocalDate;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.serial.ProductView;
+import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.ServiceOutcome;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.warranty.WarrantyTestUnits.phones;
+
+/** A service centre enters a claim, sees the decision at once, and logs the replacement under the RMA. */
+@IntegrationTest
+@WithUserDetails("service")
+class ServiceViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    WarrantyClaims claims;
+    @Autowired
+    SerialIssuance issuance;
+
+    @Test
+    void aServiceCentreSubmitsAClaimAndLogsAReplacementSerialOnIt() {
+        var pair = phones(issuance, 2, LocalDate.now().minusDays(15));
+        navigate(ServiceClaimIntakeView.class);
+        var form = (ServiceClaimIntakeView) getCurrentView();
+        form.product.setValue(form.product.getListDataView().getItems()
+                .filter(p -> p.gtin().value().equals("09506000134352")).findFirst().orElseThrow());
+        form.serial.setValue(pair.get(0).value());
+        form.defect.setValue(DefectCode.CONNECTIVITY);
+        form.claimant.setValue("Carl Customer");
+        form.email.setValue("carl@example.com");
+        $(Button.class).withText("Submit claim").single().click();
+
+        assertThat(form.decision.getText()).contains("Approved").contains("RMA-");
+        assertThat(test(form.checks).size()).isEqualTo(8);
+        var claim = form.last.claim();
+
+        navigate(ServiceHomeView.class);
+        var home = (ServiceHomeView) getCurrentView();
+        home.repairDialog(claims.find(claim.id()).orElseThrow()).open();
+        var dialog = $(Dialog.class).single();
+        $(TextArea.class, dialog).withCaption("Actions").single().setValue("Antenna module faulty; unit swapped");
+        $(TextField.class, dialog).withCaption("Technician").single().setValue("Tina Tech");
+        @SuppressWarnings("unchecked")
+        Select<ServiceOutcome> outcome = $(Select.class, dialog).single();
+        outcome.setValue(ServiceOutcome.REPLACED);
+        $(TextField.class, dialog).withCaption("Replacement serial").single().setValue(pair.get(1).value());
+        $(Button.class, dialog).withText("Log repair").single().click();
+
+        var after = claims.find(claim.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ClaimState.REPLACED);
+        assertThat(after.replacementSerial()).isEqualTo(pair.get(1).value());
+
+        navigate(ServiceHistoryView.class);
+        var history = (ServiceHistoryView) getCurrentView();
+        history.serial.setValue(pair.get(1).value());
+        $(Button.class).withText("Show history").single().click();
+        assertThat(history.result.getElement().getTextRecursively())
+                .contains("replacement for " + pair.get(0).value() + " (" + claim.claimNumber() + ")");
+    }
+
+    @Test
+    void aForgedSerialIsRefusedInTheFormWithAClearMessage() {
+        var unit = phones(issuance, 1, LocalDate.now().minusDays(15)).getFirst();
+        navigate(ServiceClaimIntakeView.class);
+        var form = (ServiceClaimIntakeView) getCurrentView();
+        form.product.setValue(form.product.getListDataView().getItems().filter(p -> p.gtin().value().equals("09506000134352"))
+                .map(p -> (ProductView) p).findFirst().orElseThrow());
+        String forged = org.serialregistry.warranty.WarrantyTestUnits.forged(unit);
+        form.serial.setValue(forged);
+        form.defect.setValue(DefectCode.DISPLAY);
+        form.claimant.setValue("Faker");
+        form.email.setValue("faker@example.com");
+        $(Button.class).withText("Submit claim").single().click();
+
+        assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .startsWith("serial: " + forged + " is not a genuine serial");
+        assertThat(form.last).isNull();
+    }
+}

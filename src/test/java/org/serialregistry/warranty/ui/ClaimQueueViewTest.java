@@ -1,0 +1,136 @@
+package org.serialregistry.warranty.ui;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.serialregistry.security.Role;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.warranty.CheckResult;
+import org.serialregistry.warranty.ClaimChannel;
+import org.serialregistry.warranty.ClaimDecision;
+import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.NewClaim;
+import org.serialregistry.warranty.NewRegistration;
+import org.serialregistry.warranty.OwnershipRegistry;
+import org.serialregistry.warranty.RegistrationChannel;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
+import static org.serialregistry.warranty.WarrantyTestUnits.as;
+import static org.serialregistry.warranty.WarrantyTestUnits.phones;
+
+/** An adjudicator works the queue: what needs a person comes first, with the reason beside it. */
+@IntegrationTest
+@WithUserDetails("warranty")
+class ClaimQueueViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    WarrantyClaims claims;
+    @Autowired
+    OwnershipRegistry owners;
+    @Autowired
+    SerialIssuance issuance;
+
+    private ClaimView claimForReview() {
+        var unit = phones(issuance, 1, LocalDate.now().minusDays(30)).getFirst();
+        return as("service", () -> {
+            owners.register(new NewRegistration(PHONE, unit.value(), LocalDate.now().minusDays(10), "Shop", "Queue Owner",
+                    "queue@example.com", null, null), RegistrationChannel.PORTAL);
+            return claims.submit(new NewClaim(PHONE, unit.value(), "SENSOR", null, "Not The Owner", "other@example.com",
+                    "Proximity sensor dead", null), ClaimChannel.PORTAL).claim();
+        }, Role.SERVICE_CENTER_NAME);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ClaimView> queue() {
+        return ((WarrantyHomeView) getCurrentView()).grid;
+    }
+
+    @Test
+    void theQueueShowsClaimsNeedingReviewWithTheirReasonAndAge() {
+        var claim = claimForReview();
+        navigate(WarrantyHomeView.class);
+
+        var grid = test(queue());
+        assertThat(grid.size()).isPositive();
+        for (int i = 0; i < grid.size(); i++) {
+            assertThat(grid.getRow(i).state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+        }
+        var view = (WarrantyHomeView) getCurrentView();
+        view.search.setValue(claim.claimNumber());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("why")))
+                .contains("Claimant consistent with the registered owner failed");
+        assertThat(grid.getCellText(0, grid.getColumnPosition("age"))).endsWith("min");
+    }
+
+    @Test
+    void filteringByStateAndDefectFindsTheDemoWaterDamageDenial() {
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        view.states.setValue(EnumSet.of(ClaimState.DENIED));
+        view.defect.setValue(org.serialregistry.warranty.DefectCode.WATER_DAMAGE);
+
+        var grid = test(queue());
+        assertThat(grid.size()).isPositive();
+        assertThat(grid.getRow(0).decisionReasons()).contains("Water damage is excluded");
+    }
+
+    @Test
+    void anAdjudicatorApprovesSelectedClaimsWithOneSignatureAndAWrongPasswordDecidesNothing() {
+        var claim = claimForReview();
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        view.search.setValue(claim.claimNumber());
+        test(queue()).select(0);
+
+        $(Button.class).withText("Approve selected…").single().click();
+        var dialog = $(Dialog.class).single();
+        $(PasswordField.class, dialog).single().setValue("wrong-password");
+        $(Button.class, dialog).withText("Sign and approve").single().click();
+        assertThat(test($(Notification.class).last()).getText()).startsWith("password: the password is not correct");
+        assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+
+        $(PasswordField.class, dialog).single().setValue("warranty");
+        $(TextArea.class, dialog).single().setValue("Gift receipt checked");
+        $(Button.class, dialog).withText("Sign and approve").single().click();
+
+        var after = claims.detail(claim.id()).orElseThrow();
+        assertThat(after.claim().state()).isEqualTo(ClaimState.RMA_ISSUED);
+        assertThat(after.claim().decision()).isEqualTo(ClaimDecision.APPROVED);
+        assertThat(after.signatures()).singleElement()
+                .satisfies(s -> assertThat(s.printedName()).isEqualTo("Wendy Warranty"));
+        assertThat(test($(Notification.class).last()).getText()).isEqualTo("1 claim(s) approved and signed");
+    }
+
+    @Test
+    void clickingAClaimOpensItsPageWithEveryCheckAndTheUnitsHistory() {
+        var claim = claimForReview();
+        navigate(WarrantyHomeView.class);
+        ((WarrantyHomeView) getCurrentView()).search.setValue(claim.claimNumber());
+
+        test(queue()).clickRow(0);
+
+        assertThat(getCurrentView()).isInstanceOf(ClaimPageView.class);
+        var page = (ClaimPageView) getCurrentView();
+        assertThat(page.detail.claim().id()).isEqualTo(claim.id());
+        @SuppressWarnings("unchecked")
+        Grid<CheckResult> checks = (Grid<CheckResult>) $(Grid.class).id("checks");
+        assertThat(test(checks).size()).isEqualTo(8);
+        assertThat($(Button.class).withText("Approve…").exists()).isTrue();
+        assertThat(page.getPageTitle()).isEqualTo(claim.claimNumber());
+    }
+}
