@@ -36,6 +36,12 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("forensics", EnumSet.of(FORENSICS));
         EXPECTED.put("service", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("distributor", EnumSet.of(DISTRIBUTOR));
+        EXPECTED.put("distributor/ship", EnumSet.of(DISTRIBUTOR));
+        EXPECTED.put("channel/search", EnumSet.of(CHANNEL));
+        EXPECTED.put("channel/shipments", EnumSet.of(CHANNEL));
+        EXPECTED.put("channel/parties", EnumSet.of(CHANNEL));
+        EXPECTED.put("admin/parties", EnumSet.of(ADMIN));
+        EXPECTED.put("admin/custody-report", EnumSet.of(ADMIN));
     }
 
     @AfterEach
