@@ -83,7 +83,11 @@ public final class SheetRows {
         } catch (StopReading stop) {
             // the sink has seen enough
         } catch (IllegalArgumentException e) {
-            throw e;
+            // ours name the file problem; POI's (not an OOXML file, zip bomb) are worded for developers
+            if (e.getMessage() != null && e.getMessage().startsWith("file:")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("file: not a readable Excel workbook (.xlsx)");
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             throw new IllegalArgumentException("file: not a readable Excel workbook (.xlsx)");
         } catch (Exception e) {
