@@ -151,6 +151,32 @@ class CustodyChainTest {
         assertThat(custody.alerts(list.get(1), null, 10)).isEmpty();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aGenuineUnitVerifiedOutsideItsMarketRaisesADiversionAlertNamingTheLastLegitimateHolder() throws Exception {
+        var list = phones(1);
+        var in = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        shipments.receive(in.id(), list);
+        var scan = new org.serialregistry.verification.UnitScanned(java.util.UUID.randomUUID(), java.time.Instant.now(),
+                PHONE, list.getFirst(), org.serialregistry.verification.ScanOutcome.GENUINE, "client", "session",
+                new org.serialregistry.shared.CountryCode("US"), null, null, "mobile", UnitStatus.ACTIVE);
+        tx.executeWithoutResult(s -> publisher.publishEvent(new org.serialregistry.verification.ScansRecorded(
+                List.of(scan, scan))));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (custody.alerts(list.getFirst(), null, 10).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(custody.alerts(list.getFirst(), null, 10)).singleElement().satisfies(a -> {
+            assertThat(a.source()).isEqualTo("SCAN");
+            assertThat(a.seenMarket()).isEqualTo("US");
+            assertThat(a.lastLegitimateHolder()).isEqualTo("DIST-DE");
+        });
+    }
+
     @Test
     void aShipmentToAnExceptionMarketOfTheProductIsNoDiversion() {
         var list = phones(1);
