@@ -27,6 +27,13 @@ public class CurrentUser {
                 ? oidc.getFullName() : a.getName()).orElse("");
     }
 
+    /** The party (distributor, service centre) an API key is bound to, if the caller is such a key. */
+    public Optional<String> apiKeyParty() {
+        return authentication().map(Authentication::getPrincipal)
+                .filter(PartyBound.class::isInstance).map(p -> ((PartyBound) p).partyRef())
+                .filter(ref -> ref != null && !ref.isBlank());
+    }
+
     public Set<Role> roles() {
         var roles = EnumSet.noneOf(Role.class);
         authentication().ifPresent(a -> {

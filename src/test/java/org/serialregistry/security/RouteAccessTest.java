@@ -53,6 +53,12 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("verification/scans", EnumSet.of(CHANNEL, FORENSICS));
         EXPECTED.put("verification/statistics", EnumSet.of(CHANNEL, FORENSICS));
         EXPECTED.put("verification/counterfeits", EnumSet.of(CHANNEL, FORENSICS, ADMIN));
+        EXPECTED.put("distributor/ship", EnumSet.of(DISTRIBUTOR));
+        EXPECTED.put("channel/search", EnumSet.of(CHANNEL));
+        EXPECTED.put("channel/shipments", EnumSet.of(CHANNEL));
+        EXPECTED.put("channel/parties", EnumSet.of(CHANNEL));
+        EXPECTED.put("admin/parties", EnumSet.of(ADMIN));
+        EXPECTED.put("admin/custody-report", EnumSet.of(ADMIN));
     }
 
     @AfterEach

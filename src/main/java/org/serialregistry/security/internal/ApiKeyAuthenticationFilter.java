@@ -65,7 +65,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** The principal of an API request; {@link #getName()} goes into audit entries. */
-    record ApiKeyPrincipal(String id, String keyName, String partyRef) implements java.security.Principal {
+    record ApiKeyPrincipal(String id, String keyName, String partyRef) implements java.security.Principal,
+            org.serialregistry.security.PartyBound {
         @Override
         public String getName() {
             return id;

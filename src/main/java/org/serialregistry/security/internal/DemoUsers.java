@@ -38,6 +38,10 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("service", "Sam Service", Role.SERVICE_CENTER, "sr_demosvce_ServiceDemoKeyNotForProduction"),
             new DemoUser("distributor", "Dana Distributor", Role.DISTRIBUTOR, "sr_demodist_DistributorDemoKeyNotForProduction"));
 
+    /** Party codes (seeded by custody's demo data) the demo keys of party roles act for. */
+    private static final java.util.Map<Role, String> DEMO_PARTIES = java.util.Map.of(
+            Role.DISTRIBUTOR, "DIST-DE", Role.SERVICE_CENTER, "SVC-DE");
+
     private final UserAdministration users;
     private final ApiKeys apiKeys;
 
@@ -50,7 +54,8 @@ class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (DemoUser u : USERS) {
             users.createIfAbsent(u.username(), u.displayName(), u.username(), Set.of(u.role()));
-            apiKeys.registerKnownToken("Demo key (" + u.role().workspace() + ")", u.apiKey(), u.role(), null);
+            apiKeys.registerKnownToken("Demo key (" + u.role().workspace() + ")", u.apiKey(), u.role(),
+                    DEMO_PARTIES.get(u.role()));
         }
         log.warn("Demo mode: demo users and API keys are active (password = user name). Never use demo mode in production.");
     }

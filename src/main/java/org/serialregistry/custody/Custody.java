@@ -1,0 +1,157 @@
+package org.serialregistry.custody;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.custody.internal.CustodyReplay;
+import org.serialregistry.custody.internal.CustodyStore;
+import org.serialregistry.serial.UnitStatus;
+import org.serialregistry.serial.Units;
+import org.serialregistry.shared.SerialNumber;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The chain of custody as channel managers and reports read it: who holds a unit, its custody
+ * timeline, diversion alerts, refused transfers, volumes per party and market, and a stream of
+ * custody events for exports. The projection behind it is derived from serial's lifecycle log and
+ * can be rebuilt from it ({@link #rebuild}).
+ */
+@Service
+public class Custody {
+
+    private final CustodyStore store;
+    private final Parties parties;
+    private final Units units;
+    private final CustodyReplay replay;
+
+    Custody(CustodyStore store, Parties parties, Units units, CustodyReplay replay) {
+        this.store = store;
+        this.parties = parties;
+        this.units = units;
+        this.replay = replay;
+    }
+
+    /** Who holds the unit now; empty for a serial never issued. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Optional<UnitCustody> holderOf(String serial) {
+        var unit = units.find(new SerialNumber(serial));
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        var u = unit.get();
+        var row = store.custody(serial);
+        if (row.isPresent()) {
+            var r = row.get();
+            var sold = u.status() == UnitStatus.SUPPLIED ? CustodyState.SOLD : r.state();
+            String number = r.shipmentId() == null ? null : store.shipment(r.shipmentId()).map(ShipmentView::shipmentNumber).orElse(null);
+            return Optional.of(new UnitCustody(serial, r.gtin(), r.lot(), r.intendedMarket(), r.holder(), sold,
+                    r.inTransitTo(), number, r.legitHolder(), true));
+        }
+        String mfg = parties.manufacturerOf(u.facilityCode()).map(PartyView::code).orElse(null);
+        return Optional.of(new UnitCustody(serial, u.gtin().value(), u.lot().value(), u.intendedMarket().value(), mfg,
+                u.status() == UnitStatus.SUPPLIED ? CustodyState.SOLD : CustodyState.HELD, null, null, mfg, false));
+    }
+
+    /** The custody events of a unit, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS','WARRANTY','SERVICE_CENTER','DISTRIBUTOR')")
+    public List<CustodyMovement> timeline(String serial) {
+        return store.movementsOf(serial);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")
+    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String lastLegitimateHolder, int limit) {
+        return store.alerts(serial, lastLegitimateHolder, limit);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")
+    public List<CustodyRefusal> refusals(int limit) {
+        return store.refusals(limit);
+    }
+
+    /** Volumes per party. */
+    public record PartyVolume(String party, String name, PartyType type, long received, long passedOn, long diverted) {
+    }
+
+    /** Per distributor (and every other party with figures): units received, passed on, diverted. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
+    public List<PartyVolume> volumes() {
+        var figures = store.volumesByParty();
+        var result = new ArrayList<PartyVolume>();
+        for (var p : parties.all()) {
+            long[] f = figures.getOrDefault(p.code(), new long[3]);
+            if (p.type() == PartyType.DISTRIBUTOR || f[0] + f[1] + f[2] > 0) {
+                result.add(new PartyVolume(p.code(), p.name(), p.type(), f[0], f[1], f[2]));
+            }
+        }
+        return result;
+    }
+
+    /** Units that moved, by the country of their current holder. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
+    public Map<String, Long> unitsByMarket() {
+        return store.heldUnitsByMarket();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
+    public Map<String, Long> alertsByMarket() {
+        return store.alertsByMarket();
+    }
+
+    /** Custody events matching a serial, lot, shipment or party (newest first, at most {@code limit}). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
+    public List<CustodyMovement> search(@Nullable String serial, @Nullable String lot, @Nullable String shipmentNumber,
+                                        @Nullable String party, int limit) {
+        if (serial != null && !serial.isBlank()) {
+            return store.movementsOf(serial.trim().toUpperCase(java.util.Locale.ROOT)).reversed();
+        }
+        return store.searchMovements(new CustodyFilter(null, blank(lot), blank(party), null, null), blank(shipmentNumber),
+                limit);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public long countMovements(CustodyFilter filter) {
+        return store.countMovements(filter);
+    }
+
+    /**
+     * Streams every custody event matching the filter, one row per unit, in event order, in
+     * constant memory (a forward-only cursor). For exports of any size.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public void streamMovements(CustodyFilter filter, Consumer<CustodyMovement> sink) {
+        store.streamMovements(filter, sink);
+    }
+
+    /**
+     * Rebuilds the custody projection of one unit from its lifecycle events (holder, state, last
+     * legitimate holder and movements); the projection is a cache of the event log, never the truth.
+     *
+     * @return the custody after the rebuild
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
+    public Optional<UnitCustody> rebuild(String serial) {
+        replay.rebuild(serial);
+        return holderOf(serial);
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

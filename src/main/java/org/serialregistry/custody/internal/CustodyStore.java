@@ -1,0 +1,468 @@
+package org.serialregistry.custody.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.custody.CustodyFilter;
+import org.serialregistry.custody.CustodyMovement;
+import org.serialregistry.custody.CustodyRefusal;
+import org.serialregistry.custody.CustodyState;
+import org.serialregistry.custody.DiversionAlert;
+import org.serialregistry.custody.ReceiptLine;
+import org.serialregistry.custody.ReceiptOutcome;
+import org.serialregistry.custody.ShipmentStatus;
+import org.serialregistry.custody.ShipmentView;
+import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.Disposition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Shipments, receipts, the custody projection, refusals and diversion alerts, in plain JDBC for bulk speed. */
+@Repository
+public class CustodyStore {
+
+    static final int CHUNK = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final NamedParameterJdbcTemplate streaming;
+
+    CustodyStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, javax.sql.DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.named = named;
+        var cursor = new JdbcTemplate(dataSource);
+        // PostgreSQL streams with a cursor only for a fetch size inside a transaction
+        cursor.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
+    }
+
+    public static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+
+    private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        Object o = rs.getObject(column);
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    // ---- shipments ----
+
+    public long insertShipment(String number, String from, String to, @Nullable String refs, int unitCount,
+                               int divertedCount, long eventId, Instant at, String by) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into shipment (shipment_number, from_party, to_party, status, biz_refs, "
+                    + "unit_count, diverted_count, ship_event_id, shipped_at, shipped_by, version) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,0)", new String[]{"id"});
+            ps.setString(1, number);
+            ps.setString(2, from);
+            ps.setString(3, to);
+            ps.setString(4, ShipmentStatus.IN_TRANSIT.name());
+            ps.setString(5, refs);
+            ps.setInt(6, unitCount);
+            ps.setInt(7, divertedCount);
+            ps.setLong(8, eventId);
+            ps.setObject(9, ts(at));
+            ps.setString(10, by);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public record LineRow(String serial, String gtin, String lot, boolean diverted) {
+    }
+
+    public void insertLines(long shipmentId, List<LineRow> lines) {
+        jdbc.batchUpdate("insert into shipment_line (shipment_id, serial, gtin, lot, diverted) values (?,?,?,?,?)",
+                lines, CHUNK, (ps, l) -> {
+                    ps.setLong(1, shipmentId);
+                    ps.setString(2, l.serial());
+                    ps.setString(3, l.gtin());
+                    ps.setString(4, l.lot());
+                    ps.setBoolean(5, l.diverted());
+                });
+    }
+
+    public boolean shipmentNumberExists(String number) {
+        return jdbc.queryForObject("select count(*) from shipment where shipment_number = ?", Integer.class, number) > 0;
+    }
+
+    private static final String SHIPMENT_COLUMNS = "id, shipment_number, from_party, to_party, status, biz_refs, "
+            + "unit_count, diverted_count, ship_event_id, shipped_at, shipped_by, receive_event_id, received_at, "
+            + "received_by, received_count, missing_count, extra_count, not_genuine_count";
+
+    public Optional<ShipmentView> shipment(long id) {
+        return jdbc.query("select " + SHIPMENT_COLUMNS + " from shipment where id = ?", CustodyStore::mapShipment, id)
+                .stream().findFirst();
+    }
+
+    public Optional<ShipmentView> shipmentByNumber(String number) {
+        return jdbc.query("select " + SHIPMENT_COLUMNS + " from shipment where shipment_number = ?",
+                CustodyStore::mapShipment, number).stream().findFirst();
+    }
+
+    /** Newest first; {@code party} matches sender or receiver; {@code status} null for any. */
+    public List<ShipmentView> shipments(@Nullable String party, @Nullable String toParty, @Nullable ShipmentStatus status,
+                                        int limit) {
+        var sql = new StringBuilder("select " + SHIPMENT_COLUMNS + " from shipment where 1=1");
+        var params = new MapSqlParameterSource();
+        if (party != null) {
+            sql.append(" and (from_party = :party or to_party = :party)");
+            params.addValue("party", party);
+        }
+        if (toParty != null) {
+            sql.append(" and to_party = :to");
+            params.addValue("to", toParty);
+        }
+        if (status != null) {
+            sql.append(" and status = :status");
+            params.addValue("status", status.name());
+        }
+        sql.append(" order by id desc fetch first ").append(Math.max(1, Math.min(limit, 1000))).append(" rows only");
+        return named.query(sql.toString(), params, CustodyStore::mapShipment);
+    }
+
+    /** Shipments that list a serial, newest first. */
+    public List<ShipmentView> shipmentsOfSerial(String serial) {
+        return jdbc.query("select " + SHIPMENT_COLUMNS + " from shipment where id in (select shipment_id from "
+                + "shipment_line where serial = ?) order by id desc", CustodyStore::mapShipment, serial);
+    }
+
+    public List<LineRow> lines(long shipmentId) {
+        return jdbc.query("select serial, gtin, lot, diverted from shipment_line where shipment_id = ? order by serial",
+                (rs, n) -> new LineRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)), shipmentId);
+    }
+
+    public List<String> distinctGtins(long shipmentId) {
+        return jdbc.queryForList("select distinct gtin from shipment_line where shipment_id = ?", String.class, shipmentId);
+    }
+
+    /** @return rows changed: 0 when the shipment was received meanwhile */
+    public int markReceived(long id, ShipmentStatus status, @Nullable Long eventId, Instant at, String by, int received,
+                            int missing, int extra, int notGenuine) {
+        return jdbc.update("update shipment set status = ?, receive_event_id = ?, received_at = ?, received_by = ?, "
+                        + "received_count = ?, missing_count = ?, extra_count = ?, not_genuine_count = ?, "
+                        + "version = version + 1 where id = ? and status = 'IN_TRANSIT'", status.name(), eventId,
+                ts(at), by, received, missing, extra, notGenuine, id);
+    }
+
+    public void insertReceiptLines(long shipmentId, List<ReceiptLine> lines) {
+        var numbered = new ArrayList<Object[]>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            var l = lines.get(i);
+            numbered.add(new Object[]{shipmentId, i + 1, clip(l.code(), 200), l.serial(), l.gtin(), l.outcome().name(),
+                    clip(l.detail(), 300)});
+        }
+        jdbc.batchUpdate("insert into receipt_line (shipment_id, line_no, code, serial, gtin, outcome, detail) "
+                + "values (?,?,?,?,?,?,?)", numbered);
+    }
+
+    public List<ReceiptLine> receiptLines(long shipmentId) {
+        return jdbc.query("select code, serial, gtin, outcome, detail from receipt_line where shipment_id = ? "
+                + "order by line_no", (rs, n) -> new ReceiptLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                ReceiptOutcome.valueOf(rs.getString(4)), rs.getString(5)), shipmentId);
+    }
+
+    private static ShipmentView mapShipment(ResultSet rs, int n) throws SQLException {
+        Object receiveEvent = rs.getObject("receive_event_id");
+        return new ShipmentView(rs.getLong("id"), rs.getString("shipment_number"), rs.getString("from_party"),
+                rs.getString("to_party"), ShipmentStatus.valueOf(rs.getString("status")), References.parse(rs.getString("biz_refs")),
+                rs.getInt("unit_count"), rs.getInt("diverted_count"), rs.getLong("ship_event_id"),
+                instant(rs, "shipped_at"), rs.getString("shipped_by"),
+                receiveEvent == null ? null : ((Number) receiveEvent).longValue(), instant(rs, "received_at"),
+                rs.getString("received_by"), integer(rs, "received_count"), integer(rs, "missing_count"),
+                integer(rs, "extra_count"), integer(rs, "not_genuine_count"));
+    }
+
+    // ---- custody projection ----
+
+    /** A unit's row of the custody projection. */
+    public record CustodyRow(String serial, String gtin, String lot, String intendedMarket, String holder,
+                             CustodyState state, @Nullable String inTransitTo, @Nullable Long shipmentId,
+                             String legitHolder, long lastEventId) {
+    }
+
+    public Map<String, CustodyRow> custodyOf(Collection<String> serials) {
+        var result = new HashMap<String, CustodyRow>();
+        var list = new ArrayList<>(serials);
+        for (int i = 0; i < list.size(); i += 1000) {
+            named.query("select * from unit_custody where serial in (:s)",
+                    new MapSqlParameterSource("s", list.subList(i, Math.min(list.size(), i + 1000))),
+                    (ResultSet rs) -> {
+                        var row = mapCustody(rs);
+                        result.put(row.serial(), row);
+                    });
+        }
+        return result;
+    }
+
+    public Optional<CustodyRow> custody(String serial) {
+        return Optional.ofNullable(custodyOf(List.of(serial)).get(serial));
+    }
+
+    private static CustodyRow mapCustody(ResultSet rs) throws SQLException {
+        Object sid = rs.getObject("shipment_id");
+        return new CustodyRow(rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"),
+                rs.getString("intended_market"), rs.getString("holder_party"), CustodyState.valueOf(rs.getString("state")),
+                rs.getString("in_transit_to"), sid == null ? null : ((Number) sid).longValue(),
+                rs.getString("legit_holder"), rs.getLong("last_event_id"));
+    }
+
+    /** Replaces the projection rows of these units (delete then insert, in chunks). */
+    public void upsertCustody(List<CustodyRow> rows) {
+        jdbc.batchUpdate("delete from unit_custody where serial = ?", rows, CHUNK, (ps, r) -> ps.setString(1, r.serial()));
+        jdbc.batchUpdate("insert into unit_custody (serial, gtin, lot, intended_market, holder_party, state, "
+                + "in_transit_to, shipment_id, legit_holder, last_event_id) values (?,?,?,?,?,?,?,?,?,?)", rows, CHUNK,
+                (ps, r) -> {
+                    ps.setString(1, r.serial());
+                    ps.setString(2, r.gtin());
+                    ps.setString(3, r.lot());
+                    ps.setString(4, r.intendedMarket());
+                    ps.setString(5, r.holder());
+                    ps.setString(6, r.state().name());
+                    ps.setString(7, r.inTransitTo());
+                    ps.setObject(8, r.shipmentId());
+                    ps.setString(9, r.legitHolder());
+                    ps.setLong(10, r.lastEventId());
+                });
+    }
+
+    public void deleteCustody(String serial) {
+        jdbc.update("delete from unit_custody where serial = ?", serial);
+        jdbc.update("delete from custody_movement where serial = ?", serial);
+    }
+
+    public void insertMovements(List<CustodyMovement> rows) {
+        jdbc.batchUpdate("insert into custody_movement (event_id, event_time, biz_step, disposition, serial, gtin, lot, "
+                + "from_party, to_party, place, shipment_number, biz_refs, recorded_by) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows, CHUNK, (ps, m) -> {
+                    ps.setLong(1, m.eventId());
+                    ps.setObject(2, ts(m.eventTime()));
+                    ps.setString(3, m.bizStep().name());
+                    ps.setString(4, m.disposition() == null ? null : m.disposition().name());
+                    ps.setString(5, m.serial());
+                    ps.setString(6, m.gtin());
+                    ps.setString(7, m.lot());
+                    ps.setString(8, m.fromParty());
+                    ps.setString(9, m.toParty());
+                    ps.setString(10, m.place());
+                    ps.setString(11, m.shipmentNumber());
+                    ps.setString(12, m.references());
+                    ps.setString(13, m.recordedBy());
+                });
+    }
+
+    public List<CustodyMovement> movementsOf(String serial) {
+        return jdbc.query("select * from custody_movement where serial = ? order by event_id", CustodyStore::mapMovement,
+                serial);
+    }
+
+    private static CustodyMovement mapMovement(ResultSet rs, int n) throws SQLException {
+        String disposition = rs.getString("disposition");
+        return new CustodyMovement(rs.getLong("event_id"), instant(rs, "event_time"),
+                BusinessStep.valueOf(rs.getString("biz_step")), disposition == null ? null : Disposition.valueOf(disposition),
+                rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"), rs.getString("from_party"),
+                rs.getString("to_party"), rs.getString("place"), rs.getString("shipment_number"),
+                rs.getString("biz_refs"), rs.getString("recorded_by"));
+    }
+
+    private static MapSqlParameterSource where(CustodyFilter f, StringBuilder sql) {
+        var p = new MapSqlParameterSource();
+        sql.append(" where 1=1");
+        if (f.gtin() != null) {
+            sql.append(" and gtin = :gtin");
+            p.addValue("gtin", f.gtin());
+        }
+        if (f.lot() != null) {
+            sql.append(" and lot = :lot");
+            p.addValue("lot", f.lot());
+        }
+        if (f.party() != null) {
+            sql.append(" and (from_party = :party or to_party = :party)");
+            p.addValue("party", f.party());
+        }
+        if (f.from() != null) {
+            sql.append(" and event_time >= :from");
+            p.addValue("from", ts(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" and event_time < :to");
+            p.addValue("to", ts(f.to()));
+        }
+        return p;
+    }
+
+    public long countMovements(CustodyFilter filter) {
+        var sql = new StringBuilder("select count(*) from custody_movement");
+        var p = where(filter, sql);
+        return named.queryForObject(sql.toString(), p, Long.class);
+    }
+
+    /** Streams the movements in event order with a forward-only cursor: constant memory for any size. */
+    public void streamMovements(CustodyFilter filter, Consumer<CustodyMovement> sink) {
+        var sql = new StringBuilder("select * from custody_movement");
+        var p = where(filter, sql);
+        sql.append(" order by event_id, serial");
+        streaming.query(sql.toString(), p, (ResultSet rs) -> {
+            sink.accept(mapMovement(rs, 0));
+        });
+    }
+
+    public List<CustodyMovement> searchMovements(CustodyFilter filter, @Nullable String shipmentNumber, int limit) {
+        var sql = new StringBuilder("select * from custody_movement");
+        var p = where(filter, sql);
+        if (shipmentNumber != null) {
+            sql.append(" and shipment_number = :sn");
+            p.addValue("sn", shipmentNumber);
+        }
+        sql.append(" order by event_id desc, serial fetch first ").append(Math.max(1, Math.min(limit, 5000)))
+                .append(" rows only");
+        return named.query(sql.toString(), p, CustodyStore::mapMovement);
+    }
+
+    // ---- refusals and alerts ----
+
+    public long insertRefusal(Instant at, @Nullable String number, @Nullable String from, @Nullable String to,
+                              int units, int refused, String sample, String reason, String by) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into custody_refusal (refused_at, shipment_number, from_party, to_party, "
+                    + "unit_count, refused_count, sample_serials, reason, requested_by) values (?,?,?,?,?,?,?,?,?)",
+                    new String[]{"id"});
+            ps.setObject(1, ts(at));
+            ps.setString(2, clip(number, 64));
+            ps.setString(3, clip(from, 32));
+            ps.setString(4, clip(to, 32));
+            ps.setInt(5, units);
+            ps.setInt(6, refused);
+            ps.setString(7, clip(sample, 500));
+            ps.setString(8, clip(reason, 1000));
+            ps.setString(9, by);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public List<CustodyRefusal> refusals(int limit) {
+        return jdbc.query("select * from custody_refusal order by id desc fetch first " + Math.min(limit, 1000)
+                + " rows only", (rs, n) -> new CustodyRefusal(rs.getLong("id"), instant(rs, "refused_at"),
+                rs.getString("shipment_number"), rs.getString("from_party"), rs.getString("to_party"),
+                rs.getInt("unit_count"), rs.getInt("refused_count"), rs.getString("sample_serials"),
+                rs.getString("reason"), rs.getString("requested_by")));
+    }
+
+    public void insertAlerts(List<DiversionAlert> alerts) {
+        jdbc.batchUpdate("insert into diversion_alert (detected_at, source, serial, gtin, lot, intended_market, "
+                + "seen_market, destination_party, last_legit_holder, shipment_number, event_id, reason, status) "
+                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?)", alerts, CHUNK, (ps, a) -> {
+            ps.setObject(1, ts(a.detectedAt()));
+            ps.setString(2, a.source());
+            ps.setString(3, a.serial());
+            ps.setString(4, a.gtin());
+            ps.setString(5, a.lot());
+            ps.setString(6, a.intendedMarket());
+            ps.setString(7, a.seenMarket());
+            ps.setString(8, a.destinationParty());
+            ps.setString(9, a.lastLegitimateHolder());
+            ps.setString(10, a.shipmentNumber());
+            ps.setObject(11, a.eventId());
+            ps.setString(12, clip(a.reason(), 500));
+            ps.setString(13, a.status());
+        });
+    }
+
+    public boolean openScanAlertExists(String serial, String market) {
+        return jdbc.queryForObject("select count(*) from diversion_alert where serial = ? and seen_market = ? "
+                + "and source = 'SCAN' and status = 'OPEN'", Integer.class, serial, market) > 0;
+    }
+
+    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder, int limit) {
+        var sql = new StringBuilder("select * from diversion_alert where 1=1");
+        var p = new MapSqlParameterSource();
+        if (serial != null) {
+            sql.append(" and serial = :serial");
+            p.addValue("serial", serial);
+        }
+        if (holder != null) {
+            sql.append(" and last_legit_holder = :holder");
+            p.addValue("holder", holder);
+        }
+        sql.append(" order by id desc fetch first ").append(Math.max(1, Math.min(limit, 5000))).append(" rows only");
+        return named.query(sql.toString(), p, (rs, n) -> {
+            Object ev = rs.getObject("event_id");
+            return new DiversionAlert(rs.getLong("id"), instant(rs, "detected_at"), rs.getString("source"),
+                    rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"), rs.getString("intended_market"),
+                    rs.getString("seen_market"), rs.getString("destination_party"), rs.getString("last_legit_holder"),
+                    rs.getString("shipment_number"), ev == null ? null : ((Number) ev).longValue(),
+                    rs.getString("reason"), rs.getString("status"));
+        });
+    }
+
+    // ---- figures ----
+
+    /** Per party code: units received, units passed on (shipped onwards or sold), units diverted. */
+    public Map<String, long[]> volumesByParty() {
+        var map = new LinkedHashMap<String, long[]>();
+        jdbc.query("select to_party, count(*) from custody_movement where biz_step = 'RECEIVING' group by to_party",
+                (ResultSet rs) -> {
+                    map.computeIfAbsent(rs.getString(1), k -> new long[3])[0] = rs.getLong(2);
+                });
+        jdbc.query("select from_party, count(*) from custody_movement where biz_step in ('SHIPPING','RETAIL_SELLING') "
+                + "group by from_party", (ResultSet rs) -> {
+            map.computeIfAbsent(rs.getString(1), k -> new long[3])[1] = rs.getLong(2);
+        });
+        jdbc.query("select last_legit_holder, count(distinct serial) from diversion_alert group by last_legit_holder",
+                (ResultSet rs) -> {
+                    map.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
+                });
+        return map;
+    }
+
+    /** Units per current holder's country: the market where custody says they are. */
+    public Map<String, Long> heldUnitsByMarket() {
+        var map = new LinkedHashMap<String, Long>();
+        jdbc.query("select p.country, count(*) from unit_custody c join party p on p.code = c.holder_party "
+                + "group by p.country order by p.country", (ResultSet rs) -> {
+            map.put(rs.getString(1), rs.getLong(2));
+        });
+        return map;
+    }
+
+    public Map<String, Long> alertsByMarket() {
+        var map = new LinkedHashMap<String, Long>();
+        jdbc.query("select seen_market, count(*) from diversion_alert group by seen_market order by seen_market",
+                (ResultSet rs) -> {
+                    map.put(rs.getString(1), rs.getLong(2));
+                });
+        return map;
+    }
+
+    public List<String> serialsOfLot(String gtin, String lot, int limit) {
+        return jdbc.queryForList("select serial from unit_custody where gtin = ? and lot = ? order by serial "
+                + "fetch first " + limit + " rows only", String.class, gtin, lot);
+    }
+
+    static @Nullable String clip(@Nullable String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,137 @@
+package org.serialregistry.custody.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.Problems;
+import org.serialregistry.custody.Custody;
+import org.serialregistry.custody.CustodyMovement;
+import org.serialregistry.custody.CustodyRefusedException;
+import org.serialregistry.custody.NewShipment;
+import org.serialregistry.custody.ReceiptLine;
+import org.serialregistry.custody.ReceiptOutcome;
+import org.serialregistry.custody.ReceiptReport;
+import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.ShipmentView;
+import org.serialregistry.custody.UnitCustody;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Shipments, receipts, sales and custody for ERP and partner systems. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Custody")
+class ShipmentController {
+
+    private final Shipments shipments;
+    private final Custody custody;
+
+    ShipmentController(Shipments shipments, Custody custody) {
+        this.shipments = shipments;
+        this.custody = custody;
+    }
+
+    record ShipmentRequest(String shipmentNumber, String from, String to, @Nullable List<String> serials,
+                           @Nullable List<NewShipment.LotRef> lots, @Nullable Map<String, String> references,
+                           @Nullable Instant shippedAt) {
+    }
+
+    record ReceiptRequest(@Nullable List<String> serials) {
+    }
+
+    record SaleRequest(String party, List<String> serials, @Nullable String receipt) {
+    }
+
+    record ReceiptAnswer(ShipmentView shipment, Map<ReceiptOutcome, Long> counts, List<ReceiptLine> lines) {
+        static ReceiptAnswer of(ReceiptReport r) {
+            return new ReceiptAnswer(r.shipment(), r.counts(), r.lines());
+        }
+    }
+
+    record ShipmentDetails(ShipmentView shipment, List<String> serials, List<ReceiptLine> receipt) {
+    }
+
+    record CustodyAnswer(UnitCustody custody, List<CustodyMovement> timeline) {
+    }
+
+    @PostMapping("/shipments")
+    @Operation(summary = "Ship serials or whole lots from a party that holds them to another party")
+    ResponseEntity<ShipmentView> ship(@RequestBody ShipmentRequest body) {
+        if (body == null) {
+            throw new IllegalArgumentException("shipment: send a JSON body");
+        }
+        var shipment = shipments.ship(new NewShipment(body.shipmentNumber(), body.from(), body.to(),
+                body.serials() == null ? List.of() : body.serials(), body.lots() == null ? List.of() : body.lots(),
+                body.references() == null ? Map.of() : body.references(), body.shippedAt()));
+        return ResponseEntity.created(URI.create("/api/v1/shipments/" + shipment.id())).body(shipment);
+    }
+
+    @PostMapping("/shipments/{id}/receipt")
+    @Operation(summary = "Confirm the receipt of a shipment with the serials received; answers the check per serial")
+    ReceiptAnswer receive(@PathVariable long id, @RequestBody ReceiptRequest body) {
+        return ReceiptAnswer.of(shipments.receive(id, body == null || body.serials() == null ? List.of() : body.serials()));
+    }
+
+    @PostMapping("/shipments/{id}/check")
+    @Operation(summary = "Check scanned serials against a shipment without confirming its receipt")
+    ReceiptAnswer check(@PathVariable long id, @RequestBody ReceiptRequest body) {
+        return ReceiptAnswer.of(shipments.check(id, body == null || body.serials() == null ? List.of() : body.serials()));
+    }
+
+    @GetMapping("/shipments/{id}")
+    @Operation(summary = "A shipment, its serials and, once received, the receipt per serial")
+    ShipmentDetails shipment(@PathVariable long id) {
+        var s = shipments.find(id).orElseThrow(() -> new NoSuchElementException("No shipment " + id + " was ever sent"));
+        return new ShipmentDetails(s, shipments.serialsOf(id), shipments.receiptLines(id));
+    }
+
+    @GetMapping("/shipments")
+    @Operation(summary = "Recent shipments (of the caller's party for distributor keys), or one by its number")
+    List<ShipmentView> shipments(@RequestParam(required = false) String number,
+                                 @RequestParam(required = false) String party) {
+        if (number != null) {
+            return shipments.findByNumber(number).map(List::of).orElse(List.of());
+        }
+        return shipments.recent(party, 100);
+    }
+
+    @PostMapping("/sales")
+    @Operation(summary = "Sale to the end customer: closes the chain of custody")
+    Map<String, Object> sell(@RequestBody SaleRequest body) {
+        return Map.of("sold", shipments.sell(body.party(), body.serials() == null ? List.of() : body.serials(),
+                body.receipt()));
+    }
+
+    @GetMapping("/custody/{serial}")
+    @Operation(summary = "Who holds a unit now, and its custody events")
+    CustodyAnswer custody(@PathVariable String serial) {
+        String s = SerialCodes.requireSerial("serial", serial);
+        var holder = custody.holderOf(s).orElseThrow(() -> new NoSuchElementException("Serial " + s
+                + " was never issued by this registry"));
+        return new CustodyAnswer(holder, custody.timeline(s));
+    }
+
+    @ExceptionHandler(CustodyRefusedException.class)
+    ProblemDetail refused(CustodyRefusedException e) {
+        var p = Problems.of(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Transfer refused");
+        p.setProperty("field", "serials");
+        p.setProperty("refusalId", e.refusalId());
+        return p;
+    }
+}

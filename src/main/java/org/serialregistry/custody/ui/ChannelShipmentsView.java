@@ -1,0 +1,28 @@
+package org.serialregistry.custody.ui;
+
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.custody.ManifestImport;
+import org.serialregistry.custody.Parties;
+import org.serialregistry.custody.Shipments;
+import org.serialregistry.security.Role;
+
+/** Channel workspace: record shipments between any parties, by form or manifest, and see recent ones. */
+@Route("channel/shipments")
+@PageTitle("Shipments")
+@Menu(title = "Shipments", order = 52, icon = "vaadin:cart")
+@RolesAllowed(Role.CHANNEL_NAME)
+class ChannelShipmentsView extends VerticalLayout {
+
+    ChannelShipmentsView(Shipments shipments, ManifestImport manifests, Parties parties) {
+        var recent = ShipmentGrids.shipments();
+        recent.setItems(shipments.recent(null, 200));
+        var all = parties.all();
+        add(new ShipForm(shipments, manifests, all, all, s -> recent.setItems(shipments.recent(null, 200))),
+                new H3("Recent shipments"), recent);
+    }
+}

@@ -1,0 +1,132 @@
+package org.serialregistry.custody;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.serialregistry.serial.IssueBatchRequest;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.shared.SerialNumber;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** ERP and partner systems ship and receive through the API with the demo keys of the README. */
+@IntegrationTest
+class CustodyApiTest {
+
+    static final String ADMIN = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
+    static final String DISTRIBUTOR = "Bearer sr_demodist_DistributorDemoKeyNotForProduction";
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    SerialIssuance issuance;
+
+    MockMvc mvc;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    List<String> phones(int n) {
+        var ctx = SecurityContextHolder.createEmptyContext();
+        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("pat", null,
+                AuthorityUtils.createAuthorityList("ROLE_PRODUCTION")));
+        SecurityContextHolder.setContext(ctx);
+        try {
+            var batch = issuance.issue(new IssueBatchRequest("09506000134352", "API" + System.nanoTime() % 100000,
+                    "DE-MUC", "L3", n, LocalDate.now().minusDays(2), null, "DE", null), null, true).batch();
+            return issuance.serials(batch.id(), 0, n).stream().map(SerialNumber::value).toList();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static String quoted(List<String> serials) {
+        return serials.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+    }
+
+    @Test
+    void theManufacturerShipsByApiAndTheDistributorKeyConfirmsTheReceipt() throws Exception {
+        var serials = phones(5);
+        String number = "API-" + System.nanoTime();
+        var created = mvc.perform(post("/api/v1/shipments").header("Authorization", ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shipmentNumber\":\"" + number + "\",\"from\":\"MFG-DE\",\"to\":\"DIST-DE\","
+                                + "\"serials\":[" + quoted(serials) + "],\"references\":{\"po\":\"PO-77\"}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("IN_TRANSIT"))
+                .andExpect(jsonPath("$.unitCount").value(5))
+                .andReturn().getResponse().getContentAsString();
+        long id = json.readTree(created).get("id").asLong();
+
+        mvc.perform(post("/api/v1/shipments/" + id + "/receipt").header("Authorization", DISTRIBUTOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"serials\":[" + quoted(serials.subList(0, 4)) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.counts.EXPECTED").value(4))
+                .andExpect(jsonPath("$.counts.MISSING").value(1))
+                .andExpect(jsonPath("$.shipment.status").value("RECEIVED_WITH_DIFFERENCES"));
+
+        mvc.perform(get("/api/v1/shipments/" + id).header("Authorization", DISTRIBUTOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shipment.references.po").value("PO-77"))
+                .andExpect(jsonPath("$.receipt.length()").value(5));
+
+        mvc.perform(get("/api/v1/custody/" + serials.getFirst()).header("Authorization", ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.custody.holder").value("DIST-DE"))
+                .andExpect(jsonPath("$.timeline.length()").value(2));
+    }
+
+    @Test
+    void aDistributorKeyActsOnlyForItsOwnPartyAndNonHoldersAreRefused() throws Exception {
+        var serials = phones(1);
+        mvc.perform(post("/api/v1/shipments").header("Authorization", DISTRIBUTOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shipmentNumber\":\"X-" + System.nanoTime() + "\",\"from\":\"DIST-FR\",\"to\":\"RET-DE-01\","
+                                + "\"serials\":[" + quoted(serials) + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("from: you act for DIST-DE, not for DIST-FR"));
+
+        mvc.perform(post("/api/v1/shipments").header("Authorization", DISTRIBUTOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shipmentNumber\":\"X-" + System.nanoTime() + "\",\"from\":\"DIST-DE\",\"to\":\"RET-DE-01\","
+                                + "\"serials\":[" + quoted(serials) + "]}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Transfer refused"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is held by MFG-DE, not by DIST-DE")));
+
+        mvc.perform(post("/api/v1/shipments/999999/receipt").header("Authorization", DISTRIBUTOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"serials\":[]}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/shipments").header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shipmentNumber\":\"X-1\",\"from\":\"MFG-DE\",\"to\":\"NOWHERE\",\"serials\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("to"));
+    }
+
+    @Test
+    void theDemoShipmentWaitingForTheDistributorIsFoundByItsNumber() throws Exception {
+        var answer = mvc.perform(get("/api/v1/shipments").param("number", "DEMO-SH-004").header("Authorization", DISTRIBUTOR))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(answer).get(0).get("toParty").asString()).isEqualTo("DIST-DE");
+    }
+}
