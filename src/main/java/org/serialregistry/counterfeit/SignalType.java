@@ -7,7 +7,7 @@ package org.serialregistry.counterfeit;
  */
 public enum SignalType {
     NOT_ISSUED("Unknown serial with a valid tag (key leak?)", Severity.CRITICAL, Grouping.SERIAL),
-    FORGED_CODE("Code fails its cryptographic check", Severity.MEDIUM, Grouping.CLIENT),
+    FORGED_CODE("Code failing its cryptographic check, seen in several sessions", Severity.HIGH, Grouping.SERIAL),
     ENUMERATION("Burst of forged or malformed codes from one client", Severity.HIGH, Grouping.CLIENT),
     SCAN_COUNT("Scanned in too many distinct sessions", Severity.HIGH, Grouping.SERIAL),
     GEO_ANOMALY("Scanned farther apart than travel allows", Severity.HIGH, Grouping.SERIAL),

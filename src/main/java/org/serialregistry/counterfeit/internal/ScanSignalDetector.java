@@ -59,6 +59,8 @@ public class ScanSignalDetector {
     private static final int RECENT_SCANS = 10;
     private static final int MAX_EVIDENCE = 50;
     private static final double MIN_ANOMALY_KM = 50;
+    /** Distinct sessions that must scan the same forged code before it counts as printed on fakes. */
+    static final int FORGED_CODE_SESSIONS = 2;
 
     private final Units units;
     private final MasterData masterData;
@@ -77,6 +79,7 @@ public class ScanSignalDetector {
     private final Object lock = new Object();
     private final LinkedHashMap<String, SerialState> serials;
     private final LinkedHashMap<String, ClientState> clients;
+    private final LinkedHashMap<String, ForgedState> forgedCodes;
     private final Map<String, ProductState> products = new HashMap<>();
     private final Map<String, Optional<ProductView>> productViews = new ConcurrentHashMap<>();
     private final Map<String, Instant> inactiveSince = new ConcurrentHashMap<>();
@@ -95,6 +98,12 @@ public class ScanSignalDetector {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, SerialState> eldest) {
                 return size() > maxSerials;
+            }
+        };
+        this.forgedCodes = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ForgedState> eldest) {
+                return size() > maxSerials / 4;
             }
         };
         int maxClients = properties.trackedClients();
@@ -214,12 +223,22 @@ public class ScanSignalDetector {
         while (client.bad.size() > Math.max(th.enumerationCount(), MAX_EVIDENCE) * 2) {
             client.bad.removeFirst();
         }
-        if (s.outcome() == org.serialregistry.verification.ScanOutcome.FORGED
-                && (client.lastForged == null || s.at().isAfter(client.lastForged.plus(window)))) {
-            client.lastForged = s.at();
-            out.add(signal(SignalType.FORGED_CODE, s, null, gtinOrNull(s.gtin()), null, List.of(evidence(s)),
-                    "Code " + s.serial() + (s.gtin() == null ? "" : " for GTIN " + s.gtin())
-                            + " fails its cryptographic check"));
+        if (s.outcome() == org.serialregistry.verification.ScanOutcome.FORGED) {
+            // One person mistyping a code is no attack; the same made-up code in several sessions is a printed fake
+            var forged = forgedCodes.computeIfAbsent(s.gtin() + "/" + s.serial(), k -> new ForgedState());
+            if (forged.sessions.size() < 64) {
+                forged.sessions.add(s.sessionId());
+            }
+            if (forged.evidence.size() < MAX_EVIDENCE) {
+                forged.evidence.add(evidence(s));
+            }
+            if (!forged.raised && forged.sessions.size() >= FORGED_CODE_SESSIONS && isSerial(s.serial())) {
+                forged.raised = true;
+                out.add(signal(SignalType.FORGED_CODE, s, s.serial(), gtinOrNull(s.gtin()), null,
+                        new ArrayList<>(forged.evidence), "Code " + s.serial()
+                                + (s.gtin() == null ? "" : " for GTIN " + s.gtin()) + " fails its cryptographic check and was scanned in "
+                                + forged.sessions.size() + " sessions: a made-up code printed on copies"));
+            }
         }
         if (client.bad.size() >= th.enumerationCount()
                 && (client.lastEnumeration == null || s.at().isAfter(client.lastEnumeration.plus(window)))) {
@@ -422,6 +441,10 @@ public class ScanSignalDetector {
         return gtin != null && gtin.length() == 14 && gtin.chars().allMatch(Character::isDigit) ? gtin : null;
     }
 
+    private static boolean isSerial(String s) {
+        return s.length() >= 1 && s.length() <= 20 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'Z');
+    }
+
     private static String cut(String s) {
         return s.length() > 20 ? s.substring(0, 20) : s;
     }
@@ -469,8 +492,13 @@ public class ScanSignalDetector {
 
     private static final class ClientState {
         final ArrayDeque<EvidenceScan> bad = new ArrayDeque<>();
-        @Nullable Instant lastForged;
         @Nullable Instant lastEnumeration;
+    }
+
+    private static final class ForgedState {
+        final Set<String> sessions = new HashSet<>();
+        final List<EvidenceScan> evidence = new ArrayList<>();
+        boolean raised;
     }
 
     private static final class ProductState {
