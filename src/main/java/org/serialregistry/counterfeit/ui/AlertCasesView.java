@@ -35,7 +35,7 @@ import org.serialregistry.ui.Notifications;
  */
 @Route("counterfeit/cases")
 @PageTitle("Alert cases")
-@Menu(title = "Alert cases", order = 56, icon = "vaadin:warning")
+@Menu(title = "Alert cases", order = 63, icon = "vaadin:warning")
 @RolesAllowed({Role.FORENSICS_NAME, Role.CHANNEL_NAME})
 class AlertCasesView extends VerticalLayout {
 

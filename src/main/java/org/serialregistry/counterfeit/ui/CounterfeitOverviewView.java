@@ -35,7 +35,7 @@ import org.serialregistry.ui.Kpi;
  */
 @Route("counterfeit")
 @PageTitle("Counterfeit overview")
-@Menu(title = "Overview", order = 55, icon = "vaadin:shield")
+@Menu(title = "Overview", order = 62, icon = "vaadin:shield")
 @RolesAllowed({Role.FORENSICS_NAME, Role.CHANNEL_NAME})
 class CounterfeitOverviewView extends VerticalLayout {
 

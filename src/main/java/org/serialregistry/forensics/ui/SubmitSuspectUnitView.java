@@ -30,7 +30,7 @@ import org.serialregistry.ui.Notifications;
  */
 @Route("forensics/submit")
 @PageTitle("Submit a suspect unit")
-@Menu(title = "Submit suspect unit", order = 61, icon = "vaadin:upload")
+@Menu(title = "Submit suspect unit", order = 85, icon = "vaadin:upload")
 @RolesAllowed({Role.DISTRIBUTOR_NAME, Role.SERVICE_CENTER_NAME, Role.FORENSICS_NAME})
 class SubmitSuspectUnitView extends VerticalLayout {
 
