@@ -47,6 +47,7 @@ class CounterfeitOverviewView extends VerticalLayout {
 
     final EChart timeline = new EChart();
     final Grid<DayRow> timelineTable = new Grid<>();
+    final Grid<CounterfeitStatistics.ClonedSerial> cloned = new Grid<>();
 
     CounterfeitOverviewView(AlertCases cases, MasterData masterData) {
         var stats = cases.statistics(DAYS);
@@ -103,7 +104,6 @@ class CounterfeitOverviewView extends VerticalLayout {
         stats.casesByProduct().forEach((gtin, n) -> names.merge(productNames.getOrDefault(gtin, gtin), n, Long::sum));
         add(new FigurePanel("Cases by product", "Cases", FigurePanel.Kind.PIE, names));
 
-        var cloned = new Grid<CounterfeitStatistics.ClonedSerial>();
         cloned.addColumn(CounterfeitStatistics.ClonedSerial::serial).setHeader("Serial").setAutoWidth(true);
         cloned.addColumn(c -> productNames.getOrDefault(c.gtin(), c.gtin() == null ? "" : c.gtin())).setHeader("Product")
                 .setAutoWidth(true);
