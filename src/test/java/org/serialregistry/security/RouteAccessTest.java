@@ -44,6 +44,12 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("warranty/registrations", EnumSet.of(WARRANTY));
         EXPECTED.put("channel", EnumSet.of(CHANNEL));
         EXPECTED.put("forensics", EnumSet.of(FORENSICS));
+        EXPECTED.put("forensics/submit", EnumSet.of(FORENSICS, DISTRIBUTOR, SERVICE_CENTER));
+        EXPECTED.put("forensics/submissions/999999", EnumSet.of(FORENSICS));
+        EXPECTED.put("counterfeit", EnumSet.of(FORENSICS, CHANNEL));
+        EXPECTED.put("counterfeit/cases", EnumSet.of(FORENSICS, CHANNEL));
+        EXPECTED.put("counterfeit/cases/999999", EnumSet.of(FORENSICS, CHANNEL));
+        EXPECTED.put("admin/counterfeit-thresholds", EnumSet.of(ADMIN));
         EXPECTED.put("service", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("service/claims/new", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("service/claims/upload", EnumSet.of(SERVICE_CENTER));

@@ -49,25 +49,25 @@ class WorkspaceNavigationTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("channel")
-    void channelManagersSeeTheChannelWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Channel", "Verification");
+    void channelManagersSeeTheChannelVerificationAndCounterfeitWorkspaces() {
+        assertThat(sideNavigation()).containsExactlyInAnyOrder("Channel", "Verification", "Counterfeit");
     }
 
     @Test
     @WithUserDetails("forensics")
-    void forensicReviewersSeeTheForensicsWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Forensics", "Verification");
+    void forensicReviewersSeeTheForensicsVerificationAndCounterfeitWorkspaces() {
+        assertThat(sideNavigation()).containsExactlyInAnyOrder("Forensics", "Verification", "Counterfeit");
     }
 
     @Test
     @WithUserDetails("service")
-    void serviceCentresSeeTheServiceWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Service centre");
+    void serviceCentresSeeTheServiceWorkspaceAndMaySubmitSuspectUnits() {
+        assertThat(sideNavigation()).containsExactly("Service centre", "Submit suspect unit");
     }
 
     @Test
     @WithUserDetails("distributor")
-    void distributorsSeeTheDistributorWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Distributor");
+    void distributorsSeeTheDistributorWorkspaceAndMaySubmitSuspectUnits() {
+        assertThat(sideNavigation()).containsExactly("Distributor", "Submit suspect unit");
     }
 }

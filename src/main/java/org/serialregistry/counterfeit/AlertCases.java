@@ -1,0 +1,284 @@
+package org.serialregistry.counterfeit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.counterfeit.internal.CaseStore;
+import org.serialregistry.counterfeit.internal.NewSignal;
+import org.serialregistry.counterfeit.internal.ScanSignalDetector;
+import org.serialregistry.counterfeit.internal.SignalSink;
+import org.serialregistry.security.CurrentUser;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.UserAdministration;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.verification.CounterfeitList;
+import org.serialregistry.verification.CounterfeitReason;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alert cases for the people who investigate them (FORENSICS, CHANNEL, ADMIN): list and read
+ * with their evidence, assign, annotate, move through the states. Confirming a case as
+ * counterfeit (FORENSICS or ADMIN only) puts each serial its signals name on the public
+ * counterfeit list, in the same transaction. Every change is audited and leaves a case note.
+ */
+@Service
+public class AlertCases {
+
+    private static final String READERS = "hasAnyRole('FORENSICS','CHANNEL','ADMIN')";
+
+    private final CaseStore store;
+    private final SignalSink sink;
+    private final ScanSignalDetector detector;
+    private final CounterfeitList counterfeitList;
+    private final UserAdministration users;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AlertCases(CaseStore store, SignalSink sink, ScanSignalDetector detector, CounterfeitList counterfeitList,
+               UserAdministration users, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.sink = sink;
+        this.detector = detector;
+        this.counterfeitList = counterfeitList;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Newest activity first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<AlertCaseSummary> search(CaseQuery query) {
+        if (query.serial() != null && !query.serial().isBlank()) {
+            String s = query.serial().strip().toUpperCase(java.util.Locale.ROOT);
+            if (s.length() > 20) {
+                throw new IllegalArgumentException("serial: at most 20 characters");
+            }
+            query = new CaseQuery(s, query.state(), query.type(), query.limit());
+        } else {
+            query = new CaseQuery(null, query.state(), query.type(), query.limit());
+        }
+        return store.search(query);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public Optional<AlertCaseDetail> find(long id) {
+        return store.find(id).map(c -> new AlertCaseDetail(c, store.signals(id), store.notes(id)));
+    }
+
+    /** Open (or investigating) cases whose signals name this serial. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<AlertCaseSummary> openCasesFor(String serial) {
+        return store.search(new CaseQuery(serial, null, null, 100)).stream().filter(c -> c.state().open()).toList();
+    }
+
+    /** Scans of a serial that detection knows: the recent ones in memory and all kept as evidence. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<EvidenceScan> scansOf(String serial) {
+        var byId = new LinkedHashMap<java.util.UUID, EvidenceScan>();
+        detector.recentScans(serial).forEach(s -> byId.put(s.scanId(), s));
+        store.evidenceOf(serial, 200).forEach(s -> byId.putIfAbsent(s.scanId(), s));
+        var list = new ArrayList<>(byId.values());
+        list.sort(Comparator.comparing(EvidenceScan::at).reversed());
+        return list;
+    }
+
+    /** Id of the newest case that became high severity (0 when none yet): views poll it. */
+    public long latestHighSeverityCase() {
+        return sink.latestHighCase();
+    }
+
+    /**
+     * Moves a case to another state with a note saying why.
+     *
+     * @throws IllegalArgumentException for an unknown case, a missing note, or a counterfeit
+     *                                  confirmation by someone who is not a forensic reviewer or admin
+     */
+    @Transactional
+    @PreAuthorize(READERS)
+    public AlertCaseSummary changeState(long id, CaseState state, String note) {
+        var c = require(id);
+        if (state == null) {
+            throw new IllegalArgumentException("state: choose the new state");
+        }
+        String text = requireNote(note);
+        if (state == c.state()) {
+            throw new IllegalArgumentException("state: the case is already " + state.label().toLowerCase());
+        }
+        if (state == CaseState.CONFIRMED_COUNTERFEIT) {
+            var roles = currentUser.roles();
+            if (!roles.contains(Role.FORENSICS) && !roles.contains(Role.ADMIN)) {
+                throw new IllegalArgumentException("state: only forensic reviewers and administrators confirm a counterfeit");
+            }
+        }
+        store.setState(id, state);
+        store.addNote(id, currentUser.require(), "State " + c.state().label() + " → " + state.label() + ": " + text);
+        audit.record("alert-case.state-changed", "alert-case", String.valueOf(id),
+                AuditTrail.state("state", c.state().name()), AuditTrail.state("state", state.name(), "note", text));
+        if (state == CaseState.CONFIRMED_COUNTERFEIT) {
+            listSerials(id, null, text);
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize(READERS)
+    public AlertCaseSummary assign(long id, @Nullable String assignee) {
+        var c = require(id);
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(java.util.Locale.ROOT);
+        if (who != null && users.findByUsername(who).isEmpty()) {
+            throw new IllegalArgumentException("assignee: no user " + who);
+        }
+        store.setAssignee(id, who);
+        store.addNote(id, currentUser.require(), who == null ? "Unassigned" : "Assigned to " + who);
+        audit.record("alert-case.assigned", "alert-case", String.valueOf(id), AuditTrail.state("assignee", c.assignee()),
+                AuditTrail.state("assignee", who));
+        return store.find(id).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize(READERS)
+    public AlertCaseSummary addNote(long id, String note) {
+        require(id);
+        String text = requireNote(note);
+        store.addNote(id, currentUser.require(), text);
+        audit.record("alert-case.noted", "alert-case", String.valueOf(id), null, AuditTrail.state("note", text));
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * A signed forensic verdict on a unit: COUNTERFEIT confirms the open cases of the serial (or
+     * opens a confirmed one when there is none) and lists the serial; other verdicts leave a note.
+     * Joins the caller's transaction, so the verdict, the case and the list change together.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
+    public List<Long> recordForensicVerdict(SerialNumber serial, @Nullable String gtin, boolean counterfeit,
+                                            String note) {
+        var open = openCasesFor(serial.value());
+        var ids = new ArrayList<Long>();
+        if (counterfeit) {
+            if (open.isEmpty()) {
+                var stored = sink.storeInCurrentTransaction(new NewSignal(SignalType.FORENSIC_VERDICT,
+                        SignalType.FORENSIC_VERDICT.severity(), serial.value(), gtin, null, null, null,
+                        Instant.now(clock), note, List.of()));
+                ids.add(stored.caseId());
+            } else {
+                open.forEach(c -> ids.add(c.id()));
+            }
+            for (long id : ids) {
+                var before = store.find(id).orElseThrow().state();
+                store.setState(id, CaseState.CONFIRMED_COUNTERFEIT);
+                store.addNote(id, currentUser.require(), "Confirmed counterfeit by forensic verdict: " + note);
+                audit.record("alert-case.state-changed", "alert-case", String.valueOf(id),
+                        AuditTrail.state("state", before.name()),
+                        AuditTrail.state("state", CaseState.CONFIRMED_COUNTERFEIT.name(), "note", note));
+            }
+            counterfeitList.report(serial, gtin, CounterfeitReason.FORENSIC_VERDICT, note);
+        } else {
+            for (var c : open) {
+                store.addNote(c.id(), currentUser.require(), note);
+                ids.add(c.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Figures for the workspace charts and tables. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public CounterfeitStatistics statistics(int days) {
+        var jdbc = store.jdbc();
+        Instant since = Instant.now(clock).minus(java.time.Duration.ofDays(Math.max(1, days)));
+        var perDay = new TreeMap<LocalDate, Map<SignalType, Long>>();
+        jdbc.query("select first_seen_at, first_type from alert_case where first_seen_at >= ?", (java.sql.ResultSet rs) -> {
+            var day = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+            perDay.computeIfAbsent(day, d -> new EnumMap<>(SignalType.class))
+                    .merge(SignalType.valueOf(rs.getString(2)), 1L, Long::sum);
+        }, since.atOffset(ZoneOffset.UTC));
+        var byCountry = new LinkedHashMap<String, Long>();
+        jdbc.query("select coalesce(country, 'unknown') c, count(*) n from alert_case where first_seen_at >= ? "
+                + "group by coalesce(country, 'unknown') order by n desc, c", (java.sql.ResultSet rs) -> {
+                    byCountry.put(rs.getString(1), rs.getLong(2));
+                }, since.atOffset(ZoneOffset.UTC));
+        var byProduct = new LinkedHashMap<String, Long>();
+        jdbc.query("select coalesce(gtin, 'no product') g, count(*) n from alert_case where first_seen_at >= ? "
+                + "group by coalesce(gtin, 'no product') order by n desc, g", (java.sql.ResultSet rs) -> {
+                    byProduct.put(rs.getString(1), rs.getLong(2));
+                }, since.atOffset(ZoneOffset.UTC));
+        var cloned = jdbc.query("""
+                select g.serial, max(g.gtin) gtin, count(distinct s.session_id) sessions, count(distinct s.country) countries,
+                       count(distinct g.id) signals
+                from alert_signal g left join alert_signal_scan s on s.signal_id = g.id
+                where g.type in ('GEO_ANOMALY','SCAN_COUNT','SCANNED_WHILE_INACTIVE','OFF_MARKET') and g.serial is not null
+                group by g.serial order by sessions desc, countries desc, g.serial fetch first 20 rows only""",
+                (rs, n) -> new CounterfeitStatistics.ClonedSerial(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)));
+        var probers = jdbc.query("""
+                select g.client_key, count(distinct s.scan_id) bad, count(distinct g.id) signals
+                from alert_signal g left join alert_signal_scan s on s.signal_id = g.id
+                where g.type in ('ENUMERATION','FORGED_CODE','NOT_ISSUED') and g.client_key is not null
+                group by g.client_key order by bad desc, signals desc, g.client_key fetch first 20 rows only""",
+                (rs, n) -> new CounterfeitStatistics.ProbingClient(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+        return new CounterfeitStatistics(perDay, byCountry, byProduct, cloned, probers);
+    }
+
+    private void listSerials(long caseId, @Nullable CounterfeitReason given, String note) {
+        var gtins = store.gtinsOf(caseId);
+        for (Map.Entry<String, Set<SignalType>> e : store.serialsOf(caseId).entrySet()) {
+            CounterfeitReason reason = given != null ? given : reasonFor(e.getValue());
+            counterfeitList.report(new SerialNumber(e.getKey()), gtins.get(e.getKey()), reason,
+                    "Alert case " + caseId + ": " + note);
+        }
+    }
+
+    private static CounterfeitReason reasonFor(Set<SignalType> types) {
+        if (types.contains(SignalType.FORENSIC_VERDICT)) {
+            return CounterfeitReason.FORENSIC_VERDICT;
+        }
+        if (types.contains(SignalType.GEO_ANOMALY) || types.contains(SignalType.SCAN_COUNT)
+                || types.contains(SignalType.NOT_ISSUED)) {
+            return CounterfeitReason.CLONED_CODE;
+        }
+        if (types.contains(SignalType.SCANNED_WHILE_INACTIVE)) {
+            return CounterfeitReason.STOLEN;
+        }
+        return CounterfeitReason.OTHER;
+    }
+
+    private AlertCaseSummary require(long id) {
+        return store.find(id).orElseThrow(() -> new NoSuchElementException("No alert case " + id));
+    }
+
+    private static String requireNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("note: say why");
+        }
+        if (note.strip().length() > 2000) {
+            throw new IllegalArgumentException("note: at most 2000 characters");
+        }
+        return note.strip();
+    }
+}

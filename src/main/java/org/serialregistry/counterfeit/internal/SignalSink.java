@@ -1,0 +1,108 @@
+package org.serialregistry.counterfeit.internal;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.serialregistry.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores signals in their cases in one transaction, then (after commit) hands every case that
+ * became high severity to the webhook and to the portal's "new high-severity case" marker.
+ */
+@Component
+public class SignalSink {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalSink.class);
+
+    private final CaseStore cases;
+    private final WebhookNotifier webhook;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final AuditTrail audit;
+    private final AtomicLong latestHighCase = new AtomicLong();
+
+    SignalSink(CaseStore cases, WebhookNotifier webhook, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+               AuditTrail audit) {
+        this.cases = cases;
+        this.webhook = webhook;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.audit = audit;
+    }
+
+    /**
+     * @param newCountries rows (gtin, country, first seen) for {@code product_country_seen}
+     * @param scanCounts   rows (scans, gtin) for {@code product_scan_count}
+     */
+    public void store(List<NewSignal> signals, List<Object[]> newCountries, List<Object[]> scanCounts) {
+        if (signals.isEmpty() && newCountries.isEmpty() && scanCounts.isEmpty()) {
+            return;
+        }
+        List<Long> high = tx.execute(status -> {
+            var raised = new ArrayList<Long>();
+            for (NewSignal s : signals) {
+                var stored = cases.add(s);
+                if (stored.caseOpened()) {
+                    audit.record("alert-case.opened", "alert-case", String.valueOf(stored.caseId()), null,
+                            AuditTrail.state("type", s.type().name(), "severity", s.severity().name(),
+                                    "serial", s.serial(), "client", s.clientKey()));
+                }
+                if (stored.becameHigh()) {
+                    raised.add(stored.caseId());
+                }
+            }
+            if (!newCountries.isEmpty()) {
+                jdbc.batchUpdate("insert into product_country_seen (gtin, country, first_seen_at) values (?,?,?)",
+                        newCountries, new int[] {Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
+            }
+            for (Object[] row : scanCounts) {
+                if (jdbc.update("update product_scan_count set scans = ? where gtin = ?", row) == 0) {
+                    jdbc.update("insert into product_scan_count (scans, gtin) values (?,?)", row);
+                }
+            }
+            return raised;
+        });
+        for (Long id : high) {
+            latestHighCase.accumulateAndGet(id, Math::max);
+            try {
+                cases.find(id).ifPresent(webhook::caseRaised);
+            } catch (RuntimeException e) {
+                log.error("Could not queue the webhook for case {}", id, e);
+            }
+        }
+    }
+
+    /** Stores one signal inside the caller's transaction (forensic verdicts, extension signals). */
+    public CaseStore.Stored storeInCurrentTransaction(NewSignal signal) {
+        var stored = cases.add(signal);
+        if (stored.caseOpened()) {
+            audit.record("alert-case.opened", "alert-case", String.valueOf(stored.caseId()), null,
+                    AuditTrail.state("type", signal.type().name(), "severity", signal.severity().name(),
+                            "serial", signal.serial()));
+        }
+        if (stored.becameHigh()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            latestHighCase.accumulateAndGet(stored.caseId(), Math::max);
+                            cases.find(stored.caseId()).ifPresent(webhook::caseRaised);
+                        }
+                    });
+        }
+        return stored;
+    }
+
+    /** Id of the newest case that became high severity since start (0 when none): the portal polls it. */
+    public long latestHighCase() {
+        return latestHighCase.get();
+    }
+}

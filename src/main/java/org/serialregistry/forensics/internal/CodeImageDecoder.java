@@ -1,0 +1,78 @@
+package org.serialregistry.forensics.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import org.serialregistry.forensics.DecodedCode;
+import org.serialregistry.shared.DigitalLink;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the QR or Data Matrix code in a photo (ZXing) and parses the GS1 Digital Link it holds.
+ * The photo must have passed {@link PhotoInspector} first, so decoding it is safe.
+ */
+@Component
+public class CodeImageDecoder {
+
+    /** @throws IllegalArgumentException "codePhoto: ..." when no code or no unit link is found */
+    public DecodedCode decode(PhotoInspector.Inspected photo) {
+        java.awt.image.BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(photo.content()));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("codePhoto: " + photo.filename() + " cannot be read as an image");
+        }
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX));
+        String text;
+        try {
+            text = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(image))), hints).getText();
+        } catch (NotFoundException e) {
+            throw new IllegalArgumentException("codePhoto: no readable QR or Data Matrix code in " + photo.filename()
+                    + "; take a sharper, straight photo or type the serial");
+        }
+        return parse(text);
+    }
+
+    /** Parses a Digital Link URI (any host and path prefix) into GTIN, lot and serial. */
+    static DecodedCode parse(String text) {
+        String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
+        String path;
+        try {
+            path = URI.create(text.strip()).getRawPath();
+        } catch (IllegalArgumentException e) {
+            path = null;
+        }
+        int at = path == null ? -1 : path.indexOf("/01/");
+        var parsed = at < 0 ? java.util.Optional.<DigitalLink.Parsed>empty()
+                : DigitalLink.parse(stripTrailingSlash(path.substring(at)));
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("codePhoto: the code holds \"" + shown
+                    + "\", not a GS1 Digital Link of a unit (…/01/{GTIN}/21/{serial})");
+        }
+        var p = parsed.get();
+        return new DecodedCode(text, p.gtin().value(), p.lot() == null ? null : p.lot().value(), p.serial().value());
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

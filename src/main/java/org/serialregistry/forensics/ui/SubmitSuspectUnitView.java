@@ -1,0 +1,125 @@
+package org.serialregistry.forensics.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.forensics.ForensicReview;
+import org.serialregistry.forensics.NewSubmission;
+import org.serialregistry.forensics.UploadedPhoto;
+import org.serialregistry.forensics.internal.PhotoInspector;
+import org.serialregistry.security.Role;
+import org.serialregistry.ui.Notifications;
+
+/**
+ * Distributors, service centres and forensic reviewers submit a suspect unit. A photo of the
+ * unit's code may replace typing the serial: it is decoded on the server and fills the field.
+ */
+@Route("forensics/submit")
+@PageTitle("Submit a suspect unit")
+@Menu(title = "Submit suspect unit", order = 85, icon = "vaadin:upload")
+@RolesAllowed({Role.DISTRIBUTOR_NAME, Role.SERVICE_CENTER_NAME, Role.FORENSICS_NAME})
+class SubmitSuspectUnitView extends VerticalLayout {
+
+    private final ForensicReview review;
+    final TextField serial = new TextField("Serial as read on the unit");
+    final TextField gtin = new TextField("GTIN (optional)");
+    final TextField foundWhere = new TextField("Where the unit was found or is held");
+    final TextField receivedFrom = new TextField("From whom it came");
+    final TextArea measurements = new TextArea("Measurements (dimensions, weight)");
+    final TextArea hologram = new TextArea("Hologram reading");
+    final TextArea nfc = new TextArea("NFC tag reading");
+    final TextArea note = new TextArea("Why it is suspect");
+    final Upload photosUpload;
+    final Upload codeUpload;
+    private final List<UploadedPhoto> photos = new ArrayList<>();
+    private final Span photoList = new Span("No photos yet");
+    private UploadedPhoto codePhoto;
+
+    SubmitSuspectUnitView(ForensicReview review) {
+        this.review = review;
+        serial.setMaxLength(20);
+        serial.setHelperText("Or upload a photo of the code below");
+        gtin.setMaxLength(14);
+        foundWhere.setMaxLength(200);
+        receivedFrom.setMaxLength(200);
+
+        photosUpload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            // Vaadin runs this off the UI lock; keep the bytes, checks run on submit
+            getUI().ifPresent(ui -> ui.access(() -> addPhoto(meta.fileName(), bytes)));
+        }));
+        photosUpload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+        photosUpload.setMaxFileSize(PhotoInspector.MAX_BYTES);
+        photosUpload.setMaxFiles(ForensicReview.MAX_PHOTOS);
+        photosUpload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
+
+        codeUpload = new Upload(UploadHandler.inMemory((meta, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> decode(meta.fileName(), bytes)))));
+        codeUpload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+        codeUpload.setMaxFileSize(PhotoInspector.MAX_BYTES);
+        codeUpload.setMaxFiles(1);
+        codeUpload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage()));
+
+        var form = new FormLayout(serial, gtin, foundWhere, receivedFrom, measurements, hologram, nfc, note);
+        var submit = new Button("Submit", e -> submit());
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new Paragraph("Describe the suspect unit. Photos: PNG or JPEG, up to 10 MB and 40 megapixels each, at most "
+                + ForensicReview.MAX_PHOTOS + "."), form,
+                new Span("Photo of the code (QR or Data Matrix), decoded to fill the serial:"), codeUpload,
+                new Span("Photos of the unit, its label and packaging:"), photosUpload, photoList, submit);
+    }
+
+    void addPhoto(String filename, byte[] bytes) {
+        photos.add(new UploadedPhoto(filename, bytes));
+        photoList.setText(photos.size() + " photo(s): " + String.join(", ", photos.stream().map(UploadedPhoto::filename).toList()));
+    }
+
+    void decode(String filename, byte[] bytes) {
+        try {
+            var decoded = review.decodeCodePhoto(new UploadedPhoto(filename, bytes));
+            codePhoto = new UploadedPhoto(filename, bytes);
+            serial.setValue(decoded.serial());
+            gtin.setValue(decoded.gtin());
+            Notifications.success("Code read: serial " + decoded.serial());
+        } catch (IllegalArgumentException e) {
+            codePhoto = null;
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    void submit() {
+        try {
+            var created = review.submit(new NewSubmission(serial.getValue(), gtin.getValue(), foundWhere.getValue(),
+                    receivedFrom.getValue(), measurements.getValue(), hologram.getValue(), nfc.getValue(),
+                    note.getValue()), List.copyOf(photos), codePhoto);
+            Notifications.success("Submission " + created.id() + " received for serial " + created.serial()
+                    + "; a forensic reviewer will examine it");
+            photos.clear();
+            codePhoto = null;
+            photoList.setText("No photos yet");
+            photosUpload.clearFileList();
+            codeUpload.clearFileList();
+            for (var f : List.of(serial, gtin, foundWhere, receivedFrom)) {
+                f.clear();
+            }
+            for (var a : List.of(measurements, hologram, nfc, note)) {
+                a.clear();
+            }
+        } catch (IllegalArgumentException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+}
