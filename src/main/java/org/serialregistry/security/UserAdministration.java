@@ -3,7 +3,6 @@ package org.serialregistry.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,17 +47,6 @@ public class UserAdministration {
     @Transactional(readOnly = true)
     public Optional<UserAccountView> findByUsername(String username) {
         return users.findByUsernameIgnoreCase(username).map(UserAccount::toView);
-    }
-
-    /**
-     * True when {@code rawPassword} is the user's current password (BCrypt check against the stored
-     * hash): the re-entered password of an electronic signature. False for unknown users and for
-     * users without a local password (signed in through Keycloak).
-     */
-    @Transactional(readOnly = true)
-    public boolean confirmPassword(String username, String rawPassword) {
-        return users.findByUsernameIgnoreCase(username).map(UserAccount::getPasswordHash).filter(Objects::nonNull)
-                .map(h -> passwordEncoder.matches(rawPassword, h)).orElse(false);
     }
 
     /** @throws IllegalArgumentException naming the field that is wrong */
