@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -30,7 +29,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * else (no key, a made-up key, a revoked key) gets a 401 problem document that says what to send.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ApiKeyAuthenticationTest {
 
     private static final String PRODUCTION_KEY = "sr_demoprod_ProductionDemoKeyNotForProduction";
