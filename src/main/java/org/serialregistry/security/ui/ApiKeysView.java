@@ -25,7 +25,7 @@ import org.serialregistry.ui.Notifications;
 @PageTitle("API keys")
 @Menu(title = "API keys", order = 11, icon = "vaadin:key")
 @RolesAllowed(Role.ADMIN_NAME)
-class ApiKeysView extends VerticalLayout {
+class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final ApiKeys apiKeys;
     private final Grid<ApiKeyView> grid = new Grid<>();
@@ -58,6 +58,11 @@ class ApiKeysView extends VerticalLayout {
         }).setHeader("Actions").setAutoWidth(true);
         grid.setSizeFull();
         add(new HorizontalLayout(create), grid);
+    }
+
+    /** Vaadin reuses this view when it is opened again: read the keys afresh each time. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         refresh();
     }
 
