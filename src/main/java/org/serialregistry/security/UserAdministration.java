@@ -50,12 +50,7 @@ public class UserAdministration {
         return users.findByUsernameIgnoreCase(username).map(UserAccount::toView);
     }
 
-    /**
-     * True when {@code rawPassword} is the user's current password (BCrypt check against the stored
-     * hash): the re-entered password of an electronic signature. False for unknown users and for
-     * users without a local password (signed in through Keycloak).
-     */
-    @Transactional(readOnly = true)
+    /** True when {@code rawPassword} is the user's current password (re-entered for an electronic signature). */
     public boolean confirmPassword(String username, String rawPassword) {
         return users.findByUsernameIgnoreCase(username).map(UserAccount::getPasswordHash).filter(Objects::nonNull)
                 .map(h -> passwordEncoder.matches(rawPassword, h)).orElse(false);
