@@ -24,8 +24,10 @@ public class FigurePanel extends VerticalLayout {
 
     private final EChart chart = new EChart();
     private final Grid<Figure> table = new Grid<>();
+    private final String title;
 
     public FigurePanel(String title, String valueHeader, Kind kind, Map<String, ? extends Number> values) {
+        this.title = title;
         setPadding(false);
         add(new H3(title));
         var rows = new ArrayList<Figure>();
@@ -54,6 +56,11 @@ public class FigurePanel extends VerticalLayout {
         row.getStyle().set("gap", "var(--lumo-space-l)");
         row.setWidthFull();
         add(row);
+    }
+
+    /** The heading above the chart and its table. */
+    public String getTitle() {
+        return title;
     }
 
     public EChart getChart() {

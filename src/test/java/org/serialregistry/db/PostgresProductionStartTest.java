@@ -28,7 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {
         "serial-registry.bootstrap-admin.username=Olga.Ops",
-        "serial-registry.bootstrap-admin.password=first-admin-secret-42"})
+        "serial-registry.bootstrap-admin.password=first-admin-secret-42",
+        // Production takes its serial keys from the environment; this one is a test value, derived in the open
+        "serial-registry.keys.active=1",
+        "serial-registry.scan.client-key-secret=production-start-test-client-key-secret",
+        "serial-registry.keys.versions.1=sVbeeZNtk3+VsxS8hiwZipIy/hj2ScqJv2ENleok+2w="})
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 // Closed after the class, while the shared server still runs (else its pool retries a stopped server at exit)

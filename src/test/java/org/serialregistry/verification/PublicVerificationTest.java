@@ -223,21 +223,23 @@ class PublicVerificationTest {
                 .isEqualTo(linkset.get("anchor").asString());
         assertThat(linkset.get("https://gs1.org/voc/serviceInfo").get(0).get("href").asString())
                 .endsWith("?linkType=gs1:serviceInfo");
-        assertThat(linkset.has("https://gs1.org/voc/registerProduct")).as("no registration service installed").isFalse();
+        assertThat(linkset.get("https://gs1.org/voc/registerProduct").get(0).get("href").asString())
+                .endsWith("?linkType=gs1:registerProduct");
     }
 
     @Test
-    void withoutARegistrationServiceTheRegistrationFormSaysItIsNotAvailable() throws Exception {
+    void anOwnerRegistersTheUnitThroughThePublicFormThatTheWarrantyModuleServes() throws Exception {
         String link = DemoCodes.link(DemoCodes.PHONE, codes.genuinePhone());
         var form = page(link + "?linkType=gs1:registerProduct");
         assertThat(form.getResponse().getStatus()).isEqualTo(200);
-        assertThat(html(form)).contains("Registration is not available");
+        assertThat(html(form)).doesNotContain("Registration is not available").contains("purchaseDate");
 
         var post = mvc.perform(from(multipart(link).param("linkType", "gs1:registerProduct")
-                .param("ownerName", "Ann").param("email", "ann@example.com").param("purchaseDate", "2026-11-01")
-                .param("retailer", "Shop").accept(MediaType.TEXT_HTML))).andReturn();
-        assertThat(post.getResponse().getStatus()).isEqualTo(503);
-        assertThat(html(post)).contains("Registration is not available");
+                .param("ownerName", "Ann Owner").param("email", "ann.owner@example.com")
+                .param("purchaseDate", java.time.LocalDate.now().minusDays(3).toString())
+                .param("retailer", "Elektro Markt Munich").accept(MediaType.TEXT_HTML))).andReturn();
+        assertThat(post.getResponse().getStatus()).isEqualTo(200);
+        assertThat(html(post)).contains("Registered");
     }
 
     @Test

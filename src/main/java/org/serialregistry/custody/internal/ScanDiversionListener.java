@@ -15,7 +15,9 @@ import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.ScanOutcome;
 import org.serialregistry.verification.ScansRecorded;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,15 @@ class ScanDiversionListener {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs on its own thread after the scan writer's flush. Not an {@code @ApplicationModuleListener}:
+     * scan batches are large and frequent, and persisting each one in the event publication
+     * registry would cost more than the scans themselves; a missed batch only delays an alert
+     * that the next scan of the unit raises again.
+     */
+    @Async
+    @EventListener
+    @Transactional
     void on(ScansRecorded scans) {
         var extra = parties.extraMarkets();
         var alerts = new ArrayList<DiversionAlert>();
