@@ -81,12 +81,12 @@ class ProductsFacilitiesView extends VerticalLayout {
 
         var newProduct = new Button("New product", VaadinIcon.PLUS.create(), e -> productDialog().open());
         newProduct.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var out = new java.io.ByteArrayOutputStream();
-            workbook.export(out);
-            return new com.vaadin.flow.server.streams.DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
-                    "products.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.size());
-        }), "Export products (Excel)");
+        DownloadHandler exportHandler = event -> {
+            event.setFileName("products.xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            workbook.export(event.getOutputStream());
+        };
+        var export = new Anchor(exportHandler, "Export products (Excel)");
 
         UI ui = UI.getCurrent();
         var upload = new Upload(UploadHandler.inMemory((metadata, data) -> ui.access(() -> importProducts(data))));

@@ -20,7 +20,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,7 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** An ERP system issues serials through the API, reads the batch back, exports it and fetches labels. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class SerialApiTest {
 
     static final String PRODUCTION_KEY = "Bearer sr_demoprod_ProductionDemoKeyNotForProduction";
