@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -71,7 +70,7 @@ public class BatchVerification {
             var result = item == null ? verifications.verify(null, null, null, null)
                     : verifications.verify(blankToNull(item.gtin()), blankToNull(item.lot()), strip(item.serial()),
                     blankToNull(item.expiry()));
-            scanLog.submit(new UnitScanned(UUID.randomUUID(), Instant.now(clock), result.gtin(), result.serial(),
+            scanLog.submit(new UnitScanned(org.serialregistry.verification.internal.ScanRequests.scanId(), Instant.now(clock), result.gtin(), result.serial(),
                     result.outcome(), clientKey, session, null, null, null, "api", result.unitStatus()));
             results.add(new ItemResult(i, result.gtin(), result.serial(), result.answer()));
             if ((i + 1) % 100 == 0 || i + 1 == items.size()) {

@@ -1,4 +1,5 @@
 -- The scan log: one row per public or API verification, written in batches off the request path.
+-- Ids are time-ordered UUIDs (version 7) and indexes are few: every verification pays for them.
 -- Values are stored as scanned (sanitised and cut to the column size), so that forged and
 -- malformed codes are evidence too. The client key is a keyed hash of the network address;
 -- the address itself is never stored.
@@ -18,4 +19,3 @@ create table scan_record (
 );
 create index scan_record_time_idx on scan_record (scanned_at);
 create index scan_record_serial_idx on scan_record (serial, scanned_at);
-create index scan_record_outcome_idx on scan_record (outcome, scanned_at);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -41,7 +40,8 @@ public class ScanRequests {
     private final ClientKeys clientKeys;
     private final ScanProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    // one generator per thread: the shared default reads /dev/urandom under a lock on every call
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(ScanRequests::newRandom);
 
     ScanRequests(ClientKeys clientKeys, ScanProperties properties, Clock clock) {
         this.clientKeys = clientKeys;
@@ -70,7 +70,7 @@ public class ScanRequests {
             }
         }
         byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SESSION_COOKIE, id).httpOnly(true)
                 .secure(request.isSecure()).sameSite("Lax").path("/").maxAge(Duration.ofDays(365)).build().toString());
@@ -127,12 +127,29 @@ public class ScanRequests {
             latitude = null;
             longitude = null;
         }
-        return new UnitScanned(UUID.randomUUID(), Instant.now(clock), result.gtin(), result.serial(), result.outcome(),
+        return new UnitScanned(scanId(), Instant.now(clock), result.gtin(), result.serial(), result.outcome(),
                 clientKey(request), sessionId(request, response), country(request, country), latitude, longitude,
                 userAgentClass(request.getHeader(HttpHeaders.USER_AGENT)), result.unitStatus());
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+    /**
+     * A time-ordered (version 7) UUID: 48 bits of milliseconds, then random bits from this thread's
+     * generator. Scan ids need uniqueness, not secrecy; time order makes the scan log's primary key
+     * grow at one end instead of splitting pages all over the index (measured: the scan log insert
+     * was the largest cost of a verification on H2 with random ids).
+     */
+    public static UUID scanId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextInt() & 0x0FFF);
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 }
