@@ -59,6 +59,21 @@ public class Custody {
                 u.status() == UnitStatus.SUPPLIED ? CustodyState.SOLD : CustodyState.HELD, null, null, mfg, false));
     }
 
+    /**
+     * Serials a party holds in stock (received, not shipped on or sold), in serial order. Units that
+     * never left their manufacturing site are not listed. Distributors see only their own stock.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
+    public List<String> heldBy(String party, int limit) {
+        var p = parties.require("holder", party);
+        if (parties.partyBoundCaller() && !p.code().equals(parties.actingParty().orElse(null))) {
+            throw new IllegalArgumentException("holder: you act for " + parties.actingParty().orElse("no party")
+                    + ", not for " + p.code());
+        }
+        return store.heldBy(p.code(), limit);
+    }
+
     /** The custody events of a unit, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS','WARRANTY','SERVICE_CENTER','DISTRIBUTOR')")

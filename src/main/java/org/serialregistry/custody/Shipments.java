@@ -197,16 +197,21 @@ public class Shipments {
 
     /** The party holding a unit: from the projection, or its manufacturing site when it never moved. */
     private @Nullable String holderOf(UnitRecord u, @Nullable CustodyRow c) {
+        return holderOf(u, c, new HashMap<>());
+    }
+
+    private @Nullable String holderOf(UnitRecord u, @Nullable CustodyRow c, Map<String, Optional<String>> makers) {
         if (c != null) {
             return c.holder();
         }
-        return parties.manufacturerOf(u.facilityCode()).map(PartyView::code).orElse(null);
+        return makers.computeIfAbsent(u.facilityCode(), f -> parties.manufacturerOf(f).map(PartyView::code)).orElse(null);
     }
 
     private void checkHeld(String number, PartyView from, PartyView to, List<UnitRecord> found,
                            Map<String, CustodyRow> custody) {
         var refused = new ArrayList<String>();
         var reasons = new ArrayList<String>();
+        var makers = new HashMap<String, Optional<String>>();
         for (UnitRecord u : found) {
             String s = u.serial().value();
             CustodyRow c = custody.get(s);
@@ -219,7 +224,7 @@ public class Shipments {
                 why = "unit " + s + " is in transit from " + c.holder() + " to " + c.inTransitTo()
                         + " and not yet received";
             } else {
-                String holder = holderOf(u, c);
+                String holder = holderOf(u, c, makers);
                 if (holder == null && from.type() != PartyType.MANUFACTURER_SITE) {
                     why = "unit " + s + " has not left its manufacturing site " + u.facilityCode() + ", not held by "
                             + from.code();
@@ -287,7 +292,7 @@ public class Shipments {
                     CustodyState.IN_TRANSIT, p.to().code(), id, legit, event.id()));
         }
         store.insertLines(id, lines);
-        store.upsertCustody(rows);
+        store.upsertCustody(rows, p.custody().keySet());
         store.insertMovements(movements);
         if (!alerts.isEmpty()) {
             store.insertAlerts(alerts);
@@ -391,7 +396,7 @@ public class Shipments {
                         Disposition.SELLABLE_ACCESSIBLE, s, line.gtin(), line.lot(), shipment.fromParty(),
                         shipment.toParty(), locationOf(shipment.toParty()), shipment.shipmentNumber(), refs, by));
             }
-            store.upsertCustody(rows);
+            store.upsertCustody(rows, custody.keySet());
             store.insertMovements(movements);
         }
         var report = new ReceiptReport(shipment, lines, true);
@@ -573,7 +578,7 @@ public class Shipments {
                     Disposition.RETAIL_SOLD, s, u.gtin().value(), u.lot().value(), party.code(), null,
                     locationOf(party.code()), null, References.format(txs), by));
         }
-        store.upsertCustody(rows);
+        store.upsertCustody(rows, custody.keySet());
         store.insertMovements(movements);
         audit.record("custody.sold", "party", party.code(), null, AuditTrail.state("units", list.size(),
                 "receipt", receipt, "event", event.id()));

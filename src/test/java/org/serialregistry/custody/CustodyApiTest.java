@@ -92,6 +92,12 @@ class CustodyApiTest {
                 .andExpect(jsonPath("$.shipment.references.po").value("PO-77"))
                 .andExpect(jsonPath("$.receipt.length()").value(5));
 
+        mvc.perform(get("/api/v1/custody").param("holder", "DIST-DE").header("Authorization", DISTRIBUTOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").value(org.hamcrest.Matchers.hasItems(serials.subList(0, 4).toArray())));
+        mvc.perform(get("/api/v1/custody").param("holder", "DIST-FR").header("Authorization", DISTRIBUTOR))
+                .andExpect(status().isBadRequest());
+
         mvc.perform(get("/api/v1/custody/" + serials.getFirst()).header("Authorization", ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.custody.holder").value("DIST-DE"))

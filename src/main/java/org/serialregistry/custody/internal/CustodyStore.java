@@ -228,9 +228,33 @@ public class CustodyStore {
                 rs.getString("legit_holder"), rs.getLong("last_event_id"));
     }
 
+    /**
+     * Writes the projection rows of these units: an update for units that have a row, an insert for
+     * the others ({@code existing} says which have one, as read earlier in the same transaction).
+     */
+    public void upsertCustody(List<CustodyRow> rows, java.util.Set<String> existing) {
+        var updates = rows.stream().filter(r -> existing.contains(r.serial())).toList();
+        var inserts = rows.stream().filter(r -> !existing.contains(r.serial())).toList();
+        jdbc.batchUpdate("update unit_custody set holder_party = ?, state = ?, in_transit_to = ?, shipment_id = ?, "
+                + "legit_holder = ?, last_event_id = ? where serial = ?", updates, CHUNK, (ps, r) -> {
+            ps.setString(1, r.holder());
+            ps.setString(2, r.state().name());
+            ps.setString(3, r.inTransitTo());
+            ps.setObject(4, r.shipmentId());
+            ps.setString(5, r.legitHolder());
+            ps.setLong(6, r.lastEventId());
+            ps.setString(7, r.serial());
+        });
+        insertCustody(inserts);
+    }
+
     /** Replaces the projection rows of these units (delete then insert, in chunks). */
     public void upsertCustody(List<CustodyRow> rows) {
         jdbc.batchUpdate("delete from unit_custody where serial = ?", rows, CHUNK, (ps, r) -> ps.setString(1, r.serial()));
+        insertCustody(rows);
+    }
+
+    private void insertCustody(List<CustodyRow> rows) {
         jdbc.batchUpdate("insert into unit_custody (serial, gtin, lot, intended_market, holder_party, state, "
                 + "in_transit_to, shipment_id, legit_holder, last_event_id) values (?,?,?,?,?,?,?,?,?,?)", rows, CHUNK,
                 (ps, r) -> {
@@ -455,6 +479,11 @@ public class CustodyStore {
                     map.put(rs.getString(1), rs.getLong(2));
                 });
         return map;
+    }
+
+    public List<String> heldBy(String party, int limit) {
+        return jdbc.queryForList("select serial from unit_custody where holder_party = ? and state = 'HELD' "
+                + "order by serial fetch first " + Math.max(1, Math.min(limit, 10_000)) + " rows only", String.class, party);
     }
 
     public List<String> serialsOfLot(String gtin, String lot, int limit) {

@@ -117,6 +117,12 @@ class ShipmentController {
                 body.receipt()));
     }
 
+    @GetMapping("/custody")
+    @Operation(summary = "Serials a party holds in stock (received, not shipped on or sold)")
+    List<String> held(@RequestParam String holder, @RequestParam(defaultValue = "1000") int limit) {
+        return custody.heldBy(holder, limit);
+    }
+
     @GetMapping("/custody/{serial}")
     @Operation(summary = "Who holds a unit now, and its custody events")
     CustodyAnswer custody(@PathVariable String serial) {
