@@ -290,6 +290,7 @@ public class QualityDashboard {
      * @return the alert raised now, if any
      */
     @Transactional
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     public Optional<QualityAlertView> evaluate(String gtin, String lot) {
         if (store.alertExists(gtin, lot)) {
             return Optional.empty();

@@ -59,6 +59,7 @@ public class OwnershipRegistry {
 
     /** Registration from the public form that the verification page links to (anyone may send it). */
     @Transactional
+    @PreAuthorize("permitAll()")
     public RegistrationOutcome registerFromPublicForm(NewRegistration r) {
         return doRegister(r, RegistrationChannel.PUBLIC);
     }

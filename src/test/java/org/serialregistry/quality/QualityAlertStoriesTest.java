@@ -44,7 +44,7 @@ class QualityAlertStoriesTest {
         }
 
         waitFor(() -> alertsOf(lot) == 1);
-        assertThat(dashboard.evaluate(PHONE, lot)).isEmpty();
+        assertThat(as("quality", () -> dashboard.evaluate(PHONE, lot), Role.QUALITY_NAME)).isEmpty();
         assertThat(alertsOf(lot)).isEqualTo(1);
 
         var alert = as("quality", () -> dashboard.alerts(), Role.QUALITY_NAME).stream()
