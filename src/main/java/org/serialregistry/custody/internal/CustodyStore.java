@@ -431,7 +431,10 @@ public class CustodyStore {
             sql.append(" and last_legit_holder = :holder");
             p.addValue("holder", holder);
         }
-        sql.append(" order by id desc fetch first ").append(Math.max(1, Math.min(limit, 5000))).append(" rows only");
+        // Transfers to a party outside the market name a distributor that broke its agreement: they
+        // come first; alerts from scans abroad (many more, e.g. travellers) follow, newest first
+        sql.append(" order by case when source = 'TRANSFER' then 0 else 1 end, id desc fetch first ")
+                .append(Math.max(1, Math.min(limit, 5000))).append(" rows only");
         return named.query(sql.toString(), p, (rs, n) -> {
             Object ev = rs.getObject("event_id");
             return new DiversionAlert(rs.getLong("id"), instant(rs, "detected_at"), rs.getString("source"),

@@ -47,6 +47,23 @@ class CounterfeitWorkspaceTest extends SpringBrowserlessTest {
     CounterfeitList counterfeitList;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.serialregistry.serial.SerialIssuance issuance;
+
+    /** A phone nobody has scanned yet (demo phones may already sit in cases raised by other tests). */
+    String freshPhone() {
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("pat", null,
+                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_PRODUCTION")));
+        try {
+            var batch = issuance.issue(new org.serialregistry.serial.IssueBatchRequest(ScanFixtures.PHONE, "WSFRESH",
+                    "DE-MUC", "L1", 1, java.time.LocalDate.now(), null, "DE", null), null, true).batch();
+            return issuance.serials(batch.id(), 0, 1).getFirst().value();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(signedIn);
+        }
+    }
 
     String demoPhone(int index) {
         return jdbc.queryForObject("select u.serial from unit u left join unit_status s on s.serial = u.serial "
@@ -123,7 +140,7 @@ class CounterfeitWorkspaceTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("forensics")
     void theOverviewChartsCasesByCountryAndProductBesideTheirTables() {
-        String serial = demoPhone(82);
+        String serial = freshPhone();
         cloneScans(serial, "AE", 25.2, 55.27);
         navigate("counterfeit", CounterfeitOverviewView.class);
         var panels = $(FigurePanel.class).all();
