@@ -44,7 +44,7 @@ class ProductionHomeView extends VerticalLayout {
 
         add(kpis,
                 new FigurePanel("Units issued per product", "Units", FigurePanel.Kind.BAR, issuance.unitsPerProduct()),
-                new FigurePanel("Units issued per production day, last 30 days", "Units", FigurePanel.Kind.LINE, perDay),
+                new FigurePanel("Units issued per production day, last 30 days", "Units", FigurePanel.Kind.BAR, perDay),
                 new H3("Latest batches"), latest,
                 new RouterLink("All batches and issuing serials", BatchesView.class),
                 new H3("Lifecycle event log"),
