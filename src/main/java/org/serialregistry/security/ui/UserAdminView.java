@@ -16,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -33,7 +35,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 @PageTitle("Users")
 @Menu(title = "Users", order = 10, icon = "vaadin:users")
 @RolesAllowed(Role.ADMIN_NAME)
-class UserAdminView extends VerticalLayout {
+class UserAdminView extends VerticalLayout implements BeforeEnterObserver {
 
     private final UserAdministration users;
     private final Grid<UserAccountView> grid = new Grid<>();
@@ -58,6 +60,11 @@ class UserAdminView extends VerticalLayout {
         grid.setSizeFull();
 
         add(new HorizontalLayout(create), grid);
+    }
+
+    /** Opening the page again (e.g. from the side navigation) reuses this view: read the users afresh. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 
