@@ -611,7 +611,7 @@ public class WarrantyClaims {
     /** Claims (not denied) per failure date from {@code from} on. */
     @Transactional(readOnly = true)
     public Map<LocalDate, Long> perFailureDate(LocalDate from) {
-        return store.perFailureDate(from);
+        return tally.perFailureDate(from);
     }
 
     static String contentHash(ClaimView c, List<CheckResult> checks, ClaimDecision decision, SignatureMeaning meaning,

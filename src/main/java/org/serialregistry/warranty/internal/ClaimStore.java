@@ -180,15 +180,6 @@ public class ClaimStore {
         return jdbc.query(sql.toString(), ClaimStore::map, args.toArray());
     }
 
-    public java.util.Map<LocalDate, Long> perFailureDate(LocalDate from) {
-        var map = new java.util.TreeMap<LocalDate, Long>();
-        jdbc.query("select failure_date, count(*) from warranty_claim where failure_date >= ? and state <> 'DENIED' "
-                + "group by failure_date", rs -> {
-            map.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-        }, from);
-        return map;
-    }
-
     private static void eq(StringBuilder sql, List<Object> args, String column, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             sql.append(" and ").append(column).append(" = ?");

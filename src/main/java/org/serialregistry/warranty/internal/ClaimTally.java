@@ -29,22 +29,29 @@ public class ClaimTally {
         this.jdbc = jdbc;
     }
 
+    private static final String UPDATE_DAY = "update warranty_claim_daily_tally set claims = claims + ?, "
+            + "denied = denied + ? where failure_date = ?";
+
     public void add(ClaimView c, int claims, int denied) {
-        Object[] args = {claims, denied, c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.defect().name()};
-        if (jdbc.update(UPDATE, args) == 1) {
+        upsert(UPDATE, new Object[]{claims, denied, c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.defect().name()},
+                "insert into warranty_claim_tally (gtin, lot, facility_code, line_code, defect_code, claims, denied) "
+                        + "values (?,?,?,?,?,?,?)",
+                new Object[]{c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.defect().name(), claims, denied});
+        upsert(UPDATE_DAY, new Object[]{claims, denied, c.failureDate()},
+                "insert into warranty_claim_daily_tally (failure_date, claims, denied) values (?,?,?)",
+                new Object[]{c.failureDate(), claims, denied});
+    }
+
+    private void upsert(String update, Object[] updateArgs, String insert, Object[] insertArgs) {
+        if (jdbc.update(update, updateArgs) == 1) {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) con -> {
             Savepoint savepoint = con.setSavepoint();
-            try (var ps = con.prepareStatement("insert into warranty_claim_tally (gtin, lot, facility_code, line_code, "
-                    + "defect_code, claims, denied) values (?,?,?,?,?,?,?)")) {
-                ps.setString(1, c.gtin());
-                ps.setString(2, c.lot());
-                ps.setString(3, c.facilityCode());
-                ps.setString(4, c.lineCode());
-                ps.setString(5, c.defect().name());
-                ps.setInt(6, claims);
-                ps.setInt(7, denied);
+            try (var ps = con.prepareStatement(insert)) {
+                for (int i = 0; i < insertArgs.length; i++) {
+                    ps.setObject(i + 1, insertArgs[i]);
+                }
                 ps.executeUpdate();
                 con.releaseSavepoint(savepoint);
             } catch (java.sql.SQLException e) {
@@ -52,9 +59,9 @@ public class ClaimTally {
                 if (!"23505".equals(e.getSQLState()) && !"23001".equals(e.getSQLState())) {
                     throw e;
                 }
-                try (var ps = con.prepareStatement(UPDATE)) {
-                    for (int i = 0; i < args.length; i++) {
-                        ps.setObject(i + 1, args[i]);
+                try (var ps = con.prepareStatement(update)) {
+                    for (int i = 0; i < updateArgs.length; i++) {
+                        ps.setObject(i + 1, updateArgs[i]);
                     }
                     if (ps.executeUpdate() != 1) {
                         throw new DuplicateKeyException("claim tally row vanished");
@@ -63,6 +70,16 @@ public class ClaimTally {
             }
             return null;
         });
+    }
+
+    /** Claims that were not denied, per failure date from {@code from} on. */
+    public java.util.Map<java.time.LocalDate, Long> perFailureDate(java.time.LocalDate from) {
+        var map = new java.util.TreeMap<java.time.LocalDate, Long>();
+        jdbc.query("select failure_date, claims - denied from warranty_claim_daily_tally where failure_date >= ? "
+                + "and claims > denied", rs -> {
+            map.put(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2));
+        }, from);
+        return map;
     }
 
     /** Every tally row: claims that were not denied, per product, lot, facility, line and defect. */
