@@ -49,7 +49,8 @@ final class VerificationPages {
                          String selfPath, boolean registrationAvailable, Instant at) {
         String css = switch (a.verdict()) {
             case GENUINE -> "ok";
-            case GENUINE_WITH_WARNING -> "warn";
+            // a genuine code on a stolen or destroyed unit means the unit in hand is suspect: red, not amber
+            case GENUINE_WITH_WARNING -> "Suspect".equals(a.additionalInfo()) ? "bad" : "warn";
             case INVALID -> "inv";
             default -> "bad";
         };
