@@ -96,7 +96,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         codes.setHelperText("One code per line: the serial or the unit's Digital Link, as the scanner reads it");
 
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
-            var ui = UI.getCurrent();
+            var ui = getUI().orElse(UI.getCurrent());
             if (ui != null) {
                 ui.access(() -> addCodesFromFile(meta.fileName(), bytes));
             } else {

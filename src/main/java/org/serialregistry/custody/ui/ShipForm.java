@@ -87,7 +87,10 @@ class ShipForm extends VerticalLayout {
         progress.setIndeterminate(true);
         progress.setVisible(false);
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
-            var ui = UI.getCurrent();
+            var ui = getUI().orElse(UI.getCurrent());
+            if (ui == null) {
+                return;
+            }
             var security = SecurityContextHolder.getContext();
             ui.access(() -> {
                 progress.setVisible(true);
