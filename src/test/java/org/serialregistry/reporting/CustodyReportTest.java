@@ -100,7 +100,7 @@ class CustodyReportTest extends SpringBrowserlessTest {
         var filter = reports.filter(null, "A2611", null, null, null);
         var out = new ByteArrayOutputStream();
         reports.write(filter, ReportFormat.EPCIS, out, n -> { });
-        // kept for a check with an independent validator (npm epcis2.js, see docs/readme/50-custody.md)
+        // kept for a check with an independent validator (npm epcis2.js, see the README section "Custody chain and channel management")
         Files.write(java.nio.file.Path.of("target/custody-report-sample.jsonld"), out.toByteArray());
         JsonNode doc = JsonMapper.builder().build().readTree(out.toByteArray());
         assertThat(doc.get("@context").get(0).asString()).isEqualTo("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld");

@@ -49,11 +49,7 @@ class AlertCaseView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            id = -1;
-        }
+        id = org.serialregistry.ui.RouteIds.id(event);
         render();
     }
 
