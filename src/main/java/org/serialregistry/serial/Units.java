@@ -74,10 +74,23 @@ public class Units {
 
     @Transactional(readOnly = true)
     public Optional<UnitRecord> find(SerialNumber serial) {
-        return units.find(serial.value()).map(row -> new UnitRecord(new SerialNumber(row.serial()), new Gtin(row.gtin()),
-                new LotNumber(row.lot()), row.batchId(), row.productionDate(), row.expiryDate(), row.facilityCode(),
-                row.lineCode(), new CountryCode(row.intendedMarket()), row.status(),
+        return units.find(serial.value()).map(row -> toRecord(row,
                 units.components(row.serial()).stream().map(SerialNumber::new).toList()));
+    }
+
+    /**
+     * The production record and status in one autocommit query, without the components: for the
+     * public verification path, where a transaction and a second query would cost more than the
+     * lookup itself. {@link UnitRecord#components()} is empty here; use {@link #find} for genealogy.
+     */
+    public Optional<UnitRecord> lookup(SerialNumber serial) {
+        return units.find(serial.value()).map(row -> toRecord(row, List.of()));
+    }
+
+    private static UnitRecord toRecord(UnitStore.UnitRow row, List<SerialNumber> components) {
+        return new UnitRecord(new SerialNumber(row.serial()), new Gtin(row.gtin()), new LotNumber(row.lot()),
+                row.batchId(), row.productionDate(), row.expiryDate(), row.facilityCode(), row.lineCode(),
+                new CountryCode(row.intendedMarket()), row.status(), components);
     }
 
     /** Every event that names this unit, oldest first (its batch's commissioning included). */

@@ -120,7 +120,7 @@ public class Verifications {
             return new VerificationResult(cryptoFailure, notGenuine(gtin), null, gtinText(gtin, shownGtin), serial.value());
         }
 
-        Optional<UnitRecord> found = unitCache.get(serial.value(), () -> units.find(serial));
+        Optional<UnitRecord> found = unitCache.get(serial.value(), () -> units.lookup(serial));
         if (found.isEmpty()) {
             log.error("SECURITY: a code with a valid tag was scanned that the registry never issued: GTIN {} serial {}. "
                     + "This means a serial key has leaked; rotate the key and open an investigation.",
@@ -213,7 +213,7 @@ public class Verifications {
     }
 
     private VerificationResult mismatchedGtin(Gtin scanned, SerialNumber serial, Gtin actual) {
-        var found = unitCache.get(serial.value(), () -> units.find(serial));
+        var found = unitCache.get(serial.value(), () -> units.lookup(serial));
         if (found.isEmpty() || !found.get().gtin().equals(actual)) {
             log.error("SECURITY: serial {} carries a valid tag for GTIN {} but was never issued for it "
                     + "(scanned with GTIN {}): a serial key has leaked.", serial.value(), actual.value(), scanned.value());
