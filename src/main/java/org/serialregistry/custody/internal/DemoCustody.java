@@ -1,5 +1,7 @@
 package org.serialregistry.custody.internal;
 
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.security.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,17 +48,11 @@ class DemoCustody implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        SecurityContextHolder.setContext(context);
-        try {
+        SystemIdentity.runAs("demo-seed", () -> {
             if (parties.find("MFG-DE").isEmpty()) {
                 seed();
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        }, Role.ADMIN);
     }
 
     private void seed() {

@@ -1,11 +1,10 @@
 package org.serialregistry.quality.internal;
 
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.security.Role;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.warranty.ClaimDecided;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** After each claim decision, checks the claim's lot against its product's threshold. */
@@ -21,14 +20,6 @@ class AlertOnClaims {
     /** Runs as the "system" user with the quality role, so the alert and its audit entry name no person. */
     @ApplicationModuleListener
     void on(ClaimDecided decided) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
-                AuthorityUtils.createAuthorityList("ROLE_QUALITY")));
-        SecurityContextHolder.setContext(context);
-        try {
-            dashboard.evaluate(decided.gtin(), decided.lot());
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        SystemIdentity.runAs("system", () -> dashboard.evaluate(decided.gtin(), decided.lot()), Role.QUALITY);
     }
 }

@@ -1,13 +1,12 @@
 package org.serialregistry.quality.internal;
 
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.security.Role;
 import org.serialregistry.quality.QualityDashboard;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Demo mode: claim-rate thresholds for the demo products (before the demo claims arrive). */
@@ -29,19 +28,13 @@ class DemoQualityData implements ApplicationRunner {
         if (!store.thresholds().isEmpty()) {
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
-                AuthorityUtils.createAuthorityList("ROLE_QUALITY")));
-        SecurityContextHolder.setContext(context);
-        try {
+        SystemIdentity.runAs("demo-seed", () -> {
             dashboard.setThreshold("09506000134352", 2.0, 5);
             dashboard.setThreshold("04006381333931", 3.0, 5);
             dashboard.setThreshold("07612345000015", 1.0, 3);
             dashboard.setThreshold("07612345000022", 1.0, 3);
             dashboard.setThreshold("07612345000039", 1.5, 3);
             dashboard.setThreshold("07612345000046", 2.0, 5);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        }, Role.QUALITY);
     }
 }

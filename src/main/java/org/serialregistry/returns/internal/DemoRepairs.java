@@ -1,5 +1,7 @@
 package org.serialregistry.returns.internal;
 
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.security.Role;
 import org.serialregistry.returns.NewRepair;
 import org.serialregistry.returns.Repairs;
 import org.serialregistry.serial.SerialIssuance;
@@ -11,9 +13,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Demo mode: one repaired and one replaced phone, so service history shows both directions of a replacement. */
@@ -34,11 +33,7 @@ class DemoRepairs implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_SERVICE_CENTER")));
-        SecurityContextHolder.setContext(context);
-        try {
+        SystemIdentity.runAs("demo-seed", () -> {
             if (!repairs.latest(1).isEmpty()) {
                 return;
             }
@@ -47,9 +42,7 @@ class DemoRepairs implements ApplicationRunner {
             second.ifPresent(c -> repairs.log(new NewRepair(c.id(), c.version(), "Replaced display assembly",
                     "Display module AX2-DSP-01", "Tom Technician", ServiceOutcome.REPAIRED, null)));
             third.ifPresent(c -> replace(c));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        }, Role.ADMIN, Role.SERVICE_CENTER);
     }
 
     private void replace(ClaimView c) {

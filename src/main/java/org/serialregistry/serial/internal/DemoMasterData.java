@@ -1,5 +1,7 @@
 package org.serialregistry.serial.internal;
 
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.security.Role;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -18,9 +20,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,15 +49,7 @@ class DemoMasterData implements ApplicationRunner {
             return;
         }
         // Seeding goes through the service like any change, so it is validated and audited as "demo-seed"
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        SecurityContextHolder.setContext(context);
-        try {
-            seed();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        SystemIdentity.runAs("demo-seed", this::seed, Role.ADMIN);
     }
 
     private void seed() {

@@ -1,5 +1,7 @@
 package org.serialregistry.warranty.internal;
 
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.security.Role;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,9 +23,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import static org.serialregistry.warranty.DefectCode.*;
@@ -64,15 +63,7 @@ class DemoWarrantyData implements ApplicationRunner {
         if (!policies.all().isEmpty()) {
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_SERVICE_CENTER", "ROLE_WARRANTY")));
-        SecurityContextHolder.setContext(context);
-        try {
-            seed();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        SystemIdentity.runAs("demo-seed", this::seed, Role.ADMIN, Role.SERVICE_CENTER, Role.WARRANTY);
     }
 
     private void seed() {
