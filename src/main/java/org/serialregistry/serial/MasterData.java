@@ -118,7 +118,7 @@ public class MasterData {
         Set<CountryCode> markets;
         try {
             markets = request.intendedMarkets() == null ? Set.of() : request.intendedMarkets().stream()
-                    .map(m -> CountryCode.of(m)).collect(Collectors.toSet());
+                    .map(m -> country("intendedMarkets", m)).collect(Collectors.toSet());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("intendedMarkets: " + e.getMessage(), e);
         }
@@ -156,7 +156,7 @@ public class MasterData {
         if (facilities.existsByCodeOrNumber(c, number)) {
             throw new IllegalArgumentException("code/number: facility " + c + " or number " + number + " already exists");
         }
-        var facility = facilities.save(new Facility(c, number, requireText("name", name, 128), CountryCode.of(country),
+        var facility = facilities.save(new Facility(c, number, requireText("name", name, 128), country("country", country),
                 Instant.now(clock)));
         audit.record("facility.created", "facility", c, null,
                 AuditTrail.state("number", number, "name", name, "country", country));
@@ -180,6 +180,15 @@ public class MasterData {
         audit.record("line.created", "production-line", facilityCode + "/" + c, null,
                 AuditTrail.state("number", number, "name", name));
         return facility.toView();
+    }
+
+    /** A country code whose error message names the form field it came from. */
+    private static CountryCode country(String field, String value) {
+        try {
+            return CountryCode.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
     }
 
     private static String requireText(String field, String value, int max) {

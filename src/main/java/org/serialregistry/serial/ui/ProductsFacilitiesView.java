@@ -191,8 +191,7 @@ class ProductsFacilitiesView extends VerticalLayout {
                 dialog.close();
                 refresh();
             } catch (IllegalArgumentException ex) {
-                showAtField(fields, ex.getMessage().startsWith("country code") ? "country: " + ex.getMessage()
-                        : ex.getMessage());
+                showAtField(fields, ex.getMessage());
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
