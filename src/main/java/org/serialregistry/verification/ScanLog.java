@@ -41,7 +41,7 @@ public class ScanLog {
         var args = new ArrayList<>(where.args);
         args.add(Math.max(0, offset));
         args.add(Math.min(Math.max(1, limit), MAX_PAGE));
-        return jdbc.query("select * from scan_record" + where.sql + " order by scanned_at desc, id offset ? rows fetch next ? rows only",
+        return jdbc.query("select * from scan_record" + where.sql + " order by scanned_at desc, seq desc offset ? rows fetch next ? rows only",
                 ScanLog::map, args.toArray());
     }
 

@@ -1,5 +1,15 @@
 package org.serialregistry.db;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.time.Instant;
+import org.serialregistry.serial.UnitStatus;
+import org.serialregistry.shared.CountryCode;
+import org.serialregistry.verification.ScanOutcome;
+import org.serialregistry.verification.UnitScanned;
+import org.serialregistry.verification.internal.ScanLogWriter;
+import org.serialregistry.verification.internal.ScanRequests;
+
 import org.junit.jupiter.api.Test;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAdministration;
@@ -72,5 +82,39 @@ class PostgresProductionStartTest {
         assertThat(users.findByUsername("olga.ops").orElseThrow().roles()).containsExactly(Role.ADMIN);
         mvc.perform(formLogin("/login").user("olga.ops").password("first-admin-secret-42"))
                 .andExpect(authenticated().withUsername("olga.ops").withRoles("ADMIN"));
+    }
+
+    @Autowired
+    ScanLogWriter scanLog;
+
+    @Test
+    void scansGoThroughCopyWithEveryValueIntact() {
+        // what a scan of a tampered link may carry: COPY's own separators and escapes, and nulls
+        String serial = "A\tB\\C\nD\rE";
+        var id = ScanRequests.scanId();
+        var at = Instant.parse("2026-11-25T10:15:30.123456Z");
+        scanLog.submit(new UnitScanned(id, at, null, serial, ScanOutcome.MALFORMED, "client\\N", "session\t1",
+                CountryCode.of("DE"), 52.52, -13.4, "mobile", UnitStatus.ACTIVE));
+        scanLog.submit(new UnitScanned(ScanRequests.scanId(), at, "09506000134352", "PLAIN", ScanOutcome.FORGED,
+                "client", "session", null, null, null, "other", null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from scan_record", Long.class) == 2);
+        var row = jdbc.queryForMap("select * from scan_record where id = ?", id);
+        assertThat(row.get("serial")).isEqualTo(serial);
+        assertThat(row.get("gtin")).isNull();
+        assertThat(row.get("client_key")).isEqualTo("client\\N");
+        assertThat(row.get("session_id")).isEqualTo("session\t1");
+        assertThat(row.get("country")).isEqualTo("DE");
+        assertThat(row.get("latitude")).isEqualTo(52.52);
+        assertThat(row.get("longitude")).isEqualTo(-13.4);
+        assertThat(row.get("unit_status")).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("select scanned_at from scan_record where id = ?", java.time.OffsetDateTime.class, id)
+                .toInstant()).isEqualTo(at);
+        var plain = jdbc.queryForMap("select * from scan_record where serial = 'PLAIN'");
+        assertThat(plain.get("country")).isNull();
+        assertThat(plain.get("latitude")).isNull();
+        assertThat(plain.get("unit_status")).isNull();
+        assertThat(plain.get("outcome")).isEqualTo("FORGED");
     }
 }

@@ -66,6 +66,9 @@ class PublicRoutes {
         if (accept == null || accept.isBlank()) {
             return false;
         }
+        if (accept.equals(MediaType.APPLICATION_JSON_VALUE)) {
+            return true; // what API clients send: no parsing needed
+        }
         List<MediaType> types;
         try {
             types = MediaType.parseMediaTypes(accept);

@@ -22,6 +22,8 @@ import org.serialregistry.verification.VerificationAnswer;
 import org.serialregistry.verification.VerificationResult;
 import org.serialregistry.verification.Verifications;
 import org.slf4j.Logger;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,10 +60,12 @@ class PublicVerificationController {
     private final ObjectProvider<RegistrationIntake> intake;
     private final Clock clock;
     private final String baseUrl;
+    private final ObjectWriter answerWriter;
 
     PublicVerificationController(Verifications verifications, ScanRequests scanRequests, ScanLogWriter scanLog,
-                                 ObjectProvider<RegistrationIntake> intake, Clock clock,
+                                 ObjectProvider<RegistrationIntake> intake, Clock clock, JsonMapper json,
                                  @Value("${serial-registry.public-base-url:http://localhost:8080}") String baseUrl) {
+        this.answerWriter = json.writerFor(VerificationAnswer.class);
         this.verifications = verifications;
         this.scanRequests = scanRequests;
         this.scanLog = scanLog;
@@ -70,18 +74,17 @@ class PublicVerificationController {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
+    // Query parameters are read from the request, not bound: this is the hottest route of the service
     @GetMapping("/01/{gtin}/21/{serial}")
-    ResponseEntity<?> resolve(@PathVariable String gtin, @PathVariable String serial,
-                              @RequestParam Map<String, String> query, HttpServletRequest request,
+    ResponseEntity<?> resolve(@PathVariable String gtin, @PathVariable String serial, HttpServletRequest request,
                               HttpServletResponse response) {
-        return dispatch(gtin, null, serial, query, request, response);
+        return dispatch(gtin, null, serial, request, response);
     }
 
     @GetMapping("/01/{gtin}/10/{lot}/21/{serial}")
     ResponseEntity<?> resolveWithLot(@PathVariable String gtin, @PathVariable String lot, @PathVariable String serial,
-                                     @RequestParam Map<String, String> query, HttpServletRequest request,
-                                     HttpServletResponse response) {
-        return dispatch(gtin, lot, serial, query, request, response);
+                                     HttpServletRequest request, HttpServletResponse response) {
+        return dispatch(gtin, lot, serial, request, response);
     }
 
     @PostMapping({"/01/{gtin}/21/{serial}", "/01/{gtin}/10/{lot}/21/{serial}"})
@@ -144,13 +147,16 @@ class PublicVerificationController {
                 + "A link looks like /01/{GTIN}/21/{serial} or /01/{GTIN}/10/{lot}/21/{serial}.");
     }
 
-    private ResponseEntity<?> dispatch(String gtin, @Nullable String lot, String serial, Map<String, String> query,
-                                       HttpServletRequest request, HttpServletResponse response) {
-        String linkType = query.getOrDefault("linkType", "gs1:verificationService");
+    private ResponseEntity<?> dispatch(String gtin, @Nullable String lot, String serial, HttpServletRequest request,
+                                       HttpServletResponse response) {
+        String linkType = request.getParameter("linkType");
+        if (linkType == null) {
+            linkType = "gs1:verificationService";
+        }
         boolean json = PublicRoutes.wantsJson(request);
         String self = selfPath(gtin, lot, serial);
         return switch (linkType) {
-            case "gs1:verificationService", "gs1:defaultLink" -> verify(gtin, lot, serial, query, request, response, json, self);
+            case "gs1:verificationService", "gs1:defaultLink" -> verify(gtin, lot, serial, request, response, json, self);
             case "gs1:registerProduct" -> registrationForm(gtin, lot, serial, request, self);
             case "gs1:serviceInfo" -> serviceInfo(gtin, lot, serial, json, self);
             case "linkset" -> linkset(gtin, lot, serial, request, self);
@@ -159,16 +165,18 @@ class PublicVerificationController {
         };
     }
 
-    private ResponseEntity<?> verify(String gtin, @Nullable String lot, String serial, Map<String, String> query,
-                                     HttpServletRequest request, HttpServletResponse response, boolean json, String self) {
-        VerificationResult result = verifications.verify(gtin, lot, serial, query.get("17"));
-        scanLog.submit(scanRequests.scanOf(result, request, response, query.get("country"), query.get("lat"),
-                query.get("lon")));
+    private ResponseEntity<?> verify(String gtin, @Nullable String lot, String serial, HttpServletRequest request,
+                                     HttpServletResponse response, boolean json, String self) {
+        VerificationResult result = verifications.verify(gtin, lot, serial, request.getParameter("17"));
+        scanLog.submit(scanRequests.scanOf(result, request, response, request.getParameter("country"),
+                request.getParameter("lat"), request.getParameter("lon")));
         VerificationAnswer answer = result.answer();
         HttpStatus status = answer.verdict() == PublicVerdict.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         if (json) {
+            // Rendered to bytes here so the reply carries a Content-Length: a streamed body would go out
+            // chunked, in two writes, since a ResponseEntity is flushed
             return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                    .contentType(MediaType.APPLICATION_JSON).body(answer);
+                    .contentType(MediaType.APPLICATION_JSON).body(answerWriter.writeValueAsBytes(answer));
         }
         return html(status, VerificationPages.answer(answer, result.gtin() == null ? "" : result.gtin(),
                 lot == null ? null : ScanTextCut.cut(lot), result.serial(), self, intake.getIfAvailable() != null,

@@ -1,5 +1,8 @@
 package org.serialregistry.verification.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +12,18 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.serialregistry.verification.ScansRecorded;
 import org.serialregistry.verification.UnitScanned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,11 +51,12 @@ public class ScanLogWriter implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    ScanLogWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+    ScanLogWriter(JdbcTemplate jdbc, ApplicationEventPublisher events,
                   ScanProperties properties, MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
+        // plain JDBC transactions: the JPA transaction manager's session handling costs more than a batch of scans
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         this.events = events;
         this.properties = properties;
         this.dropped = Counter.builder("verification.scans.dropped").description("Scans not logged: queue full")
@@ -151,22 +158,13 @@ public class ScanLogWriter implements SmartLifecycle {
 
     private void write(List<UnitScanned> scans) {
         try {
-            tx.executeWithoutResult(status -> jdbc.batchUpdate("""
-                    insert into scan_record (id, scanned_at, gtin, serial, outcome, client_key, session_id, country,
-                                             latitude, longitude, user_agent_class, unit_status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", scans, scans.size(), (ps, s) -> {
-                ps.setObject(1, s.scanId());
-                ps.setObject(2, s.at().atOffset(ZoneOffset.UTC));
-                ps.setString(3, s.gtin());
-                ps.setString(4, s.serial());
-                ps.setString(5, s.outcome().name());
-                ps.setString(6, s.clientKey());
-                ps.setString(7, s.sessionId());
-                ps.setString(8, s.country() == null ? null : s.country().value());
-                ps.setObject(9, s.latitude(), java.sql.Types.DOUBLE);
-                ps.setObject(10, s.longitude(), java.sql.Types.DOUBLE);
-                ps.setString(11, s.userAgentClass());
-                ps.setString(12, s.unitStatus() == null ? null : s.unitStatus().name());
+            tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) con -> {
+                if (con.isWrapperFor(PGConnection.class)) {
+                    copy(con.unwrap(PGConnection.class), scans);
+                } else {
+                    insert(con, scans);
+                }
+                return null;
             }));
             written.increment(scans.size());
         } catch (RuntimeException e) {
@@ -179,5 +177,70 @@ public class ScanLogWriter implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("A listener of ScansRecorded failed: {}", e.toString(), e);
         }
+    }
+
+    private static final String COLUMNS = "id, scanned_at, gtin, serial, outcome, client_key, session_id, country, "
+            + "latitude, longitude, user_agent_class, unit_status";
+
+    private static void insert(Connection con, List<UnitScanned> scans) throws SQLException {
+        try (var ps = con.prepareStatement("insert into scan_record (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (UnitScanned s : scans) {
+                ps.setObject(1, s.scanId());
+                ps.setObject(2, s.at().atOffset(ZoneOffset.UTC));
+                ps.setString(3, s.gtin());
+                ps.setString(4, s.serial());
+                ps.setString(5, s.outcome().name());
+                ps.setString(6, s.clientKey());
+                ps.setString(7, s.sessionId());
+                ps.setString(8, s.country() == null ? null : s.country().value());
+                ps.setObject(9, s.latitude(), Types.DOUBLE);
+                ps.setObject(10, s.longitude(), Types.DOUBLE);
+                ps.setString(11, s.userAgentClass());
+                ps.setString(12, s.unitStatus() == null ? null : s.unitStatus().name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** PostgreSQL: one COPY per batch, several times cheaper per row than batched INSERT. */
+    private static void copy(PGConnection con, List<UnitScanned> scans) throws SQLException {
+        var text = new StringBuilder(scans.size() * 160);
+        for (UnitScanned s : scans) {
+            text.append(s.scanId()).append('\t').append(s.at()).append('\t');
+            field(text, s.gtin()).append('\t');
+            field(text, s.serial()).append('\t').append(s.outcome().name()).append('\t');
+            field(text, s.clientKey()).append('\t');
+            field(text, s.sessionId()).append('\t');
+            field(text, s.country() == null ? null : s.country().value()).append('\t');
+            field(text, s.latitude() == null ? null : s.latitude().toString()).append('\t');
+            field(text, s.longitude() == null ? null : s.longitude().toString()).append('\t');
+            field(text, s.userAgentClass()).append('\t');
+            field(text, s.unitStatus() == null ? null : s.unitStatus().name()).append('\n');
+        }
+        try {
+            con.getCopyAPI().copyIn("copy scan_record (" + COLUMNS + ") from stdin",
+                    new java.io.StringReader(text.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY of scan records failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A value in COPY text format: {@code \N} for null; backslash, tab and line breaks escaped. */
+    static StringBuilder field(StringBuilder out, @Nullable String value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 }

@@ -16,7 +16,6 @@ import org.serialregistry.shared.CountryCode;
 import org.serialregistry.verification.UnitScanned;
 import org.serialregistry.verification.VerificationResult;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class ScanRequests {
 
     static final String SESSION_COOKIE = "sr_scan";
+    private static final String COOKIE_ATTRIBUTES = "; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds()
+            + "; HttpOnly; SameSite=Lax";
     static final String CLIENT_KEY_ATTRIBUTE = ScanRequests.class.getName() + ".clientKey";
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final Pattern BOT = Pattern.compile(
@@ -72,8 +73,9 @@ public class ScanRequests {
         byte[] bytes = new byte[16];
         RANDOM.get().nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SESSION_COOKIE, id).httpOnly(true)
-                .secure(request.isSecure()).sameSite("Lax").path("/").maxAge(Duration.ofDays(365)).build().toString());
+        // Max-Age without Expires: every browser in use honours it, and no date needs formatting per scan
+        response.addHeader(HttpHeaders.SET_COOKIE, SESSION_COOKIE + "=" + id
+                + (request.isSecure() ? COOKIE_ATTRIBUTES + "; Secure" : COOKIE_ATTRIBUTES));
         return id;
     }
 
