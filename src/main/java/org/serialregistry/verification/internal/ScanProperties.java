@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countryHeader   request header a proxy or CDN puts the client's country into
  * @param queueCapacity   scans waiting to be written at most; more are dropped and counted
  * @param flushInterval   a batch is written at least this often
- * @param flushSize       ... or as soon as it has this many scans
+ * @param flushSize       ... or as soon as it has this many scans. Small batches often rather than large
+ *                        ones seldom: in one pair of benchmark runs on H2 (2 cores, saturated), 50 ms / 250
+ *                        against 200 ms / 1000 took 126 instead of 155 us of CPU per genuine verification
+ *                        and lowered its p99 from 25.6 to 18.4 ms
  */
 @ConfigurationProperties("serial-registry.scan")
 public record ScanProperties(@Nullable String clientKeySecret,
                              @DefaultValue("data/scan-client-key.secret") String clientKeyFile,
                              @DefaultValue("CF-IPCountry") String countryHeader,
                              @DefaultValue("100000") int queueCapacity,
-                             @DefaultValue("200ms") Duration flushInterval,
-                             @DefaultValue("1000") int flushSize) {
+                             @DefaultValue("50ms") Duration flushInterval,
+                             @DefaultValue("250") int flushSize) {
 }
