@@ -96,8 +96,20 @@ public class ScanLog {
         var parts = new ArrayList<String>();
         var args = new ArrayList<Object>();
         if (f.serial() != null && !f.serial().isBlank()) {
-            parts.add("serial = ?");
-            args.add(f.serial().strip().toUpperCase(java.util.Locale.ROOT));
+            // Codes that passed their check are indexed under unit_serial; codes that failed it
+            // (FORGED, MALFORMED) are not, and are found by the serial as scanned
+            String serial = f.serial().strip().toUpperCase(java.util.Locale.ROOT);
+            if (f.outcome() == ScanOutcome.FORGED || f.outcome() == ScanOutcome.MALFORMED) {
+                parts.add("serial = ?");
+                args.add(serial);
+            } else if (f.outcome() != null) {
+                parts.add("unit_serial = ?");
+                args.add(serial);
+            } else {
+                parts.add("(unit_serial = ? or unit_serial is null and serial = ?)");
+                args.add(serial);
+                args.add(serial);
+            }
         }
         if (f.outcome() != null) {
             parts.add("outcome = ?");

@@ -97,9 +97,11 @@ class PostgresProductionStartTest {
                 CountryCode.of("DE"), 52.52, -13.4, "mobile", UnitStatus.ACTIVE));
         scanLog.submit(new UnitScanned(ScanRequests.scanId(), at, "09506000134352", "PLAIN", ScanOutcome.FORGED,
                 "client", "session", null, null, null, "other", null));
+        scanLog.submit(new UnitScanned(ScanRequests.scanId(), at, "09506000134352", "GENUINE1", ScanOutcome.GENUINE,
+                "client", "session", null, null, null, "other", UnitStatus.ACTIVE));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from scan_record", Long.class) == 2);
+                "select count(*) from scan_record", Long.class) == 3);
         var row = jdbc.queryForMap("select * from scan_record where id = ?", id);
         assertThat(row.get("serial")).isEqualTo(serial);
         assertThat(row.get("gtin")).isNull();
@@ -109,6 +111,9 @@ class PostgresProductionStartTest {
         assertThat(row.get("latitude")).isEqualTo(52.52);
         assertThat(row.get("longitude")).isEqualTo(-13.4);
         assertThat(row.get("unit_status")).isEqualTo("ACTIVE");
+        assertThat(row.get("unit_serial")).as("failed codes are not indexed by serial").isNull();
+        assertThat(jdbc.queryForObject("select unit_serial from scan_record where serial = 'GENUINE1'", String.class))
+                .isEqualTo("GENUINE1");
         assertThat(jdbc.queryForObject("select scanned_at from scan_record where id = ?", java.time.OffsetDateTime.class, id)
                 .toInstant()).isEqualTo(at);
         var plain = jdbc.queryForMap("select * from scan_record where serial = 'PLAIN'");

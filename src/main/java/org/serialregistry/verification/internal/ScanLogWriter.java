@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.serialregistry.verification.ScanOutcome;
 import org.serialregistry.verification.ScansRecorded;
 import org.serialregistry.verification.UnitScanned;
 import org.slf4j.Logger;
@@ -180,10 +181,10 @@ public class ScanLogWriter implements SmartLifecycle {
     }
 
     private static final String COLUMNS = "id, scanned_at, gtin, serial, outcome, client_key, session_id, country, "
-            + "latitude, longitude, user_agent_class, unit_status";
+            + "latitude, longitude, user_agent_class, unit_status, unit_serial";
 
     private static void insert(Connection con, List<UnitScanned> scans) throws SQLException {
-        try (var ps = con.prepareStatement("insert into scan_record (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (var ps = con.prepareStatement("insert into scan_record (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (UnitScanned s : scans) {
                 ps.setObject(1, s.scanId());
                 ps.setObject(2, s.at().atOffset(ZoneOffset.UTC));
@@ -197,10 +198,19 @@ public class ScanLogWriter implements SmartLifecycle {
                 ps.setObject(10, s.longitude(), Types.DOUBLE);
                 ps.setString(11, s.userAgentClass());
                 ps.setString(12, s.unitStatus() == null ? null : s.unitStatus().name());
+                ps.setString(13, unitSerial(s));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * The serial under which the scan is indexed: that of a code that passed its check; none for a
+     * code that failed it (made up, often in floods: not worth a random index insert each).
+     */
+    static @Nullable String unitSerial(UnitScanned s) {
+        return s.outcome() == ScanOutcome.FORGED || s.outcome() == ScanOutcome.MALFORMED ? null : s.serial();
     }
 
     /** PostgreSQL: one COPY per batch, several times cheaper per row than batched INSERT. */
@@ -216,7 +226,8 @@ public class ScanLogWriter implements SmartLifecycle {
             field(text, s.latitude() == null ? null : s.latitude().toString()).append('\t');
             field(text, s.longitude() == null ? null : s.longitude().toString()).append('\t');
             field(text, s.userAgentClass()).append('\t');
-            field(text, s.unitStatus() == null ? null : s.unitStatus().name()).append('\n');
+            field(text, s.unitStatus() == null ? null : s.unitStatus().name()).append('\t');
+            field(text, unitSerial(s)).append('\n');
         }
         try {
             con.getCopyAPI().copyIn("copy scan_record (" + COLUMNS + ") from stdin",

@@ -47,10 +47,12 @@ class VerificationPortalTest extends SpringBrowserlessTest {
     }
 
     private void scan(String serial, ScanOutcome outcome, String country, String session) {
+        // as the scan log writer stores them: codes that failed their check are not indexed by serial
+        boolean failed = outcome == ScanOutcome.FORGED || outcome == ScanOutcome.MALFORMED;
         jdbc.update("insert into scan_record (id, scanned_at, gtin, serial, outcome, client_key, session_id, country, "
-                        + "user_agent_class) values (?,?,?,?,?,?,?,?,?)", UUID.randomUUID(),
+                        + "user_agent_class, unit_serial) values (?,?,?,?,?,?,?,?,?,?)", UUID.randomUUID(),
                 Instant.now().atOffset(ZoneOffset.UTC), "09506000134352", serial, outcome.name(), "k" + session,
-                session, country, "mobile");
+                session, country, "mobile", failed ? null : serial);
     }
 
     @Test
@@ -70,6 +72,9 @@ class VerificationPortalTest extends SpringBrowserlessTest {
         assertThat(test(view.grid).size()).isEqualTo(2);
         assertThat(test(view.grid).getCellText(0, 1)).isEqualTo(serial);
         assertThat(test(view.grid).getCellText(0, 5)).isEqualTo("BR");
+        test(view.outcome).selectItem("GENUINE");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getCellText(0, 5)).isEqualTo("DE");
 
         view.outcome.clear();
         test(view.country).setValue("DE");
