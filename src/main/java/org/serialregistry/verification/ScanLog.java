@@ -28,9 +28,11 @@ public class ScanLog {
     private static final int MAX_PAGE = 1000;
 
     private final JdbcTemplate jdbc;
+    private final Verifications verifications;
 
-    ScanLog(JdbcTemplate jdbc) {
+    ScanLog(JdbcTemplate jdbc, Verifications verifications) {
         this.jdbc = jdbc;
+        this.verifications = verifications;
     }
 
     /** Newest first. */
@@ -92,24 +94,19 @@ public class ScanLog {
     private record Where(String sql, List<Object> args) {
     }
 
-    private static Where where(ScanFilter f) {
+    private Where where(ScanFilter f) {
         var parts = new ArrayList<String>();
         var args = new ArrayList<Object>();
         if (f.serial() != null && !f.serial().isBlank()) {
-            // Codes that passed their check are indexed under unit_serial; codes that failed it
-            // (FORGED, MALFORMED) are not, and are found by the serial as scanned
+            // Scans of codes that passed their check are indexed under unit_serial; scans that failed
+            // it (FORGED, MALFORMED) are not, and are found by the serial as scanned (a search
+            // through the log: narrow it by date on a large one). Without an outcome, a code our keys
+            // made is looked up in the index: its failed scans (a mistyped GTIN) show with that outcome.
             String serial = f.serial().strip().toUpperCase(java.util.Locale.ROOT);
-            if (f.outcome() == ScanOutcome.FORGED || f.outcome() == ScanOutcome.MALFORMED) {
-                parts.add("serial = ?");
-                args.add(serial);
-            } else if (f.outcome() != null) {
-                parts.add("unit_serial = ?");
-                args.add(serial);
-            } else {
-                parts.add("(unit_serial = ? or unit_serial is null and serial = ?)");
-                args.add(serial);
-                args.add(serial);
-            }
+            boolean failedOutcome = f.outcome() == ScanOutcome.FORGED || f.outcome() == ScanOutcome.MALFORMED;
+            boolean indexed = f.outcome() != null ? !failedOutcome : verifications.passesCodeCheck(serial);
+            parts.add(indexed ? "unit_serial = ?" : "serial = ?");
+            args.add(serial);
         }
         if (f.outcome() != null) {
             parts.add("outcome = ?");

@@ -149,6 +149,19 @@ public class Verifications {
         return genuine(unit);
     }
 
+    /**
+     * Whether a serial carries a valid tag for a product of the catalogue: decided by the keys, no
+     * database read. False for made-up and malformed codes (and when the catalogue is larger than
+     * {@code max-products-for-mismatch-search}).
+     */
+    public boolean passesCodeCheck(String rawSerial) {
+        try {
+            return genuineForAnotherGtin(new SerialNumber(rawSerial), null) != null;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     /** A serial-only check (batch API without GTIN). */
     public VerificationResult verifySerial(String rawSerial) {
         return verify(null, null, rawSerial, null);

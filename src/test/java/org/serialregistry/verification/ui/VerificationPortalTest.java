@@ -57,6 +57,29 @@ class VerificationPortalTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("forensics")
+    void theScansOfAnIssuedSerialAreFoundThroughTheIndexAndItsFailedScansByOutcome() {
+        var issued = new java.util.ArrayList<String>();
+        var reviewer = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.serialregistry.security.SystemIdentity.runAs("portal-test", () -> issued.add(
+                org.serialregistry.counterfeit.ScanFixtures.issue(issuance, org.serialregistry.counterfeit.ScanFixtures.PHONE,
+                        "PORTAL1", 1, "DE").getFirst().value()), org.serialregistry.security.Role.PRODUCTION);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(reviewer);
+        String serial = issued.getFirst();
+        scan(serial, ScanOutcome.GENUINE, "DE", "p1");
+        scan(serial, ScanOutcome.GENUINE, "FR", "p2");
+        scan(serial, ScanOutcome.MALFORMED, "FR", "p3"); // the right serial with a mistyped GTIN
+
+        var view = navigate("verification/scans", ScanLogView.class);
+        test(view.serial).setValue(serial);
+        assertThat(test(view.grid).size()).isEqualTo(2);
+        assertThat(view.totals.getText()).isEqualTo("2 scans by 2 people (anonymous sessions)");
+        test(view.outcome).selectItem("MALFORMED");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getCellText(0, 5)).isEqualTo("FR");
+    }
+
+    @Test
+    @WithUserDetails("forensics")
     void aForensicReviewerFiltersTheScanLogBySerialAndOutcome() {
         String serial = "ZZPORTAL" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "0");
         scan(serial, ScanOutcome.FORGED, "BR", "s1");
