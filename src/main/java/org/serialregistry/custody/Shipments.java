@@ -273,9 +273,9 @@ public class Shipments {
             String divertedBecause = divertedBecause(u, p.from(), p.to(), extra.getOrDefault(u.gtin().value(), Set.of()));
             boolean diverted = divertedBecause != null;
             if (diverted) {
-                alerts.add(new DiversionAlert(0, now, "TRANSFER", s, u.gtin().value(), u.lot().value(),
+                alerts.add(DiversionAlert.open(now, "TRANSFER", s, u.gtin().value(), u.lot().value(),
                         u.intendedMarket().value(), p.to().country().value(), p.to().code(), legit, p.number(),
-                        event.id(), divertedBecause, "OPEN"));
+                        event.id(), divertedBecause));
             }
             lines.add(new LineRow(s, u.gtin().value(), u.lot().value(), diverted));
             movements.add(new CustodyMovement(event.id(), event.eventTime(), BusinessStep.SHIPPING,

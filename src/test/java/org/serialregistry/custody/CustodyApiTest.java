@@ -135,4 +135,69 @@ class CustodyApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(answer).get(0).get("toParty").asString()).isEqualTo("DIST-DE");
     }
+
+    static final String CHANNEL = "Bearer sr_demochan_ChannelDemoKeyNotForProduction";
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    String statusChange(String status, String reason, long version) {
+        return "{\"status\":\"" + status + "\",\"reason\":\"" + reason + "\",\"version\":" + version + "}";
+    }
+
+    @Test
+    void aChannelManagerWorksADiversionAlertFromOpenToConfirmedAndTheAuditLogKeepsEveryStep() throws Exception {
+        var serial = phones(1).getFirst();
+        // a German unit shipped straight to the US distributor: a diversion
+        mvc.perform(post("/api/v1/shipments").header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shipmentNumber\":\"DIV-" + System.nanoTime() + "\",\"from\":\"MFG-DE\","
+                                + "\"to\":\"DIST-US\",\"serials\":[\"" + serial + "\"]}"))
+                .andExpect(status().isCreated());
+        var listed = mvc.perform(get("/api/v1/diversion-alerts").param("serial", serial).header("Authorization", CHANNEL))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("OPEN"))
+                .andExpect(jsonPath("$[0].seenMarket").value("US"))
+                .andExpect(jsonPath("$[0].version").value(0))
+                .andReturn().getResponse().getContentAsString();
+        long id = json.readTree(listed).get(0).get("id").asLong();
+        String path = "/api/v1/diversion-alerts/" + id + "/status";
+
+        mvc.perform(post(path).header("Authorization", CHANNEL).contentType(MediaType.APPLICATION_JSON)
+                        .content(statusChange("CONFIRMED", "", 0)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("reason: say why")));
+        mvc.perform(post(path).header("Authorization", CHANNEL).contentType(MediaType.APPLICATION_JSON)
+                        .content(statusChange("INVESTIGATING", "", 0)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("INVESTIGATING"))
+                .andExpect(jsonPath("$.assignee").value("api-key:demochan"))
+                .andExpect(jsonPath("$.version").value(1));
+        // a second tab still showing version 0
+        mvc.perform(post(path).header("Authorization", CHANNEL).contentType(MediaType.APPLICATION_JSON)
+                        .content(statusChange("DISMISSED", "travelling customer", 0)))
+                .andExpect(status().isConflict());
+        mvc.perform(post(path).header("Authorization", DISTRIBUTOR).contentType(MediaType.APPLICATION_JSON)
+                        .content(statusChange("DISMISSED", "not my call to make", 1)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path).header("Authorization", CHANNEL).contentType(MediaType.APPLICATION_JSON)
+                        .content(statusChange("CONFIRMED", "DIST-DE confirmed the re-export to the US", 1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.resolution").value("DIST-DE confirmed the re-export to the US"))
+                .andExpect(jsonPath("$.statusChangedBy").value("api-key:demochan"));
+        mvc.perform(post(path).header("Authorization", CHANNEL).contentType(MediaType.APPLICATION_JSON)
+                        .content(statusChange("INVESTIGATING", "", 2)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("status: an alert that is diversion confirmed cannot become investigating"));
+
+        // closed alerts leave the default list (open and investigating) but stay findable
+        mvc.perform(get("/api/v1/diversion-alerts").param("serial", serial).header("Authorization", CHANNEL))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/diversion-alerts").param("serial", serial).param("status", "CONFIRMED")
+                        .header("Authorization", CHANNEL))
+                .andExpect(jsonPath("$[0].id").value(id));
+        assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? and subject_type = "
+                + "'diversion-alert' order by id", String.class, Long.toString(id)))
+                .containsExactly("diversion-alert.status", "diversion-alert.status");
+    }
 }

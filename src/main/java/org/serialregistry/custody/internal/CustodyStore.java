@@ -415,14 +415,40 @@ public class CustodyStore {
         });
     }
 
-    public boolean openScanAlertExists(String serial, String market) {
+    /**
+     * Whether scans already raised an alert for this unit in this market, whatever became of it: an
+     * open one is being worked, a dismissed one was an authorised move, a confirmed one is known.
+     */
+    public boolean scanAlertExists(String serial, String market) {
         return jdbc.queryForObject("select count(*) from diversion_alert where serial = ? and seen_market = ? "
-                + "and source = 'SCAN' and status = 'OPEN'", Integer.class, serial, market) > 0;
+                + "and source = 'SCAN'", Integer.class, serial, market) > 0;
+    }
+
+    public Optional<DiversionAlert> alert(long id) {
+        return named.query("select * from diversion_alert where id = :id", new MapSqlParameterSource("id", id),
+                CustodyStore::alertRow).stream().findFirst();
+    }
+
+    /** Moves an alert to a status if it is still at {@code version}; false when someone else changed it. */
+    public boolean changeAlertStatus(long id, long version, String status, @Nullable String assignee,
+                                     @Nullable String resolution, String by, Instant at) {
+        return jdbc.update("update diversion_alert set status = ?, assignee = ?, resolution = ?, status_changed_by = ?, "
+                + "status_changed_at = ?, version = version + 1 where id = ? and version = ?", status, assignee,
+                resolution == null ? null : clip(resolution, 1000), by, ts(at), id, version) == 1;
     }
 
     public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder, int limit) {
+        return alerts(serial, holder, null, limit);
+    }
+
+    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder,
+                                       @Nullable Collection<String> statuses, int limit) {
         var sql = new StringBuilder("select * from diversion_alert where 1=1");
         var p = new MapSqlParameterSource();
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" and status in (:statuses)");
+            p.addValue("statuses", statuses);
+        }
         if (serial != null) {
             sql.append(" and serial = :serial");
             p.addValue("serial", serial);
@@ -435,14 +461,17 @@ public class CustodyStore {
         // come first; alerts from scans abroad (many more, e.g. travellers) follow, newest first
         sql.append(" order by case when source = 'TRANSFER' then 0 else 1 end, id desc fetch first ")
                 .append(Math.max(1, Math.min(limit, 5000))).append(" rows only");
-        return named.query(sql.toString(), p, (rs, n) -> {
-            Object ev = rs.getObject("event_id");
-            return new DiversionAlert(rs.getLong("id"), instant(rs, "detected_at"), rs.getString("source"),
-                    rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"), rs.getString("intended_market"),
-                    rs.getString("seen_market"), rs.getString("destination_party"), rs.getString("last_legit_holder"),
-                    rs.getString("shipment_number"), ev == null ? null : ((Number) ev).longValue(),
-                    rs.getString("reason"), rs.getString("status"));
-        });
+        return named.query(sql.toString(), p, CustodyStore::alertRow);
+    }
+
+    private static DiversionAlert alertRow(ResultSet rs, int n) throws java.sql.SQLException {
+        Object ev = rs.getObject("event_id");
+        return new DiversionAlert(rs.getLong("id"), instant(rs, "detected_at"), rs.getString("source"),
+                rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"), rs.getString("intended_market"),
+                rs.getString("seen_market"), rs.getString("destination_party"), rs.getString("last_legit_holder"),
+                rs.getString("shipment_number"), ev == null ? null : ((Number) ev).longValue(),
+                rs.getString("reason"), rs.getString("status"), rs.getString("assignee"), rs.getString("resolution"),
+                rs.getString("status_changed_by"), instant(rs, "status_changed_at"), rs.getLong("version"));
     }
 
     // ---- figures ----

@@ -76,16 +76,16 @@ class ScanDiversionListener {
             if (market.equals(u.intendedMarket()) || extra.getOrDefault(u.gtin().value(), Set.of()).contains(market)) {
                 continue;
             }
-            if (!seen.add(serial.value() + market.value()) || store.openScanAlertExists(serial.value(), market.value())) {
+            if (!seen.add(serial.value() + market.value()) || store.scanAlertExists(serial.value(), market.value())) {
                 continue;
             }
             var custody = store.custody(serial.value());
             String holder = custody.map(CustodyStore.CustodyRow::legitHolder).orElseGet(() ->
                     parties.manufacturerOf(u.facilityCode()).map(PartyView::code).orElse(u.facilityCode()));
-            alerts.add(new DiversionAlert(0, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), "SCAN", serial.value(),
+            alerts.add(DiversionAlert.open(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), "SCAN", serial.value(),
                     u.gtin().value(), u.lot().value(), u.intendedMarket().value(), market.value(), null, holder, null,
                     null, "verified in " + market.value() + ", outside the unit's intended market "
-                    + u.intendedMarket().value(), "OPEN"));
+                    + u.intendedMarket().value()));
         }
         if (alerts.isEmpty()) {
             return;

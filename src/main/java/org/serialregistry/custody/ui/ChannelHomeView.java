@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -19,15 +24,19 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.custody.Custody;
 import org.serialregistry.custody.CustodyRefusal;
 import org.serialregistry.custody.DiversionAlert;
+import org.serialregistry.custody.DiversionAlerts;
+import org.serialregistry.custody.DiversionStatus;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.EChart;
 import org.serialregistry.ui.FigurePanel;
 import org.serialregistry.ui.Kpi;
+import org.serialregistry.ui.Notifications;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
  * Channel workspace home: diversion alerts with the chain of custody of the selected unit and the
- * party that let it out of its market; volumes per distributor; units and alerts per market;
- * refused transfers.
+ * party that let it out of its market, worked from here (investigate, confirm, dismiss, reopen,
+ * with the reason); volumes per distributor; units and alerts per market; refused transfers.
  */
 @Route("channel")
 @PageTitle("Diversion and volumes")
@@ -35,18 +44,29 @@ import org.serialregistry.ui.Kpi;
 @RolesAllowed(Role.CHANNEL_NAME)
 class ChannelHomeView extends VerticalLayout {
 
+    static final String TO_WORK_ON = "To work on (open, investigating)";
+    static final String ALL = "All";
+
     private final Custody custody;
+    private final DiversionAlerts diversionAlerts;
     final Grid<DiversionAlert> alerts = new Grid<>();
+    final Select<String> show = new Select<>();
+    final TextArea reason = new TextArea("Reason");
+    final Button investigate = new Button("Investigate", e -> move(DiversionStatus.INVESTIGATING));
+    final Button confirm = new Button("Confirm diversion", e -> move(DiversionStatus.CONFIRMED));
+    final Button dismiss = new Button("Dismiss", e -> move(DiversionStatus.DISMISSED));
+    final Button reopen = new Button("Reopen", e -> move(DiversionStatus.OPEN));
     final Div chain = new Div();
 
-    ChannelHomeView(Custody custody) {
+    ChannelHomeView(Custody custody, DiversionAlerts diversionAlerts) {
         this.custody = custody;
-        var alertList = custody.alerts(null, null, 1000);
+        this.diversionAlerts = diversionAlerts;
+        var active = diversionAlerts.find(DiversionStatus.ACTIVE, null, null, 1000);
         var refusals = custody.refusals(200);
         var volumes = custody.volumes();
 
-        var kpis = new FlexLayout(new Kpi("Diversion alerts", alertList.size()),
-                new Kpi("Diverting parties", alertList.stream().map(DiversionAlert::lastLegitimateHolder).distinct().count()),
+        var kpis = new FlexLayout(new Kpi("Alerts to work on", active.size()),
+                new Kpi("Diverting parties", active.stream().map(DiversionAlert::lastLegitimateHolder).distinct().count()),
                 new Kpi("Refused transfers", refusals.size()));
         kpis.getStyle().set("gap", "var(--lumo-space-m)");
 
@@ -59,11 +79,32 @@ class ChannelHomeView extends VerticalLayout {
         alerts.addColumn(a -> a.shipmentNumber() == null ? "" : a.shipmentNumber()).setHeader("Shipment").setAutoWidth(true);
         alerts.addColumn(a -> ShipmentGrids.TIME.format(a.detectedAt())).setHeader("Detected (UTC)").setAutoWidth(true);
         alerts.addColumn(DiversionAlert::reason).setHeader("Why").setFlexGrow(1);
-        alerts.setItems(alertList);
+        alerts.addColumn(a -> a.state().label()).setHeader("Status").setKey("status").setAutoWidth(true);
+        alerts.addColumn(a -> a.assignee() == null ? "" : a.assignee()).setHeader("Assignee").setAutoWidth(true);
         alerts.setHeight("18rem");
         alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
-        alerts.asSingleSelect().addValueChangeListener(e -> showChain(e.getValue()));
+        alerts.asSingleSelect().addValueChangeListener(e -> {
+            showChain(e.getValue());
+            enableActions(e.getValue());
+        });
         chain.setWidthFull();
+
+        show.setLabel("Show");
+        var choices = new ArrayList<String>(List.of(TO_WORK_ON, ALL));
+        for (DiversionStatus st : DiversionStatus.values()) {
+            choices.add(st.label());
+        }
+        show.setItems(choices);
+        show.setValue(TO_WORK_ON);
+        show.addValueChangeListener(e -> reload(null));
+        reason.setPlaceholder("Needed to confirm, dismiss or reopen: what you found, e.g. a permitted parallel sale");
+        reason.setMaxLength(1000);
+        reason.setWidth("min(100%, 36rem)");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        var actions = new HorizontalLayout(investigate, confirm, dismiss, reopen);
+        actions.setDefaultVerticalComponentAlignment(Alignment.END);
+        reload(null);
+        enableActions(null);
 
         var volumeGrid = new Grid<Custody.PartyVolume>();
         volumeGrid.addColumn(Custody.PartyVolume::party).setHeader("Party").setAutoWidth(true);
@@ -104,9 +145,61 @@ class ChannelHomeView extends VerticalLayout {
         markets.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         markets.getStyle().set("gap", "var(--lumo-space-l)");
 
-        add(kpis, new H3("Diversion alerts"), new Paragraph("Select an alert to see the unit's chain of custody."),
-                alerts, chain, new H3("Volumes per distributor"), volumeRow, markets,
+        add(kpis, new H3("Diversion alerts"), new Paragraph("Select an alert to see the unit's chain of custody "
+                        + "and to work it: take it up, then confirm the diversion or dismiss it as an authorised move."),
+                show, alerts, reason, actions, chain, new H3("Volumes per distributor"), volumeRow, markets,
                 new H3("Refused transfers"), refusalGrid);
+    }
+
+    private List<DiversionStatus> shownStatuses() {
+        String choice = show.getValue();
+        if (ALL.equals(choice)) {
+            return List.of();
+        }
+        if (TO_WORK_ON.equals(choice) || choice == null) {
+            return List.copyOf(DiversionStatus.ACTIVE);
+        }
+        return java.util.Arrays.stream(DiversionStatus.values()).filter(st -> st.label().equals(choice)).toList();
+    }
+
+    /** Reloads the alerts; selects the one with {@code selectId} when it is still shown. */
+    private void reload(Long selectId) {
+        var list = diversionAlerts.find(shownStatuses(), null, null, 1000);
+        alerts.setItems(list);
+        var again = selectId == null ? null : list.stream().filter(a -> a.id() == selectId).findFirst().orElse(null);
+        if (again != null) {
+            alerts.select(again);
+        } else {
+            alerts.deselectAll();
+        }
+    }
+
+    private void enableActions(DiversionAlert alert) {
+        var from = alert == null ? null : alert.state();
+        investigate.setEnabled(from != null && from.canMoveTo(DiversionStatus.INVESTIGATING));
+        confirm.setEnabled(from != null && from.canMoveTo(DiversionStatus.CONFIRMED));
+        dismiss.setEnabled(from != null && from.canMoveTo(DiversionStatus.DISMISSED));
+        reopen.setEnabled(from != null && from.canMoveTo(DiversionStatus.OPEN));
+        reason.setEnabled(from != null);
+    }
+
+    void move(DiversionStatus to) {
+        var alert = alerts.asSingleSelect().getValue();
+        if (alert == null) {
+            Notifications.error("Select an alert first");
+            return;
+        }
+        try {
+            var after = diversionAlerts.changeStatus(alert.id(), to, reason.getValue(), alert.version());
+            reason.clear();
+            Notifications.success("Alert on " + after.serial() + ": " + after.state().label().toLowerCase());
+            reload(after.id());
+        } catch (IllegalArgumentException e) {
+            Notifications.error(e.getMessage());
+        } catch (ObjectOptimisticLockingFailureException e) {
+            Notifications.error("Someone else changed this alert meanwhile; it has been reloaded");
+            reload(alert.id());
+        }
     }
 
     void showChain(DiversionAlert alert) {

@@ -69,4 +69,60 @@ class ChannelDiversionViewTest extends SpringBrowserlessTest {
         assertThat(items).hasSize(10); // five phones shipped and received
         assertThat(items).allSatisfy(m -> assertThat(m.fromParty()).isEqualTo("DIST-DE"));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.serialregistry.serial.SerialIssuance issuance;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.serialregistry.custody.Shipments shipments;
+
+
+    @Test
+    void aChannelManagerTakesUpAnAlertAndDismissesItWithAReason() {
+        // a German phone shipped straight to the US distributor
+        var channelManager = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var serial = new java.util.ArrayList<String>();
+        org.serialregistry.security.SystemIdentity.runAs("ops", () -> {
+            serial.add(org.serialregistry.counterfeit.ScanFixtures.issue(issuance,
+                    org.serialregistry.counterfeit.ScanFixtures.PHONE, "TRIAGE1", 1, "DE").getFirst().value());
+            shipments.ship(new org.serialregistry.custody.NewShipment("TRIAGE-SH-1", "MFG-DE", "DIST-US", serial,
+                    List.of(), java.util.Map.of(), null));
+        }, org.serialregistry.security.Role.PRODUCTION, org.serialregistry.security.Role.ADMIN);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(channelManager);
+
+        navigate("channel/search", Component.class); // the test starts in the channel workspace: open it anew
+        navigate("channel", Component.class);
+        var view = (ChannelHomeView) getCurrentView();
+        assertThat(view.investigate.isEnabled()).as("nothing selected").isFalse();
+        var grid = test(view.alerts);
+        int row = rowOf(view, "TRIAGE-SH-1");
+        grid.select(row);
+        assertThat(view.reopen.isEnabled()).as("an open alert cannot be reopened").isFalse();
+
+        test(view.investigate).click();
+        row = rowOf(view, "TRIAGE-SH-1");
+        assertThat(grid.getRow(row).status()).isEqualTo("INVESTIGATING");
+        assertThat(grid.getRow(row).assignee()).isEqualTo("channel");
+
+        test(view.dismiss).click(); // no reason given
+        assertThat(rowOf(view, "TRIAGE-SH-1")).as("still to work on").isEqualTo(row);
+        test(view.reason).setValue("Permitted sale through the US subsidiary, contract 2026-17");
+        test(view.dismiss).click();
+        assertThat(rowOf(view, "TRIAGE-SH-1")).as("dismissed: no longer to work on").isEqualTo(-1);
+
+        test(view.show).selectItem("Dismissed");
+        row = rowOf(view, "TRIAGE-SH-1");
+        assertThat(grid.getRow(row).resolution()).isEqualTo("Permitted sale through the US subsidiary, contract 2026-17");
+        assertThat(grid.getCellText(row, view.alerts.getColumns().indexOf(view.alerts.getColumnByKey("status"))))
+                .isEqualTo("Dismissed");
+    }
+
+    private int rowOf(ChannelHomeView view, String shipmentNumber) {
+        var grid = test(view.alerts);
+        for (int i = 0; i < grid.size(); i++) {
+            if (shipmentNumber.equals(grid.getRow(i).shipmentNumber())) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -1,0 +1,64 @@
+package org.serialregistry.custody.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.custody.DiversionAlert;
+import org.serialregistry.custody.DiversionAlerts;
+import org.serialregistry.custody.DiversionStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Diversion alerts for channel tools: read them, and move them on (investigate, confirm, dismiss, reopen). */
+@RestController
+@RequestMapping("/api/v1/diversion-alerts")
+@Tag(name = "Custody")
+class DiversionAlertController {
+
+    private final DiversionAlerts alerts;
+
+    DiversionAlertController(DiversionAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    record StatusChange(@Nullable String status, @Nullable String reason, @Nullable Long version) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Diversion alerts; status may be repeated (default: OPEN and INVESTIGATING; ALL for every status)")
+    List<DiversionAlert> list(@RequestParam(required = false) @Nullable List<String> status,
+                              @RequestParam(required = false) @Nullable String serial,
+                              @RequestParam(required = false) @Nullable String holder,
+                              @RequestParam(defaultValue = "500") int limit) {
+        var statuses = new ArrayList<DiversionStatus>();
+        if (status == null || status.isEmpty()) {
+            statuses.addAll(DiversionStatus.ACTIVE);
+        } else if (!status.contains("ALL")) {
+            status.forEach(s -> statuses.add(DiversionStatus.of(s)));
+        }
+        return alerts.find(statuses, serial, holder, limit);
+    }
+
+    @GetMapping("/{id}")
+    DiversionAlert get(@PathVariable long id) {
+        return alerts.get(id);
+    }
+
+    @PostMapping("/{id}/status")
+    @Operation(summary = "Move an alert on: send the status, the reason (needed to confirm, dismiss or reopen) "
+            + "and the version you read")
+    DiversionAlert changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
+        if (change.version() == null) {
+            throw new IllegalArgumentException("version: send the version of the alert you read");
+        }
+        return alerts.changeStatus(id, DiversionStatus.of(change.status()), change.reason(), change.version());
+    }
+}
