@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,6 +35,7 @@ public class ProductWorkbook {
     public static final List<String> HEADER = List.of("GTIN", "Name", "Category", "Risk class", "Intended markets",
             "UDI-DI");
     public static final int MAX_ROWS = 10_000;
+    static final int PROGRESS_STEP = 100;
 
     private final MasterData masterData;
     private final AuditTrail audit;
@@ -102,11 +104,26 @@ public class ProductWorkbook {
     @Transactional
     @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     public ImportResult importProducts(InputStream xlsx) {
+        return importProducts(xlsx, (done, total) -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how far it is (rows checked, then rows saved, out of twice
+     * the row count) every {@value #PROGRESS_STEP} rows and at the end: for imports run in the background.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
+    public ImportResult importProducts(InputStream xlsx, BiConsumer<Integer, Integer> progress) {
         var rows = read(xlsx);
+        int total = rows.size() * 2;
+        int done = 0;
         var rejected = new ArrayList<RejectedRow>();
         var checked = new ArrayList<MasterData.CheckedProduct>();
         var seen = new HashMap<String, Integer>();
         for (var row : rows) {
+            if (++done % PROGRESS_STEP == 0) {
+                progress.accept(done, total);
+            }
             try {
                 var product = masterData.check(toProduct(row.cells()));
                 Integer earlier = seen.putIfAbsent(product.gtin().value(), row.number());
@@ -124,7 +141,14 @@ public class ProductWorkbook {
         if (!rejected.isEmpty()) {
             return new ImportResult(List.of(), rejected);
         }
-        var imported = checked.stream().map(masterData::save).toList();
+        var imported = new ArrayList<ProductView>(checked.size());
+        for (var product : checked) {
+            imported.add(masterData.save(product));
+            if (++done % PROGRESS_STEP == 0) {
+                progress.accept(done, total);
+            }
+        }
+        progress.accept(total, total);
         audit.record("products.imported", "product", "excel-import", null,
                 AuditTrail.state("products", imported.size()));
         return new ImportResult(imported, List.of());

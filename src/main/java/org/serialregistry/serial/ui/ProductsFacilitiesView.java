@@ -2,6 +2,7 @@ package org.serialregistry.serial.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -31,6 +33,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.FacilityView;
 import org.serialregistry.serial.MasterData;
@@ -40,6 +43,7 @@ import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.ProductWorkbook;
 import org.serialregistry.serial.RiskClass;
 import org.serialregistry.ui.Notifications;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Products, facilities and lines: create them one by one, or import products from Excel (all or
@@ -56,6 +60,8 @@ class ProductsFacilitiesView extends VerticalLayout {
     final Grid<ProductView> products = new Grid<>();
     final Grid<FacilityView> facilities = new Grid<>();
     final UnorderedList importReport = new UnorderedList();
+    final ProgressBar importProgress = new ProgressBar();
+    final Paragraph importStatus = new Paragraph();
 
     ProductsFacilitiesView(MasterData masterData, ProductWorkbook workbook) {
         this.masterData = masterData;
@@ -89,7 +95,8 @@ class ProductsFacilitiesView extends VerticalLayout {
         var export = new Anchor(exportHandler, "Export products (Excel)");
 
         UI ui = UI.getCurrent();
-        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> ui.access(() -> importProducts(data))));
+        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> startImport(ui, data)));
+        importProgress.setVisible(false);
         upload.setAcceptedFileTypes(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(5 * 1024 * 1024);
@@ -101,7 +108,7 @@ class ProductsFacilitiesView extends VerticalLayout {
         add(new H3("Products"), new HorizontalLayout(newProduct, export), products,
                 new Paragraph("Import: the first sheet with the header " + String.join(" | ", ProductWorkbook.HEADER)
                         + " (the export is a template). Nothing is imported unless every row is valid."),
-                upload, importReport,
+                upload, importProgress, importStatus, importReport,
                 new H3("Facilities and production lines"), new HorizontalLayout(newFacility, newLine), facilities);
         refresh();
     }
@@ -111,21 +118,48 @@ class ProductsFacilitiesView extends VerticalLayout {
         facilities.setItems(masterData.facilities());
     }
 
-    void importProducts(byte[] data) {
-        importReport.removeAll();
-        try {
-            var result = workbook.importProducts(new ByteArrayInputStream(data));
-            if (result.accepted()) {
-                Notifications.success("Imported " + result.imported().size() + " products");
-                refresh();
-            } else {
-                Notifications.error("Nothing imported: " + result.rejected().size()
-                        + " rows rejected; correct them and import the file again");
-                result.rejected().forEach(r -> importReport.add(new ListItem("Row " + r.row() + ": " + r.reason())));
+    /** Checks and saves the products in the background; the page polls for the progress meanwhile. */
+    void startImport(UI ui, byte[] data) {
+        ui.access(() -> {
+            importReport.removeAll();
+            importProgress.setVisible(true);
+            importProgress.setValue(0);
+            importStatus.setText("Checking the rows…");
+            ui.setPollInterval(500);
+        });
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+            ProductWorkbook.ImportResult result = null;
+            String failure = null;
+            try {
+                result = workbook.importProducts(new ByteArrayInputStream(data), (done, total) ->
+                        ui.access(() -> importProgress.setValue(total == 0 ? 1 : done / (double) total)));
+            } catch (IllegalArgumentException e) {
+                failure = e.getMessage();
+            } catch (RuntimeException e) {
+                failure = "The import failed; nothing was imported. Try again, or ask an administrator.";
             }
-        } catch (IllegalArgumentException e) {
-            Notifications.error(e.getMessage());
-            importReport.add(new ListItem(e.getMessage()));
+            var finished = result;
+            var problem = failure;
+            ui.access(() -> finishImport(ui, finished, problem));
+        }));
+    }
+
+    private void finishImport(UI ui, ProductWorkbook.@Nullable ImportResult result, @Nullable String failure) {
+        ui.setPollInterval(-1);
+        importProgress.setValue(1);
+        if (result != null && result.accepted()) {
+            importStatus.setText("Imported " + result.imported().size() + " products.");
+            Notifications.success(importStatus.getText());
+            refresh();
+        } else if (result != null) {
+            importStatus.setText("Nothing imported: " + result.rejected().size()
+                    + " rows rejected; correct them and import the file again.");
+            Notifications.error(importStatus.getText());
+            result.rejected().forEach(r -> importReport.add(new ListItem("Row " + r.row() + ": " + r.reason())));
+        } else {
+            importStatus.setText("Nothing imported.");
+            Notifications.error(failure);
+            importReport.add(new ListItem(failure));
         }
     }
 

@@ -48,9 +48,18 @@ class ProductImportViewTest extends SpringBrowserlessTest {
         }
     }
 
+    /** Uploads the file and waits for the import, which runs in the background, to finish. */
     private void upload(byte[] file) {
         navigate("production/master-data", Component.class);
+        var view = (ProductsFacilitiesView) getCurrentView();
         test($(Upload.class).single()).upload("products.xlsx", XLSX, file);
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            roundTrip();
+            com.vaadin.flow.server.VaadinService.getCurrent().runPendingAccessTasks(
+                    com.vaadin.flow.server.VaadinSession.getCurrent());
+            return view.importStatus.getText().startsWith("Imported") || view.importStatus.getText().startsWith("Nothing");
+        });
+        assertThat(view.importProgress.getValue()).as("the progress bar shows the end").isEqualTo(1.0);
     }
 
     @Test
