@@ -2,9 +2,12 @@ package org.serialregistry.warranty;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.Gtin;
@@ -16,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether a unit is covered on a day, until when, and why. The sale date (the registered purchase
- * date, else the production date) picks the policy version; the version's start rule and term give
- * the dates. A stolen or destroyed unit is never covered.
+ * date, else the first retail sale a retailer recorded, else the production date) picks the policy
+ * version; the version's start rule and term give the dates. A stolen or destroyed unit is never covered.
  */
 @Service
 public class WarrantyCoverage {
@@ -50,19 +53,50 @@ public class WarrantyCoverage {
     public Coverage of(UnitRecord unit, LocalDate day) {
         var owner = registrations.active(unit.serial().value());
         LocalDate purchase = owner.map(OwnershipView::purchaseDate).orElse(null);
+        String purchaseWords = "the purchase date";
+        if (purchase == null) {
+            // no owner registered: a sale a retailer recorded is the purchase, as good as a receipt
+            purchase = retailSale(unit.serial()).orElse(null);
+            purchaseWords = "the retail sale date";
+        }
         LocalDate sale = purchase != null ? purchase : unit.productionDate();
         var policy = policies.inForce(unit.gtin().value(), sale).orElse(null);
-        return compute(unit, purchase, policy, day);
+        return compute(unit, purchase, purchaseWords, owner.isPresent(), policy, day);
+    }
+
+    /**
+     * The day (UTC) of the unit's first retail sale in the lifecycle log, leaving out sales that
+     * were undone (an error declaration names them).
+     */
+    Optional<LocalDate> retailSale(SerialNumber serial) {
+        var history = units.history(serial);
+        var undone = history.stream().map(LifecycleEventView::errorDeclarationFor).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        return history.stream()
+                .filter(e -> e.bizStep() == BusinessStep.RETAIL_SELLING && e.errorDeclarationFor() == null
+                        && !undone.contains(e.id()))
+                .map(LifecycleEventView::eventTime).min(java.util.Comparator.naturalOrder())
+                .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
     }
 
     /** The rule itself, without reads: public for tests and for explanations. */
     public static Coverage compute(UnitRecord unit, @Nullable LocalDate purchase, @Nullable WarrantyPolicyView policy,
                                    LocalDate day) {
+        return compute(unit, purchase, "the purchase date", purchase != null, policy, day);
+    }
+
+    /**
+     * @param purchaseWords what the purchase date is ("the purchase date" an owner registered, or
+     *                      "the retail sale date" a retailer recorded)
+     * @param registered    whether an owner registered the unit
+     */
+    public static Coverage compute(UnitRecord unit, @Nullable LocalDate purchase, String purchaseWords,
+                                   boolean registered, @Nullable WarrantyPolicyView policy, LocalDate day) {
         String gtin = unit.gtin().value();
         String serial = unit.serial().value();
         LocalDate made = unit.productionDate();
         LocalDate sale = purchase != null ? purchase : made;
-        boolean registered = purchase != null;
+        boolean known = purchase != null;
         if (policy == null) {
             return new Coverage(gtin, serial, day, false, sale, null, null,
                     "No warranty policy exists for this product.", registered, null, null);
@@ -76,19 +110,19 @@ public class WarrantyCoverage {
             }
             case FROM_PURCHASE -> {
                 start = sale;
-                startWords = registered ? "the purchase date " + purchase
+                startWords = known ? purchaseWords + " " + purchase
                         : "the production date " + made + " (no purchase date is registered)";
             }
             default -> {
                 LocalDate graceEnd = made.plusDays(policy.graceDays());
-                if (registered && purchase.isBefore(graceEnd)) {
+                if (known && purchase.isBefore(graceEnd)) {
                     start = purchase;
-                    startWords = "the purchase date " + purchase + " (earlier than production " + made + " plus "
+                    startWords = purchaseWords + " " + purchase + " (earlier than production " + made + " plus "
                             + policy.graceDays() + " days)";
                 } else {
                     start = graceEnd;
                     startWords = "the production date " + made + " plus " + policy.graceDays() + " days, " + graceEnd
-                            + (registered ? " (earlier than the purchase date " + purchase + ")" : " (no purchase date is registered)");
+                            + (known ? " (earlier than " + purchaseWords + " " + purchase + ")" : " (no purchase date is registered)");
                 }
             }
         }
