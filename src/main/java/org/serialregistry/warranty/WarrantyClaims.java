@@ -71,10 +71,13 @@ public class WarrantyClaims {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final SerialHoppingProperties hopping;
+
     WarrantyClaims(SerialGate gate, Units units, CounterfeitList counterfeits, WarrantyCoverage coverage,
                    RegistrationStore registrations, ClaimStore store, ClaimTally tally, FileStore files,
-                   UserAdministration users, AdjudicationProperties rules, AuditTrail audit,
-                   ApplicationEventPublisher events, PlatformTransactionManager tx, Clock clock) {
+                   UserAdministration users, AdjudicationProperties rules, SerialHoppingProperties hopping,
+                   AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager tx, Clock clock) {
+        this.hopping = hopping;
         this.gate = gate;
         this.units = units;
         this.counterfeits = counterfeits;
@@ -252,6 +255,12 @@ public class WarrantyClaims {
         if (!duplicates.isEmpty()) {
             events.publishEvent(new DuplicateClaimSuspected(id, saved.gtin(), serial, v.defect(),
                     duplicates.stream().map(ClaimView::claimNumber).toList(), by));
+        }
+        String claimant = saved.claimantEmail().toLowerCase(java.util.Locale.ROOT);
+        var others = store.serialsClaimedBy(claimant, now.minus(hopping.window()), serial);
+        if (others.size() + 1 >= hopping.serials()) {
+            events.publishEvent(new SerialHoppingSuspected(id, saved.claimNumber(), saved.gtin(), serial, claimant,
+                    others, (int) hopping.window().toDays(), by));
         }
         return new ClaimResult(saved, List.copyOf(checks), true);
     }

@@ -102,6 +102,35 @@ class WarrantyClaimStoriesTest {
                 .singleElement().satisfies(e -> assertThat(e.earlierClaims()).containsExactly(first.claim().claimNumber()));
     }
 
+    @Autowired
+    org.serialregistry.counterfeit.AlertCases alertCases;
+
+    @Test
+    void aClaimantWhoClaimsForAThirdUnitWithinThirtyDaysIsReportedAsSerialHopping() throws Exception {
+        var units = phones(issuance, 3, LocalDate.now().minusDays(20));
+        var first = claim(units.get(0), "DISPLAY", LocalDate.now().minusDays(3), "Hop Per", "Hopper@Example.com");
+        var second = claim(units.get(1), "BATTERY", LocalDate.now().minusDays(2), "Hop Per", "hopper@example.com");
+        assertThat(events.stream(SerialHoppingSuspected.class)).as("two units are no pattern yet").isEmpty();
+
+        var third = claim(units.get(2), "DISPLAY", LocalDate.now().minusDays(1), "H. Per", "hopper@example.com");
+
+        assertThat(events.stream(SerialHoppingSuspected.class)).singleElement().satisfies(e -> {
+            assertThat(e.claimId()).isEqualTo(third.claim().id());
+            assertThat(e.claimantEmail()).isEqualTo("hopper@example.com");
+            assertThat(e.otherSerials()).containsExactlyInAnyOrder(units.get(0).value(), units.get(1).value());
+        });
+        assertThat(first.claim().claimNumber()).isNotEqualTo(second.claim().claimNumber());
+        // counterfeit detection opens a case on the third unit (after commit, on its own thread)
+        long deadline = System.currentTimeMillis() + 30_000;
+        java.util.List<org.serialregistry.counterfeit.AlertCaseSummary> found = java.util.List.of();
+        while (found.isEmpty() && System.currentTimeMillis() < deadline) {
+            found = as("fran", () -> alertCases.search(new org.serialregistry.counterfeit.CaseQuery(units.get(2).value(),
+                    null, org.serialregistry.counterfeit.SignalType.SERIAL_HOPPING_CLAIM, 10)), "FORENSICS");
+            Thread.sleep(100);
+        }
+        assertThat(found).as("a serial-hopping case for the third unit").hasSize(1);
+    }
+
     @Test
     void aForgedSerialIsRefusedNothingIsWrittenAndTheAttemptIsSignalled() {
         var unit = phones(issuance, 1, LocalDate.now().minusDays(10)).getFirst();

@@ -3,6 +3,7 @@ package org.serialregistry.counterfeit.internal;
 import org.serialregistry.counterfeit.SignalType;
 import org.serialregistry.custody.CustodyTransferRefused;
 import org.serialregistry.warranty.DuplicateClaimSuspected;
+import org.serialregistry.warranty.SerialHoppingSuspected;
 import org.serialregistry.warranty.SuspectSerialPresented;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,14 @@ class ClaimAndCustodySignals {
     void on(DuplicateClaimSuspected e) {
         signals.raise(SignalType.DUPLICATE_CLAIM, e.serial(), e.gtin(), null, "Claim " + e.claimId() + " for "
                 + e.defect() + " duplicates claim(s) " + String.join(", ", e.earlierClaims()) + " (by " + e.submittedBy() + ")");
+    }
+
+    @ApplicationModuleListener
+    void on(SerialHoppingSuspected e) {
+        signals.raise(SignalType.SERIAL_HOPPING_CLAIM, e.serial(), e.gtin(), null, "Claim " + e.claimNumber() + " by "
+                + e.claimantEmail() + ", who also claimed for " + e.otherSerials().size() + " other unit(s) within "
+                + e.windowDays() + " days: " + String.join(", ", e.otherSerials().stream().limit(20).toList())
+                + " (submitted by " + e.submittedBy() + ")");
     }
 
     @ApplicationModuleListener

@@ -118,6 +118,13 @@ public class ClaimStore {
                 ClaimStore::map, submittedBy, reference).stream().findFirst();
     }
 
+    /** The other units one claimant (e-mail address, lower case) claimed for since {@code since}. */
+    public List<String> serialsClaimedBy(String claimantEmail, java.time.Instant since, String exceptSerial) {
+        return jdbc.queryForList("select distinct serial from warranty_claim where claimant_email = ? "
+                + "and submitted_at >= ? and serial <> ? order by serial", String.class, claimantEmail,
+                since.atOffset(java.time.ZoneOffset.UTC), exceptSerial);
+    }
+
     public List<ClaimView> ofSerial(String serial) {
         return jdbc.query("select * from warranty_claim where serial = ? order by id", ClaimStore::map, serial);
     }
