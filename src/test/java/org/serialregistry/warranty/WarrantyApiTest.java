@@ -102,6 +102,47 @@ class WarrantyApiTest {
         assertThat(serial).hasSize(20);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.serialregistry.serial.SerialIssuance issuance;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder registration(
+            String serial) {
+        return (org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder)
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/registrations")
+                        .param("gtin", "09506000134352").param("serial", serial)
+                        .param("purchaseDate", LocalDate.now().minusDays(5).toString()).param("retailer", "Elektro Markt")
+                        .param("ownerName", "Rita Receipt").param("email", "rita@example.com")
+                        .header("Authorization", SERVICE_KEY);
+    }
+
+    @Test
+    void aRegistrationByApiCarriesItsProofOfPurchaseAndAFakeProofIsRefusedNamingTheField() throws Exception {
+        var serial = WarrantyTestUnits.phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst().value();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        var notAnImage = new org.springframework.mock.web.MockMultipartFile("proof", "receipt.png", "image/png",
+                "this is text, named .png".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(registration(serial).file(notAnImage))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("proofOfPurchase:")));
+        assertThat(jdbc.queryForObject("select count(*) from ownership_registration where serial = ?", Long.class, serial))
+                .as("nothing written").isZero();
+
+        var receipt = new org.springframework.mock.web.MockMultipartFile("proof", "receipt.png", "image/png", png);
+        mvc.perform(registration(serial).file(receipt))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.effective").value(true));
+        assertThat(jdbc.queryForObject("select f.content_type from ownership_registration r join warranty_file f "
+                + "on f.id = r.proof_file_id where r.serial = ?", String.class, serial)).isEqualTo("image/png");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/registrations")
+                        .param("gtin", "09506000134352").param("serial", serial).param("ownerName", "Rita Receipt")
+                        .param("email", "rita@example.com").header("Authorization", SERVICE_KEY))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Parameter purchaseDate is required"));
+    }
+
     @Test
     void aKeyWithoutTheRoleIsRefused() throws Exception {
         mvc.perform(post("/api/v1/warranty-claims").header("Authorization",

@@ -1,5 +1,6 @@
 package org.serialregistry.warranty.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Warranty over REST: claims answered with their decision and every check, ownership registrations,
@@ -92,6 +96,26 @@ class WarrantyApiController {
     ResponseEntity<RegistrationAnswer> register(@RequestBody RegistrationRequest r) {
         var outcome = owners.register(new NewRegistration(r.gtin(), r.serial(), r.purchaseDate(), r.retailer(),
                 r.ownerName(), r.email(), null, null), RegistrationChannel.API);
+        var reg = outcome.registration();
+        var body = new RegistrationAnswer(reg.id(), reg.serial(), reg.status().name(), outcome.effective(),
+                outcome.message(), reg.purchaseDate());
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+
+    /**
+     * The same as multipart form data, with the proof of purchase as the file part {@code proof}
+     * (PNG, JPEG or PDF, at most 5 MB; checked by its content, not its name).
+     */
+    @PostMapping(path = "/api/v1/registrations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<RegistrationAnswer> registerWithProof(@RequestParam String gtin, @RequestParam String serial,
+                                                         @RequestParam LocalDate purchaseDate,
+                                                         @RequestParam(required = false) @Nullable String retailer,
+                                                         @RequestParam String ownerName, @RequestParam String email,
+                                                         @RequestPart(name = "proof", required = false)
+                                                         @Nullable MultipartFile proof) throws IOException {
+        byte[] bytes = proof == null || proof.isEmpty() ? null : proof.getBytes();
+        var outcome = owners.register(new NewRegistration(gtin, serial, purchaseDate, retailer, ownerName, email, bytes,
+                bytes == null ? null : proof.getOriginalFilename()), RegistrationChannel.API);
         var reg = outcome.registration();
         var body = new RegistrationAnswer(reg.id(), reg.serial(), reg.status().name(), outcome.effective(),
                 outcome.message(), reg.purchaseDate());
