@@ -86,6 +86,12 @@ public class Parties {
         return currentUser.username().flatMap(store::partyOfUser);
     }
 
+    /** The party a portal user is bound to, if any (for other modules that scope work by party). */
+    @Transactional(readOnly = true)
+    public Optional<PartyView> partyOfUser(String username) {
+        return store.partyOfUser(username).flatMap(store::find);
+    }
+
     /** Whether the caller must act only for their own party (distributors and service centres). */
     public boolean partyBoundCaller() {
         var roles = currentUser.roles();

@@ -33,9 +33,11 @@ public class Repairs {
     private final Units units;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ServiceQueue queue;
 
     Repairs(RepairStore store, WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage, Units units,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, ServiceQueue queue) {
+        this.queue = queue;
         this.store = store;
         this.claims = claims;
         this.owners = owners;
@@ -50,6 +52,7 @@ public class Repairs {
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
     public RepairView log(NewRepair r) {
         var claim = claims.find(r.claimId()).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + r.claimId()));
+        queue.claimFor(claim); // another centre's RMA is refused; an unassigned one is taken
         String actions = text("actions", r.actions(), 2000);
         String technician = text("technician", r.technician(), 128);
         String parts = r.parts() == null || r.parts().isBlank() ? null : text("parts", r.parts(), 1000);

@@ -82,4 +82,51 @@ class RepairStoriesTest {
                 null, "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME))
                 .hasMessageContaining("is repaired; service is logged on claims with an RMA number");
     }
+
+    @Autowired
+    ServiceQueue queue;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aServiceCentreWorksItsOwnAndUnassignedRmasButNeverAnotherCentres() {
+        var units = phones(issuance, 4, LocalDate.now().minusDays(20));
+        // submitted by the Frankfurt centre's user: with SVC-DE
+        var ours = as("service", () -> claims.submit(new NewClaim(PHONE, units.get(0).value(), "DISPLAY", null, "Ola Owner",
+                "ola@example.com", null, null), ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME).claim();
+        // claims filed by the warranty desk for owners: unassigned until a centre takes them
+        var taken = deskClaim(units.get(1).value(), "pia@example.com");
+        var elsewhere = deskClaim(units.get(2).value(), "uwe@example.com");
+        var unassigned = deskClaim(units.get(3).value(), "eva@example.com");
+        // another centre took one of them
+        jdbc.update("insert into rma_assignment (claim_id, service_party, assigned_by, assigned_at) values (?, 'SVC-AT', "
+                + "'vienna', current_timestamp)", elsewhere.id());
+
+        var queueOfFrankfurt = as("service", () -> queue.underRma(), Role.SERVICE_CENTER_NAME);
+        assertThat(queueOfFrankfurt).filteredOn(i -> i.claim().id() == ours.id()).singleElement()
+                .satisfies(i -> assertThat(i.serviceParty()).isEqualTo("SVC-DE"));
+        assertThat(queueOfFrankfurt).filteredOn(i -> i.claim().id() == taken.id()).singleElement()
+                .satisfies(i -> assertThat(i.serviceParty()).isNull());
+        assertThat(queueOfFrankfurt).noneMatch(i -> i.claim().id() == elsewhere.id());
+        var all = as("admin", () -> queue.underRma(), "ADMIN");
+        assertThat(all).anyMatch(i -> i.claim().id() == elsewhere.id() && "SVC-AT".equals(i.serviceParty()));
+
+        assertThat(as("service", () -> queue.take(taken.id()), Role.SERVICE_CENTER_NAME).serviceParty()).isEqualTo("SVC-DE");
+        assertThatThrownBy(() -> as("service", () -> repairs.log(new NewRepair(elsewhere.id(), elsewhere.version(),
+                "Swap display", null, "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME))
+                .hasMessage("claim: " + elsewhere.rmaNumber() + " is with service centre SVC-AT, not with SVC-DE");
+        assertThat(as("admin", () -> claims.find(elsewhere.id()).orElseThrow(), "ADMIN").state())
+                .as("nothing written").isEqualTo(ClaimState.RMA_ISSUED);
+
+        // logging a repair on an unassigned RMA takes it for the centre
+        as("service", () -> repairs.log(new NewRepair(unassigned.id(), unassigned.version(), "New battery", null,
+                "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME);
+        assertThat(jdbc.queryForObject("select service_party from rma_assignment where claim_id = ?", String.class,
+                unassigned.id())).isEqualTo("SVC-DE");
+    }
+
+    private org.serialregistry.warranty.ClaimView deskClaim(String serial, String email) {
+        return as("wanda", () -> claims.submit(new NewClaim(PHONE, serial, "BATTERY", null, "Desk Owner", email, null, null),
+                ClaimChannel.API), "WARRANTY").claim();
+    }
 }

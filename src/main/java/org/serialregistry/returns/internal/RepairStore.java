@@ -69,4 +69,28 @@ public class RepairStore {
                 rs.getString("replacement_serial"), rs.getString("logged_by"),
                 rs.getObject("logged_at", OffsetDateTime.class).toInstant());
     }
+
+    // ---- which service centre an RMA is with
+
+    public java.util.Map<Long, String> assignments() {
+        var map = new java.util.HashMap<Long, String>();
+        jdbc.query("select claim_id, service_party from rma_assignment",
+                (java.sql.ResultSet rs) -> {
+                    map.put(rs.getLong(1), rs.getString(2));
+                });
+        return map;
+    }
+
+    public java.util.Optional<String> assignment(long claimId) {
+        return jdbc.queryForList("select service_party from rma_assignment where claim_id = ?", String.class, claimId)
+                .stream().findFirst();
+    }
+
+    /** Records that a centre took an RMA; false when another took it first. */
+    public boolean assign(long claimId, String party, String by, Instant at) {
+        // no insert-and-catch: on PostgreSQL a failed insert would abort the caller's transaction
+        return jdbc.update("insert into rma_assignment (claim_id, service_party, assigned_by, assigned_at) "
+                + "select ?, ?, ?, ? where not exists (select 1 from rma_assignment where claim_id = ?)", claimId, party, by,
+                at.atOffset(java.time.ZoneOffset.UTC), claimId) == 1;
+    }
 }

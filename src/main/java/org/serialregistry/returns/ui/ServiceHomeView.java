@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.returns.NewRepair;
 import org.serialregistry.returns.Repairs;
+import org.serialregistry.returns.ServiceQueue;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.Notifications;
@@ -28,7 +29,10 @@ import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 
-/** Service centre home: units under RMA waiting for repair, and the claims this centre submitted. */
+/**
+ * Service centre home: units under RMA waiting for repair (this centre's and the unassigned ones,
+ * which it can take), and the claims this centre submitted.
+ */
 @Route("service")
 @PageTitle("Repairs")
 @Menu(title = "Repairs", order = 70, icon = "vaadin:wrench")
@@ -37,20 +41,31 @@ class ServiceHomeView extends VerticalLayout {
 
     private final WarrantyClaims claims;
     private final Repairs repairs;
-    final Grid<ClaimView> underRma = new Grid<>();
+    final Grid<ServiceQueue.RmaItem> underRma = new Grid<>();
     final Grid<ClaimView> mine = new Grid<>();
+    private final ServiceQueue queue;
     private final String me;
 
-    ServiceHomeView(WarrantyClaims claims, Repairs repairs, CurrentUser currentUser) {
+    ServiceHomeView(WarrantyClaims claims, Repairs repairs, ServiceQueue queue, CurrentUser currentUser) {
         this.claims = claims;
         this.repairs = repairs;
+        this.queue = queue;
         this.me = currentUser.require();
-        underRma.addColumn(ClaimView::rmaNumber).setHeader("RMA").setAutoWidth(true);
-        underRma.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);
-        underRma.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
-        underRma.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true);
-        underRma.addColumn(ClaimView::claimantName).setHeader("Customer").setAutoWidth(true);
-        underRma.addComponentColumn(c -> new Button("Log repair…", e -> repairDialog(c).open()))
+        underRma.addColumn(i -> i.claim().rmaNumber()).setHeader("RMA").setAutoWidth(true);
+        underRma.addColumn(i -> i.claim().claimNumber()).setHeader("Claim").setAutoWidth(true);
+        underRma.addColumn(i -> i.claim().serial()).setHeader("Serial").setAutoWidth(true);
+        underRma.addColumn(i -> i.claim().defect().label()).setHeader("Defect").setAutoWidth(true);
+        underRma.addColumn(i -> i.claim().claimantName()).setHeader("Customer").setAutoWidth(true);
+        underRma.addColumn(i -> i.serviceParty() == null ? "unassigned" : i.serviceParty()).setHeader("Service centre")
+                .setKey("centre").setAutoWidth(true);
+        underRma.addComponentColumn(i -> i.serviceParty() == null
+                ? new Button("Take", e -> {
+                    if (ServiceFormat.attempt(() -> queue.take(i.claim().id()))) {
+                        Notifications.success(i.claim().rmaNumber() + " is now with your service centre");
+                        refresh();
+                    }
+                }) : new Paragraph()).setHeader("").setKey("take").setAutoWidth(true);
+        underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
                 .setHeader("").setAutoWidth(true);
         underRma.setAllRowsVisible(true);
 
@@ -76,7 +91,7 @@ class ServiceHomeView extends VerticalLayout {
     }
 
     void refresh() {
-        underRma.setItems(claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.RMA_ISSUED))));
+        underRma.setItems(queue.underRma());
         mine.setItems(claims.search(ClaimFilter.all().withSubmittedBy(me)));
     }
 
