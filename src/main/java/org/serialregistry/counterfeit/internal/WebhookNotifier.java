@@ -6,6 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Executors;
@@ -20,20 +24,25 @@ import jakarta.annotation.PreDestroy;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts new high-severity cases to the configured webhook: a JSON body signed with
  * {@code X-Signature: sha256=<hex HMAC-SHA256 of the body>}, retried with exponential back-off
- * on its own thread (never the detector's), until a 2xx answer or the last attempt.
+ * on its own thread (never the detector's), until a 2xx answer or the last attempt. Deliveries
+ * are kept in the database ({@code webhook_delivery}) until delivered or given up, so a restart
+ * resumes the pending ones; each attempt first leases its row, so with several instances one sends.
  */
 @Component
 public class WebhookNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final CounterfeitProperties properties;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,15 +53,20 @@ public class WebhookNotifier {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    WebhookNotifier(CounterfeitProperties properties) {
+    WebhookNotifier(CounterfeitProperties properties, JdbcTemplate jdbc) {
         this.properties = properties;
+        this.jdbc = jdbc;
+        if (configured()) {
+            // picks up deliveries left pending by a restart, and any whose retry time has come
+            executor.scheduleWithFixedDelay(this::deliverDue, 1, 5, TimeUnit.SECONDS);
+        }
     }
 
     public boolean configured() {
         return properties.webhookUrl() != null && !properties.webhookUrl().isBlank();
     }
 
-    /** Queues the delivery of a case that just became high severity; returns at once. */
+    /** Stores the delivery of a case that just became high severity and sends it soon; returns at once. */
     public void caseRaised(AlertCaseSummary c) {
         if (!configured()) {
             return;
@@ -72,11 +86,45 @@ public class WebhookNotifier {
         body.put("signalCount", c.signalCount());
         body.put("firstSeenAt", c.firstSeenAt().toString());
         body.put("openedAt", c.openedAt().toString());
-        byte[] payload = json.writeValueAsBytes(body);
-        executor.execute(() -> attempt(c.id(), payload, 1));
+        String payload = json.writeValueAsString(body);
+        var now = now();
+        jdbc.update("insert into webhook_delivery (case_id, payload, attempts, state, next_attempt_at, created_at) "
+                + "values (?, ?, 0, 'PENDING', ?, ?)", c.id(), payload, ts(now), ts(now));
+        executor.execute(this::deliverDue);
     }
 
-    private void attempt(long caseId, byte[] payload, int attempt) {
+    /** Sends every pending delivery whose time has come (each leased first). */
+    void deliverDue() {
+        try {
+            var due = jdbc.queryForList("select id from webhook_delivery where state = 'PENDING' and next_attempt_at <= ? "
+                    + "order by id fetch first 100 rows only", Long.class, ts(now()));
+            for (long id : due) {
+                attempt(id);
+            }
+        } catch (RuntimeException e) {
+            log.error("Webhook: could not read pending deliveries: {}", e.toString());
+        }
+    }
+
+    private record Pending(long caseId, String payload, int attempts, OffsetDateTime nextAttemptAt) {
+    }
+
+    private void attempt(long id) {
+        var rows = jdbc.query("select case_id, payload, attempts, next_attempt_at from webhook_delivery "
+                + "where id = ? and state = 'PENDING'", (rs, n) -> new Pending(rs.getLong(1), rs.getString(2),
+                rs.getInt(3), rs.getObject(4, OffsetDateTime.class)), id);
+        if (rows.isEmpty()) {
+            return;
+        }
+        var p = rows.getFirst();
+        var now = now();
+        // the lease: whoever moves next_attempt_at on from the value it read sends this attempt
+        if (jdbc.update("update webhook_delivery set next_attempt_at = ? where id = ? and state = 'PENDING' "
+                + "and next_attempt_at = ?", ts(now.plus(LEASE)), id, p.nextAttemptAt()) != 1) {
+            return;
+        }
+        int attempt = p.attempts() + 1;
+        byte[] payload = p.payload().getBytes(StandardCharsets.UTF_8);
         int status = -1;
         String error = null;
         try {
@@ -89,25 +137,33 @@ public class WebhookNotifier {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return; // the lease runs out and the attempt is made again
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         if (status >= 200 && status < 300) {
+            jdbc.update("update webhook_delivery set state = 'DELIVERED', attempts = ?, delivered_at = ?, last_error = null "
+                    + "where id = ?", attempt, ts(now()), id);
             delivered.incrementAndGet();
-            log.info("Webhook: case {} delivered on attempt {}", caseId, attempt);
+            log.info("Webhook: case {} delivered on attempt {}", p.caseId(), attempt);
             return;
         }
+        String why = error != null ? error : "HTTP " + status;
+        if (why.length() > 500) {
+            why = why.substring(0, 500);
+        }
         if (attempt >= properties.webhookMaxAttempts()) {
+            jdbc.update("update webhook_delivery set state = 'FAILED', attempts = ?, last_error = ? where id = ?",
+                    attempt, why, id);
             failed.incrementAndGet();
-            log.error("Webhook: case {} not delivered after {} attempts (last: {})", caseId, attempt,
-                    error != null ? error : "HTTP " + status);
+            log.error("Webhook: case {} not delivered after {} attempts (last: {})", p.caseId(), attempt, why);
             return;
         }
         long delay = properties.webhookInitialBackoff().toMillis() * (1L << Math.min(attempt - 1, 16));
-        log.warn("Webhook: case {} attempt {} failed ({}); retrying in {} ms", caseId, attempt,
-                error != null ? error : "HTTP " + status, delay);
-        executor.schedule(() -> attempt(caseId, payload, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        jdbc.update("update webhook_delivery set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
+                attempt, why, ts(now().plusMillis(delay)), id);
+        log.warn("Webhook: case {} attempt {} failed ({}); retrying in {} ms", p.caseId(), attempt, why, delay);
+        executor.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Hex HMAC-SHA256 of the body with the configured secret (empty secret when none). */
@@ -129,6 +185,14 @@ public class WebhookNotifier {
 
     public long failedCount() {
         return failed.get();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @PreDestroy

@@ -64,9 +64,33 @@ class WebhookNotifierTest {
         server.stop(0);
     }
 
+    /** The deliveries table, as the migration makes it, in a database of this test's own. */
+    final org.springframework.jdbc.core.JdbcTemplate jdbc = database();
+
+    static org.springframework.jdbc.core.JdbcTemplate database() {
+        var ds = new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:webhook-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
+        try (var in = WebhookNotifierTest.class.getResourceAsStream("/db/migration/common/V0056__webhook_outbox.sql")) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            for (String statement : sql.split(";")) {
+                if (!statement.isBlank()) {
+                    jdbc.execute(statement);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return jdbc;
+    }
+
     WebhookNotifier notifier(String secret) {
+        return notifier(secret, Duration.ofMillis(200));
+    }
+
+    WebhookNotifier notifier(String secret, Duration backoff) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/counterfeit";
-        return new WebhookNotifier(new CounterfeitProperties(url, secret, 4, Duration.ofMillis(200), 1000, 1000, 250));
+        return new WebhookNotifier(new CounterfeitProperties(url, secret, 4, backoff, 1000, 1000, 250), jdbc);
     }
 
     static AlertCaseSummary highCase() {
@@ -132,5 +156,39 @@ class WebhookNotifierTest {
         var gap3 = Duration.between(deliveries.get(2).at(), deliveries.get(3).at());
         assertThat(gap1).isGreaterThanOrEqualTo(Duration.ofMillis(150));
         assertThat(gap3).isGreaterThanOrEqualTo(Duration.ofMillis(700)); // 200, 400, 800 ms
+    }
+
+    @Test
+    void aDeliveryStillPendingWhenTheServiceStopsIsSentAfterTheRestart() throws Exception {
+        failuresToServe.set(100);
+        var before = notifier(SECRET, Duration.ofSeconds(2));
+        before.caseRaised(highCase());
+        long deadline = System.currentTimeMillis() + 10_000;
+        // the first attempt failed and its retry is 2 s away ...
+        while (jdbc.queryForObject("select attempts from webhook_delivery", Integer.class) < 1
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        before.stop(); // ... when the service goes down
+        assertThat(jdbc.queryForObject("select state from webhook_delivery", String.class)).isEqualTo("PENDING");
+        int attemptsBefore = deliveries.size();
+
+        failuresToServe.set(0);
+        var after = notifier(SECRET, Duration.ofSeconds(2)); // a new process on the same database
+        try {
+            assertThat(delivered.await(20, TimeUnit.SECONDS)).as("delivered after the restart").isTrue();
+            deadline = System.currentTimeMillis() + 10_000;
+            while (!"DELIVERED".equals(jdbc.queryForObject("select state from webhook_delivery", String.class))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            after.stop();
+        }
+        assertThat(jdbc.queryForObject("select state from webhook_delivery", String.class)).isEqualTo("DELIVERED");
+        var last = deliveries.getLast();
+        assertThat(Integer.parseInt(last.attempt())).as("the attempt count carries over").isGreaterThan(attemptsBefore);
+        assertThat(last.signature()).isEqualTo(hmac(SECRET, last.body()));
+        assertThat(new String(last.body(), StandardCharsets.UTF_8)).contains("\"caseId\":42");
     }
 }
