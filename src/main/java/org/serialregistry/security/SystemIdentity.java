@@ -16,8 +16,12 @@ public final class SystemIdentity {
     private SystemIdentity() {
     }
 
-    /** Runs {@code work} signed in as {@code name} with {@code roles}; the thread is signed out afterwards. */
+    /**
+     * Runs {@code work} signed in as {@code name} with {@code roles}; afterwards the thread has the
+     * security context it had before (none, on the application's own threads).
+     */
     public static void runAs(String name, Runnable work, Role... roles) {
+        var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
                 AuthorityUtils.createAuthorityList(Arrays.stream(roles).map(Role::authority).toArray(String[]::new))));
@@ -25,7 +29,11 @@ public final class SystemIdentity {
         try {
             work.run();
         } finally {
-            SecurityContextHolder.clearContext();
+            if (previous.getAuthentication() == null) {
+                SecurityContextHolder.clearContext();
+            } else {
+                SecurityContextHolder.setContext(previous);
+            }
         }
     }
 }

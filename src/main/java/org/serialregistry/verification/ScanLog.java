@@ -55,6 +55,18 @@ public class ScanLog {
         return n == null ? 0 : n;
     }
 
+    /**
+     * The newest scans since {@code from}, at most {@code max}, oldest first: what counterfeit
+     * detection replays into its memory after a restart.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
+    public List<UnitScanned> since(java.time.Instant from, int max) {
+        var newestFirst = jdbc.query("select * from scan_record where scanned_at >= ? order by scanned_at desc, seq desc "
+                + "fetch first ? rows only", ScanLog::map, from.atOffset(ZoneOffset.UTC), Math.max(0, max));
+        return newestFirst.reversed();
+    }
+
     /** Distinct anonymous sessions: repeated scans by one person count once. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CHANNEL','FORENSICS','ADMIN')")

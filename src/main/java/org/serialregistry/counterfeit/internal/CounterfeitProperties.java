@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookInitialBackoff  wait before the first retry; doubles with every further retry
  * @param trackedSerials         serials whose recent scans are kept in memory (least recently scanned go first)
  * @param trackedClients         clients whose recent bad codes are kept in memory
+ * @param replayWindow           after a restart, scans of this long ago are replayed into the detector's memory ...
+ * @param replayMaxScans         ... the newest this many at most (0: no replay)
  * @param centroidUncertaintyKm  how far a scan located only by its country may be from the country's centre
  */
 @ConfigurationProperties("serial-registry.counterfeit")
@@ -23,5 +25,7 @@ public record CounterfeitProperties(@Nullable String webhookUrl, @Nullable Strin
                                     @DefaultValue("2s") Duration webhookInitialBackoff,
                                     @DefaultValue("200000") int trackedSerials,
                                     @DefaultValue("50000") int trackedClients,
-                                    @DefaultValue("250") double centroidUncertaintyKm) {
+                                    @DefaultValue("250") double centroidUncertaintyKm,
+                                    @DefaultValue("7d") Duration replayWindow,
+                                    @DefaultValue("100000") int replayMaxScans) {
 }

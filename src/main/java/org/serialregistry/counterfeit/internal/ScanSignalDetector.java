@@ -33,6 +33,9 @@ import org.serialregistry.serial.Units;
 import org.serialregistry.shared.CountryCode;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.verification.ScanLog;
 import org.serialregistry.verification.ScansRecorded;
 import org.serialregistry.verification.UnitScanned;
 import org.slf4j.Logger;
@@ -53,7 +56,7 @@ import org.springframework.stereotype.Component;
  * "new country" warm-up), and every signal with its evidence scans in its case.
  */
 @Component
-public class ScanSignalDetector {
+public class ScanSignalDetector implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ScanSignalDetector.class);
     private static final int RECENT_SCANS = 10;
@@ -69,6 +72,7 @@ public class ScanSignalDetector {
     private final SignalSink sink;
     private final JdbcTemplate jdbc;
     private final CounterfeitProperties properties;
+    private final ScanLog scanLog;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "counterfeit-detector");
@@ -77,6 +81,7 @@ public class ScanSignalDetector {
     });
     private final AtomicLong processed = new AtomicLong();
     private final Object lock = new Object();
+    private boolean replaying;
     private final LinkedHashMap<String, SerialState> serials;
     private final LinkedHashMap<String, ClientState> clients;
     private final LinkedHashMap<String, ForgedState> forgedCodes;
@@ -85,7 +90,8 @@ public class ScanSignalDetector {
     private final Map<String, Instant> inactiveSince = new ConcurrentHashMap<>();
 
     ScanSignalDetector(Units units, MasterData masterData, DetectionThresholds thresholds, GeoCentroids geo,
-                       SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties) {
+                       SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties, ScanLog scanLog) {
+        this.scanLog = scanLog;
         this.units = units;
         this.masterData = masterData;
         this.thresholds = thresholds;
@@ -113,6 +119,55 @@ public class ScanSignalDetector {
                 return size() > maxClients;
             }
         };
+    }
+
+    /**
+     * After a restart, the detector's memory (recent scans per serial, sessions, cooldowns, bad codes
+     * per client) is rebuilt from the scan log of the last {@code replay-window}, at most
+     * {@code replay-max-scans} scans, before any new batch: the replay runs first on the detector's
+     * thread. Replayed scans raise no signals (they were judged when they came in) and do not count
+     * again in the stored per-product figures.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (properties.replayMaxScans() > 0) {
+            executor.execute(this::replay);
+        }
+    }
+
+    void replay() {
+        try {
+            var from = java.time.Instant.now().minus(properties.replayWindow());
+            var scans = new ArrayList<UnitScanned>();
+            SystemIdentity.runAs("counterfeit-detection", () -> scans.addAll(scanLog.since(from,
+                    properties.replayMaxScans())), Role.FORENSICS);
+            int replayed = 0;
+            synchronized (lock) {
+                // memory already holds what it has seen since the start: replay only what it lacks
+                var knownSerials = new HashSet<>(serials.keySet());
+                var knownClients = new HashSet<>(clients.keySet());
+                replaying = true;
+                try {
+                    var discard = new ArrayList<NewSignal>();
+                    var discardCountries = new ArrayList<Object[]>();
+                    var discardTouched = new HashSet<String>();
+                    for (UnitScanned s : scans) {
+                        if (knownSerials.contains(s.serial()) || knownClients.contains(s.clientKey())) {
+                            continue;
+                        }
+                        detect(s, discard, discardCountries, discardTouched);
+                        discard.clear();
+                        replayed++;
+                    }
+                } finally {
+                    replaying = false;
+                }
+            }
+            log.info("Counterfeit detection: replayed {} scans of the last {} into memory", replayed,
+                    properties.replayWindow());
+        } catch (RuntimeException e) {
+            log.warn("Counterfeit detection: could not replay the scan log ({}); starting with empty memory", e.toString());
+        }
     }
 
     /** Verification published a flushed batch of scans: queue it and return at once. */
@@ -322,8 +377,10 @@ public class ScanSignalDetector {
             }
         }
 
-        // a country never seen before for this product
-        if (country != null) {
+        // a country never seen before for this product (kept in the database: not replayed)
+        if (replaying) {
+            // nothing: product countries and scan counts were stored when these scans first came in
+        } else if (country != null) {
             var ps = product(unit.gtin);
             touched.add(unit.gtin);
             long before = ps.scans++;

@@ -90,7 +90,7 @@ class WebhookNotifierTest {
 
     WebhookNotifier notifier(String secret, Duration backoff) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/counterfeit";
-        return new WebhookNotifier(new CounterfeitProperties(url, secret, 4, backoff, 1000, 1000, 250), jdbc);
+        return new WebhookNotifier(new CounterfeitProperties(url, secret, 4, backoff, 1000, 1000, 250, Duration.ofDays(7), 0), jdbc);
     }
 
     static AlertCaseSummary highCase() {
