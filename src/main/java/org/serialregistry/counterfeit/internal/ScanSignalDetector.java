@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
  * "new country" warm-up), and every signal with its evidence scans in its case.
  */
 @Component
-public class ScanSignalDetector implements org.springframework.beans.factory.SmartInitializingSingleton {
+public class ScanSignalDetector {
 
     private static final Logger log = LoggerFactory.getLogger(ScanSignalDetector.class);
     private static final int RECENT_SCANS = 10;
@@ -124,12 +124,13 @@ public class ScanSignalDetector implements org.springframework.beans.factory.Sma
     /**
      * After a restart, the detector's memory (recent scans per serial, sessions, cooldowns, bad codes
      * per client) is rebuilt from the scan log of the last {@code replay-window}, at most
-     * {@code replay-max-scans} scans, before any new batch: the replay runs first on the detector's
-     * thread. Replayed scans raise no signals (they were judged when they came in) and do not count
-     * again in the stored per-product figures.
+     * {@code replay-max-scans} scans, on the detector's thread once the application is ready (not
+     * earlier: the security context strategy is settled only then). Serials and clients the detector
+     * has already seen since the start are not replayed. Replayed scans raise no signals (they were
+     * judged when they came in) and do not count again in the stored per-product figures.
      */
-    @Override
-    public void afterSingletonsInstantiated() {
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void replayAfterStart() {
         if (properties.replayMaxScans() > 0) {
             executor.execute(this::replay);
         }
@@ -163,8 +164,8 @@ public class ScanSignalDetector implements org.springframework.beans.factory.Sma
                     replaying = false;
                 }
             }
-            log.info("Counterfeit detection: replayed {} scans of the last {} into memory", replayed,
-                    properties.replayWindow());
+            log.info("Counterfeit detection: replayed {} scans of the last {} hours into memory", replayed,
+                    properties.replayWindow().toHours());
         } catch (RuntimeException e) {
             log.warn("Counterfeit detection: could not replay the scan log ({}); starting with empty memory", e.toString());
         }
