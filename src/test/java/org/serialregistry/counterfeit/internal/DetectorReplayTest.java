@@ -56,7 +56,9 @@ class DetectorReplayTest {
         String notReplayed = serials.get(1).value();
 
         loggedBeforeTheRestart(replayed, "replay-berlin-1");
-        detector.replay();
+        // what the application's start does: the replay runs on the detector's own thread, signed in by itself
+        detector.replayAfterStart();
+        assertThat(detector.awaitIdle(Duration.ofSeconds(30))).isTrue();
         ScanFixtures.record(events, detector, ScanFixtures.scan(Instant.now(), PHONE, replayed, "replay-sydney-1", "AU",
                 -33.87, 151.21));
         assertThat(cases.search(new CaseQuery(replayed, null, SignalType.GEO_ANOMALY, 10)))
