@@ -81,11 +81,6 @@ public class Custody {
         return store.movementsOf(serial);
     }
 
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")
-    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String lastLegitimateHolder, int limit) {
-        return store.alerts(serial, lastLegitimateHolder, limit);
-    }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")

@@ -22,8 +22,8 @@ import org.serialregistry.verification.internal.VerificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Verifies one scanned code, the same way for the public page, the JSON answer and the batch API.

@@ -3,7 +3,10 @@ package org.serialregistry.warranty;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.BusinessStep;
@@ -70,12 +73,12 @@ public class WarrantyCoverage {
      */
     Optional<LocalDate> retailSale(SerialNumber serial) {
         var history = units.history(serial);
-        var undone = history.stream().map(LifecycleEventView::errorDeclarationFor).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
+        var undone = history.stream().map(LifecycleEventView::errorDeclarationFor).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         return history.stream()
                 .filter(e -> e.bizStep() == BusinessStep.RETAIL_SELLING && e.errorDeclarationFor() == null
                         && !undone.contains(e.id()))
-                .map(LifecycleEventView::eventTime).min(java.util.Comparator.naturalOrder())
+                .map(LifecycleEventView::eventTime).min(Comparator.naturalOrder())
                 .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
     }
 

@@ -35,6 +35,8 @@ class CustodyChainTest {
     @Autowired
     Custody custody;
     @Autowired
+    DiversionAlerts diversionAlerts;
+    @Autowired
     SerialIssuance issuance;
     @Autowired
     Units units;
@@ -136,7 +138,7 @@ class CustodyChainTest {
         assertThat(out.divertedCount()).isEqualTo(1);
         shipments.receive(out.id(), list.subList(0, 1));
 
-        var alerts = custody.alerts(list.getFirst(), null, 10);
+        var alerts = diversionAlerts.find(List.of(), list.getFirst(), null, 10);
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.lastLegitimateHolder()).isEqualTo("DIST-DE");
             assertThat(a.destinationParty()).isEqualTo("DIST-US");
@@ -146,9 +148,9 @@ class CustodyChainTest {
         // passed on further by the diverting party, the alert still names DIST-DE
         var onward = shipments.ship(NewShipment.of(number("SH"), "DIST-US", "DIST-FR", list.subList(0, 1)));
         assertThat(onward.divertedCount()).isEqualTo(1);
-        assertThat(custody.alerts(list.getFirst(), null, 10)).allSatisfy(a ->
+        assertThat(diversionAlerts.find(List.of(), list.getFirst(), null, 10)).allSatisfy(a ->
                 assertThat(a.lastLegitimateHolder()).isEqualTo("DIST-DE"));
-        assertThat(custody.alerts(list.get(1), null, 10)).isEmpty();
+        assertThat(diversionAlerts.find(List.of(), list.get(1), null, 10)).isEmpty();
     }
 
     @Autowired
@@ -167,10 +169,10 @@ class CustodyChainTest {
         tx.executeWithoutResult(s -> publisher.publishEvent(new org.serialregistry.verification.ScansRecorded(
                 List.of(scan, scan))));
         long deadline = System.currentTimeMillis() + 20_000;
-        while (custody.alerts(list.getFirst(), null, 10).isEmpty() && System.currentTimeMillis() < deadline) {
+        while (diversionAlerts.find(List.of(), list.getFirst(), null, 10).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(custody.alerts(list.getFirst(), null, 10)).singleElement().satisfies(a -> {
+        assertThat(diversionAlerts.find(List.of(), list.getFirst(), null, 10)).singleElement().satisfies(a -> {
             assertThat(a.source()).isEqualTo("SCAN");
             assertThat(a.seenMarket()).isEqualTo("US");
             assertThat(a.lastLegitimateHolder()).isEqualTo("DIST-DE");

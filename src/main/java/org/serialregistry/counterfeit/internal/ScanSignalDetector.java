@@ -30,16 +30,17 @@ import org.serialregistry.serial.ProductCategory;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.shared.CountryCode;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
-import org.serialregistry.security.Role;
-import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.verification.ScanLog;
 import org.serialregistry.verification.ScansRecorded;
 import org.serialregistry.verification.UnitScanned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -129,7 +130,7 @@ public class ScanSignalDetector {
      * has already seen since the start are not replayed. Replayed scans raise no signals (they were
      * judged when they came in) and do not count again in the stored per-product figures.
      */
-    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     public void replayAfterStart() {
         if (properties.replayMaxScans() > 0) {
             executor.execute(this::replay);
@@ -138,7 +139,7 @@ public class ScanSignalDetector {
 
     void replay() {
         try {
-            var from = java.time.Instant.now().minus(properties.replayWindow());
+            var from = Instant.now().minus(properties.replayWindow());
             var scans = new ArrayList<UnitScanned>();
             SystemIdentity.runAs("counterfeit-detection", () -> scans.addAll(scanLog.since(from,
                     properties.replayMaxScans())), Role.FORENSICS);
@@ -378,24 +379,19 @@ public class ScanSignalDetector {
             }
         }
 
-        // a country never seen before for this product (kept in the database: not replayed)
-        if (replaying) {
-            // nothing: product countries and scan counts were stored when these scans first came in
-        } else if (country != null) {
+        // per product: the scan count and a country never seen before (both stored in the database
+        // when the scan first came in, so a replay leaves them alone)
+        if (!replaying) {
             var ps = product(unit.gtin);
             touched.add(unit.gtin);
             long before = ps.scans++;
-            if (!ps.countries.contains(country)) {
-                ps.countries.add(country);
+            if (country != null && ps.countries.add(country)) {
                 newCountries.add(new Object[] {unit.gtin, country, CaseStore.utc(s.at())});
                 if (before >= th.newCountryWarmupScans()) {
                     out.add(signal(SignalType.NEW_COUNTRY, s, unit, List.of(ev), "First scan of GTIN " + unit.gtin
                             + " in " + country + " after " + before + " scans elsewhere"));
                 }
             }
-        } else {
-            product(unit.gtin).scans++;
-            touched.add(unit.gtin);
         }
 
         st.recent.addLast(ev);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ public class WebhookNotifier {
         String payload = json.writeValueAsString(body);
         var now = now();
         jdbc.update("insert into webhook_delivery (case_id, payload, attempts, state, next_attempt_at, created_at) "
-                + "values (?, ?, 0, 'PENDING', ?, ?)", c.id(), payload, ts(now), ts(now));
+                + "values (?, ?, 0, 'PENDING', ?, ?)", c.id(), payload, CaseStore.utc(now), CaseStore.utc(now));
         executor.execute(this::deliverDue);
     }
 
@@ -97,7 +96,7 @@ public class WebhookNotifier {
     void deliverDue() {
         try {
             var due = jdbc.queryForList("select id from webhook_delivery where state = 'PENDING' and next_attempt_at <= ? "
-                    + "order by id fetch first 100 rows only", Long.class, ts(now()));
+                    + "order by id fetch first 100 rows only", Long.class, CaseStore.utc(now()));
             for (long id : due) {
                 attempt(id);
             }
@@ -120,7 +119,7 @@ public class WebhookNotifier {
         var now = now();
         // the lease: whoever moves next_attempt_at on from the value it read sends this attempt
         if (jdbc.update("update webhook_delivery set next_attempt_at = ? where id = ? and state = 'PENDING' "
-                + "and next_attempt_at = ?", ts(now.plus(LEASE)), id, p.nextAttemptAt()) != 1) {
+                + "and next_attempt_at = ?", CaseStore.utc(now.plus(LEASE)), id, p.nextAttemptAt()) != 1) {
             return;
         }
         int attempt = p.attempts() + 1;
@@ -143,7 +142,7 @@ public class WebhookNotifier {
         }
         if (status >= 200 && status < 300) {
             jdbc.update("update webhook_delivery set state = 'DELIVERED', attempts = ?, delivered_at = ?, last_error = null "
-                    + "where id = ?", attempt, ts(now()), id);
+                    + "where id = ?", attempt, CaseStore.utc(now()), id);
             delivered.incrementAndGet();
             log.info("Webhook: case {} delivered on attempt {}", p.caseId(), attempt);
             return;
@@ -161,7 +160,7 @@ public class WebhookNotifier {
         }
         long delay = properties.webhookInitialBackoff().toMillis() * (1L << Math.min(attempt - 1, 16));
         jdbc.update("update webhook_delivery set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
-                attempt, why, ts(now().plusMillis(delay)), id);
+                attempt, why, CaseStore.utc(now().plusMillis(delay)), id);
         log.warn("Webhook: case {} attempt {} failed ({}); retrying in {} ms", p.caseId(), attempt, why, delay);
         executor.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
     }
@@ -189,10 +188,6 @@ public class WebhookNotifier {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @PreDestroy

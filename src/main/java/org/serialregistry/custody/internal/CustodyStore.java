@@ -437,15 +437,12 @@ public class CustodyStore {
                 resolution == null ? null : clip(resolution, 1000), by, ts(at), id, version) == 1;
     }
 
-    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder, int limit) {
-        return alerts(serial, holder, null, limit);
-    }
-
-    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder,
-                                       @Nullable Collection<String> statuses, int limit) {
+    /** Alerts of the given statuses (all when empty), transfers first, then scans, newest first. */
+    public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder, Collection<String> statuses,
+                                       int limit) {
         var sql = new StringBuilder("select * from diversion_alert where 1=1");
         var p = new MapSqlParameterSource();
-        if (statuses != null && !statuses.isEmpty()) {
+        if (!statuses.isEmpty()) {
             sql.append(" and status in (:statuses)");
             p.addValue("statuses", statuses);
         }

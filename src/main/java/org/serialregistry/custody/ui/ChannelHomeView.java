@@ -61,7 +61,14 @@ class ChannelHomeView extends VerticalLayout {
     ChannelHomeView(Custody custody, DiversionAlerts diversionAlerts) {
         this.custody = custody;
         this.diversionAlerts = diversionAlerts;
-        var active = diversionAlerts.find(DiversionStatus.ACTIVE, null, null, 1000);
+        show.setLabel("Show");
+        var choices = new ArrayList<String>(List.of(TO_WORK_ON, ALL));
+        for (DiversionStatus st : DiversionStatus.values()) {
+            choices.add(st.label());
+        }
+        show.setItems(choices);
+        show.setValue(TO_WORK_ON);
+        var active = reload(null); // the alerts to work on: the grid's first content and the figures below
         var refusals = custody.refusals(200);
         var volumes = custody.volumes();
 
@@ -89,13 +96,6 @@ class ChannelHomeView extends VerticalLayout {
         });
         chain.setWidthFull();
 
-        show.setLabel("Show");
-        var choices = new ArrayList<String>(List.of(TO_WORK_ON, ALL));
-        for (DiversionStatus st : DiversionStatus.values()) {
-            choices.add(st.label());
-        }
-        show.setItems(choices);
-        show.setValue(TO_WORK_ON);
         show.addValueChangeListener(e -> reload(null));
         reason.setPlaceholder("Needed to confirm, dismiss or reopen: what you found, e.g. a permitted parallel sale");
         reason.setMaxLength(1000);
@@ -103,7 +103,6 @@ class ChannelHomeView extends VerticalLayout {
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
         var actions = new HorizontalLayout(investigate, confirm, dismiss, reopen);
         actions.setDefaultVerticalComponentAlignment(Alignment.END);
-        reload(null);
         enableActions(null);
 
         var volumeGrid = new Grid<Custody.PartyVolume>();
@@ -163,7 +162,7 @@ class ChannelHomeView extends VerticalLayout {
     }
 
     /** Reloads the alerts; selects the one with {@code selectId} when it is still shown. */
-    private void reload(Long selectId) {
+    private List<DiversionAlert> reload(Long selectId) {
         var list = diversionAlerts.find(shownStatuses(), null, null, 1000);
         alerts.setItems(list);
         var again = selectId == null ? null : list.stream().filter(a -> a.id() == selectId).findFirst().orElse(null);
@@ -172,6 +171,7 @@ class ChannelHomeView extends VerticalLayout {
         } else {
             alerts.deselectAll();
         }
+        return list;
     }
 
     private void enableActions(DiversionAlert alert) {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.returns.RepairView;
@@ -72,16 +75,16 @@ public class RepairStore {
 
     // ---- which service centre an RMA is with
 
-    public java.util.Map<Long, String> assignments() {
-        var map = new java.util.HashMap<Long, String>();
+    public Map<Long, String> assignments() {
+        var map = new HashMap<Long, String>();
         jdbc.query("select claim_id, service_party from rma_assignment",
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     map.put(rs.getLong(1), rs.getString(2));
                 });
         return map;
     }
 
-    public java.util.Optional<String> assignment(long claimId) {
+    public Optional<String> assignment(long claimId) {
         return jdbc.queryForList("select service_party from rma_assignment where claim_id = ?", String.class, claimId)
                 .stream().findFirst();
     }
@@ -91,6 +94,6 @@ public class RepairStore {
         // no insert-and-catch: on PostgreSQL a failed insert would abort the caller's transaction
         return jdbc.update("insert into rma_assignment (claim_id, service_party, assigned_by, assigned_at) "
                 + "select ?, ?, ?, ? where not exists (select 1 from rma_assignment where claim_id = ?)", claimId, party, by,
-                at.atOffset(java.time.ZoneOffset.UTC), claimId) == 1;
+                at.atOffset(ZoneOffset.UTC), claimId) == 1;
     }
 }

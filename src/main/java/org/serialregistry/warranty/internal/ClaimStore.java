@@ -119,10 +119,10 @@ public class ClaimStore {
     }
 
     /** The other units one claimant (e-mail address, lower case) claimed for since {@code since}. */
-    public List<String> serialsClaimedBy(String claimantEmail, java.time.Instant since, String exceptSerial) {
+    public List<String> serialsClaimedBy(String claimantEmail, Instant since, String exceptSerial) {
         return jdbc.queryForList("select distinct serial from warranty_claim where claimant_email = ? "
                 + "and submitted_at >= ? and serial <> ? order by serial", String.class, claimantEmail,
-                since.atOffset(java.time.ZoneOffset.UTC), exceptSerial);
+                since.atOffset(ZoneOffset.UTC), exceptSerial);
     }
 
     public List<ClaimView> ofSerial(String serial) {

@@ -19,6 +19,7 @@ import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.RegistrationChannel;
+import org.serialregistry.warranty.RegistrationOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.springframework.http.HttpStatus;
@@ -96,10 +97,7 @@ class WarrantyApiController {
     ResponseEntity<RegistrationAnswer> register(@RequestBody RegistrationRequest r) {
         var outcome = owners.register(new NewRegistration(r.gtin(), r.serial(), r.purchaseDate(), r.retailer(),
                 r.ownerName(), r.email(), null, null), RegistrationChannel.API);
-        var reg = outcome.registration();
-        var body = new RegistrationAnswer(reg.id(), reg.serial(), reg.status().name(), outcome.effective(),
-                outcome.message(), reg.purchaseDate());
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+        return answer(outcome);
     }
 
     /**
@@ -116,6 +114,10 @@ class WarrantyApiController {
         byte[] bytes = proof == null || proof.isEmpty() ? null : proof.getBytes();
         var outcome = owners.register(new NewRegistration(gtin, serial, purchaseDate, retailer, ownerName, email, bytes,
                 bytes == null ? null : proof.getOriginalFilename()), RegistrationChannel.API);
+        return answer(outcome);
+    }
+
+    private static ResponseEntity<RegistrationAnswer> answer(RegistrationOutcome outcome) {
         var reg = outcome.registration();
         var body = new RegistrationAnswer(reg.id(), reg.serial(), reg.status().name(), outcome.effective(),
                 outcome.message(), reg.purchaseDate());
