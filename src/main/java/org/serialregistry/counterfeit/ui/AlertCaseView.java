@@ -31,6 +31,7 @@ import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
+import org.serialregistry.ui.RouteIds;
 
 /** One alert case: its evidence (signals with their scans), notes, assignment and state. */
 @Route("counterfeit/cases/:id")
@@ -49,16 +50,14 @@ class AlertCaseView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = org.serialregistry.ui.RouteIds.id(event);
+        id = RouteIds.id(event);
         render();
     }
 
     private void render() {
         removeAll();
-        var found = id < 0 ? java.util.Optional.<AlertCaseDetail>empty() : cases.find(id);
+        var found = RouteIds.findOrSayMissing(this, id, cases::find, "alert case", "All cases", "counterfeit/cases");
         if (found.isEmpty()) {
-            add(new Paragraph("There is no alert case " + (id < 0 ? "with that number" : id) + "."),
-                    new Button("All cases", e -> getUI().ifPresent(ui -> ui.navigate("counterfeit/cases"))));
             return;
         }
         var detail = found.get();

@@ -45,6 +45,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
+import org.serialregistry.ui.RouteIds;
 
 /**
  * A forensic reviewer examines one submission: the facts as submitted and its photos, the
@@ -72,16 +73,14 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = org.serialregistry.ui.RouteIds.id(event);
+        id = RouteIds.id(event);
         render();
     }
 
     private void render() {
         removeAll();
-        var found = id < 0 ? java.util.Optional.<SubmissionView>empty() : review.find(id);
+        var found = RouteIds.findOrSayMissing(this, id, review::find, "submission", "All submissions", "forensics");
         if (found.isEmpty()) {
-            add(new Paragraph("There is no submission " + (id < 0 ? "with that number" : id) + "."),
-                    new Button("All submissions", e -> getUI().ifPresent(ui -> ui.navigate("forensics"))));
             return;
         }
         var s = found.get();

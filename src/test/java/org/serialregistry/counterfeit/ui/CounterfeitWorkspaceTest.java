@@ -121,6 +121,20 @@ class CounterfeitWorkspaceTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("forensics")
+    void aCaseThatDoesNotExistIsNamedAndTheWayBackOffered() {
+        navigate("counterfeit/cases/987654321", AlertCaseView.class);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).first().getText())
+                .isEqualTo("There is no alert case 987654321.");
+        $(Button.class).withText("All cases").single().click();
+        assertThat(getCurrentView()).isInstanceOf(AlertCasesView.class);
+
+        navigate("counterfeit/cases/not-a-number", AlertCaseView.class);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).first().getText())
+                .isEqualTo("There is no alert case with that number.");
+    }
+
+    @Test
     @WithUserDetails("channel")
     void aChannelManagerIsToldThatOnlyForensicReviewersConfirmCounterfeits() {
         String serial = demoPhone(81);
