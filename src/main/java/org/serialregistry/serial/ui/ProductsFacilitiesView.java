@@ -187,20 +187,12 @@ class ProductsFacilitiesView extends VerticalLayout {
         fields.put("intendedMarkets", markets);
         fields.put("udiDeviceIdentifier", udi);
         dialog.add(new FormLayout(gtin, name, category, risk, markets, udi));
-        var create = new Button("Create", e -> {
-            try {
-                var p = masterData.createProduct(new NewProduct(gtin.getValue(), name.getValue(), category.getValue(),
-                        risk.getValue(), new LinkedHashSet<>(Arrays.stream(markets.getValue().split("[,;\\s]+"))
-                        .filter(s -> !s.isBlank()).map(String::toUpperCase).toList()), udi.getValue()));
-                Notifications.success("Created " + p.name());
-                dialog.close();
-                refresh();
-            } catch (IllegalArgumentException ex) {
-                showAtField(fields, ex.getMessage());
-            }
+        footer(dialog, "Create", fields, () -> {
+            var p = masterData.createProduct(new NewProduct(gtin.getValue(), name.getValue(), category.getValue(),
+                    risk.getValue(), new LinkedHashSet<>(Arrays.stream(markets.getValue().split("[,;\\s]+"))
+                    .filter(s -> !s.isBlank()).map(String::toUpperCase).toList()), udi.getValue()));
+            Notifications.success("Created " + p.name());
         });
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
         return dialog;
     }
 
@@ -218,18 +210,8 @@ class ProductsFacilitiesView extends VerticalLayout {
         fields.put("name", name);
         fields.put("country", country);
         dialog.add(new FormLayout(code, number, name, country));
-        var create = new Button("Create", e -> {
-            try {
-                masterData.createFacility(code.getValue(), number.getValue() == null ? -1 : number.getValue(),
-                        name.getValue(), country.getValue());
-                dialog.close();
-                refresh();
-            } catch (IllegalArgumentException ex) {
-                showAtField(fields, ex.getMessage());
-            }
-        });
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        footer(dialog, "Create", fields, () -> masterData.createFacility(code.getValue(),
+                number.getValue() == null ? -1 : number.getValue(), name.getValue(), country.getValue()));
         return dialog;
     }
 
@@ -249,22 +231,32 @@ class ProductsFacilitiesView extends VerticalLayout {
         fields.put("number", number);
         fields.put("name", name);
         dialog.add(new FormLayout(facility, code, number, name));
-        var create = new Button("Add", e -> {
+        footer(dialog, "Add", fields, () -> {
+            if (facility.getValue() == null) {
+                throw new IllegalArgumentException("facility: choose the facility");
+            }
+            masterData.addLine(facility.getValue().code(), code.getValue(),
+                    number.getValue() == null ? -1 : number.getValue(), name.getValue());
+        });
+        return dialog;
+    }
+
+    /**
+     * The dialog's footer: Cancel, and the primary action. When the action succeeds the dialog closes
+     * and the lists are read again; when it refuses the input, the message shows at the field it names.
+     */
+    private void footer(Dialog dialog, String label, java.util.Map<String, Component> fields, Runnable action) {
+        var button = new Button(label, e -> {
             try {
-                if (facility.getValue() == null) {
-                    throw new IllegalArgumentException("facility: choose the facility");
-                }
-                masterData.addLine(facility.getValue().code(), code.getValue(),
-                        number.getValue() == null ? -1 : number.getValue(), name.getValue());
+                action.run();
                 dialog.close();
                 refresh();
             } catch (IllegalArgumentException ex) {
                 showAtField(fields, ex.getMessage());
             }
         });
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
-        return dialog;
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), button);
     }
 
     private static void showAtField(java.util.Map<String, Component> fields, String message) {

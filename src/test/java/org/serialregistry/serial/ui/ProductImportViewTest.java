@@ -107,4 +107,29 @@ class ProductImportViewTest extends SpringBrowserlessTest {
             assertThat(gtins).contains("04012345000054", "09506000134352");
         }
     }
+
+    @Test
+    void aNewFacilityWithABadCountryShowsTheMessageAtTheCountryFieldAndAValidOneIsListed() {
+        navigate("production/master-data", Component.class);
+        $(com.vaadin.flow.component.button.Button.class).withText("New facility").single().click();
+        var dialog = $(com.vaadin.flow.component.dialog.Dialog.class).single();
+        $(com.vaadin.flow.component.textfield.TextField.class, dialog).withCaption("Code").single().setValue("PT-LIS");
+        $(com.vaadin.flow.component.textfield.IntegerField.class, dialog).single().setValue(907);
+        $(com.vaadin.flow.component.textfield.TextField.class, dialog).withCaption("Name").single().setValue("Lisbon plant");
+        var country = $(com.vaadin.flow.component.textfield.TextField.class, dialog).withCaption("Country").single();
+        country.setValue("Portugal");
+        $(com.vaadin.flow.component.button.Button.class, dialog).withText("Create").single().click();
+        assertThat(country.isInvalid()).as("the refusal shows at the field it names").isTrue();
+        assertThat(country.getErrorMessage()).isNotBlank();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(masterData.facilities()).noneMatch(f -> f.code().equals("PT-LIS"));
+
+        country.setValue("PT");
+        $(com.vaadin.flow.component.button.Button.class, dialog).withText("Create").single().click();
+        assertThat(dialog.isOpened()).isFalse();
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<org.serialregistry.serial.FacilityView>)
+                $(com.vaadin.flow.component.grid.Grid.class).all().get(1);
+        assertThat(grid.getGenericDataView().getItems().map(f -> f.code())).contains("PT-LIS");
+    }
 }
