@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * End to end in a real browser (Debian's Chromium, headless): a production planner opens the portal,
@@ -40,41 +33,26 @@ import static org.assertj.core.api.Assertions.fail;
 @ActiveProfiles("test")
 class PortalBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
 
-    private Path profileDir;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        requireExecutable(CHROMIUM, "Chromium");
-        requireExecutable(CHROMEDRIVER, "ChromeDriver");
-        profileDir = Files.createTempDirectory("portal-browser-it");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir, "--window-size=1440,1000", "--lang=en");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        chromium = HeadlessChromium.open();
+        browser = chromium.driver();
+        wait = chromium.await();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profileDir != null) {
-            try (var files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -82,12 +60,7 @@ class PortalBrowserIT {
     void aProductionPlannerSignsInAndSeesTheLatestBatchesWithTheirCharts() throws IOException {
         browser.get("http://localhost:" + port + "/");
 
-        wait.until(d -> path().equals("/login"));
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-login-form input[name=username]")));
-        username.sendKeys("production");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys("production");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
+        chromium.signInToPortal("production", "production");
 
         wait.until(d -> path().equals("/production"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-app-layout h1"), "Production"));
@@ -113,7 +86,7 @@ class PortalBrowserIT {
     }
 
     private String path() {
-        return java.net.URI.create(browser.getCurrentUrl()).getPath();
+        return chromium.path();
     }
 
     @SuppressWarnings("unchecked")
@@ -124,7 +97,7 @@ class PortalBrowserIT {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return chromium.js(script);
     }
 
     /** The whole workspace, not just the window: the window grows to the height of the view first. */
@@ -146,13 +119,5 @@ class PortalBrowserIT {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void requireExecutable(Path path, String what) {
-        if (!Files.isExecutable(path)) {
-            fail(what + " not found at " + path + ". The browser test needs Debian's chromium and chromium-driver: "
-                    + "apt-get install -y chromium chromium-driver (.ci/run does this), or point -D"
-                    + (what.equals("Chromium") ? "chromium.binary" : "chromedriver.path") + " at an installed one.");
-        }
     }
 }

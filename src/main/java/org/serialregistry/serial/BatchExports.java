@@ -119,7 +119,7 @@ public class BatchExports {
         var gtin = new Gtin(batch.gtin());
         var lot = new LotNumber(batch.lot());
         write(out, w -> units.streamBatch(batchId, s -> unchecked(() -> w.write(renderer.zpl(
-                org.serialregistry.shared.DigitalLink.forQrCode(labels.digitalLink(gtin, lot, new SerialNumber(s))),
+                renderer.qrPayload(labels.digitalLink(gtin, lot, new SerialNumber(s))),
                 s, batch.productName())))));
     }
 

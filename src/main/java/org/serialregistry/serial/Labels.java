@@ -64,7 +64,7 @@ public class Labels {
         }
         var unit = unit(serial);
         return switch (symbology) {
-            case QR -> renderer.qrPng(DigitalLink.forQrCode(digitalLink(new Gtin(unit.gtin()), new LotNumber(unit.lot()),
+            case QR -> renderer.qrPng(renderer.qrPayload(digitalLink(new Gtin(unit.gtin()), new LotNumber(unit.lot()),
                     serial)), sizePx);
             case DATAMATRIX -> renderer.dataMatrixPng(new Gtin(unit.gtin()), serial, sizePx);
         };
@@ -74,7 +74,7 @@ public class Labels {
     @Transactional(readOnly = true)
     public String svg(SerialNumber serial) {
         var unit = unit(serial);
-        return renderer.qrSvg(DigitalLink.forQrCode(digitalLink(new Gtin(unit.gtin()), new LotNumber(unit.lot()),
+        return renderer.qrSvg(renderer.qrPayload(digitalLink(new Gtin(unit.gtin()), new LotNumber(unit.lot()),
                 serial)), serial.value());
     }
 

@@ -40,11 +40,26 @@ public final class DigitalLink {
     }
 
     /**
+     * Returns {@code uri} with scheme and host in lowercase: the canonical form of RFC 3986 (section
+     * 6.2.2.1) and the only one GS1's own Digital Link validator ({@code digital-link.js}) accepts.
+     * This is what labels print by default.
+     */
+    public static String forQrCode(String uri) {
+        return withSchemeAndHost(uri, false);
+    }
+
+    /**
      * Returns {@code uri} with scheme and host in uppercase. RFC 3986 makes both case-insensitive,
      * and with an uppercase path the whole URI then fits QR alphanumeric mode, which stores 5.5
      * bits a character instead of 8: a smaller code, or a larger module at the same print size.
+     * Resolvers and phones accept it, but GS1's validator does not, so it is an option
+     * ({@code serial-registry.labels.uppercase-scheme-and-host=true}), not the default.
      */
-    public static String forQrCode(String uri) {
+    public static String compactForQrCode(String uri) {
+        return withSchemeAndHost(uri, true);
+    }
+
+    private static String withSchemeAndHost(String uri, boolean upper) {
         int schemeEnd = uri.indexOf("://");
         if (schemeEnd < 0) {
             return uri;
@@ -53,7 +68,8 @@ public final class DigitalLink {
         if (hostEnd < 0) {
             hostEnd = uri.length();
         }
-        return uri.substring(0, hostEnd).toUpperCase(Locale.ROOT) + uri.substring(hostEnd);
+        String head = uri.substring(0, hostEnd);
+        return (upper ? head.toUpperCase(Locale.ROOT) : head.toLowerCase(Locale.ROOT)) + uri.substring(hostEnd);
     }
 
     /**

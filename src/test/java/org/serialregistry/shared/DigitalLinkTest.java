@@ -49,10 +49,17 @@ class DigitalLinkTest {
     }
 
     @Test
-    void uppercasesOnlySchemeAndHostForQrCodes() {
-        assertThat(DigitalLink.forQrCode("https://id.example.com/dl/01/09506000134352/21/ABC"))
-                .isEqualTo("HTTPS://ID.EXAMPLE.COM/dl/01/09506000134352/21/ABC");
-        assertThat(DigitalLink.forQrCode("https://id.example.com")).isEqualTo("HTTPS://ID.EXAMPLE.COM");
+    void labelsCarryTheCanonicalLowercaseSchemeAndHostByDefault() {
+        assertThat(DigitalLink.forQrCode("HTTPS://ID.Example.COM/dl/01/09506000134352/21/ABC"))
+                .isEqualTo("https://id.example.com/dl/01/09506000134352/21/ABC");
         assertThat(DigitalLink.forQrCode("not a uri")).isEqualTo("not a uri");
+    }
+
+    @Test
+    void theCompactOptionUppercasesOnlySchemeAndHost() {
+        assertThat(DigitalLink.compactForQrCode("https://id.example.com/dl/01/09506000134352/21/ABC"))
+                .isEqualTo("HTTPS://ID.EXAMPLE.COM/dl/01/09506000134352/21/ABC");
+        assertThat(DigitalLink.compactForQrCode("https://id.example.com")).isEqualTo("HTTPS://ID.EXAMPLE.COM");
+        assertThat(DigitalLink.compactForQrCode("not a uri")).isEqualTo("not a uri");
     }
 }

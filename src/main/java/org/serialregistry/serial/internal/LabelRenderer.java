@@ -34,6 +34,23 @@ import org.serialregistry.shared.SerialNumber;
  */
 public final class LabelRenderer {
 
+    private final boolean uppercaseSchemeAndHost;
+
+    /** Labels with the canonical (lowercase) scheme and host, as GS1's validator requires. */
+    public LabelRenderer() {
+        this(false);
+    }
+
+    /** @param uppercaseSchemeAndHost print {@code HTTPS://HOST/...} for a denser QR code (alphanumeric mode) */
+    public LabelRenderer(boolean uppercaseSchemeAndHost) {
+        this.uppercaseSchemeAndHost = uppercaseSchemeAndHost;
+    }
+
+    /** The text a QR label holds for {@code uri}: the URI with scheme and host in the configured case. */
+    public String qrPayload(String uri) {
+        return uppercaseSchemeAndHost ? DigitalLink.compactForQrCode(uri) : DigitalLink.forQrCode(uri);
+    }
+
     /** One label of a sheet. */
     public record Label(String uri, Gtin gtin, @Nullable LotNumber lot, SerialNumber serial) {
         public Label {
@@ -146,7 +163,7 @@ public final class LabelRenderer {
     /**
      * Renders labels as a printable A4 HTML page: a grid of four labels a row, each with an
      * inline QR SVG captioned with the serial and the GS1 human-readable GTIN, lot and serial.
-     * The QR codes hold each URI with scheme and host in uppercase ({@link DigitalLink#forQrCode}).
+     * The QR codes hold each URI as {@link #qrPayload} gives it.
      * All text is escaped.
      */
     public String labelSheetHtml(List<Label> labels) {
@@ -190,7 +207,7 @@ public final class LabelRenderer {
     public String labelSheetItem(Label label) {
         StringBuilder html = new StringBuilder(6144);
         html.append("<figure class=\"label\" style=\"margin:0\">")
-                .append(qrSvg(DigitalLink.forQrCode(label.uri()), label.serial().value()))
+                .append(qrSvg(qrPayload(label.uri()), label.serial().value()))
                 .append("<figcaption class=\"hri\">(01) ").append(escapeXml(label.gtin().value()));
         if (label.lot() != null) {
             html.append("<br>(10) ").append(escapeXml(label.lot().value()));

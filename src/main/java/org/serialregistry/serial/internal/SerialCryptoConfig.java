@@ -41,8 +41,10 @@ class SerialCryptoConfig {
     }
 
     @Bean
-    LabelRenderer labelRenderer() {
-        return new LabelRenderer();
+    LabelRenderer labelRenderer(
+            @org.springframework.beans.factory.annotation.Value("${serial-registry.labels.uppercase-scheme-and-host:false}")
+            boolean uppercaseSchemeAndHost) {
+        return new LabelRenderer(uppercaseSchemeAndHost);
     }
 
     /** Large batches run here, two at a time, off the request threads. */

@@ -1,5 +1,7 @@
 package org.serialregistry.verification.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +32,41 @@ public class DemoLinks implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLinks.class);
 
     private final SerialIssuance issuance;
-    private final String baseUrl;
+    private final String configuredBaseUrl;
+    private final Environment environment;
 
-    DemoLinks(SerialIssuance issuance, @Value("${serial-registry.public-base-url:http://localhost:8080}") String baseUrl) {
+    DemoLinks(SerialIssuance issuance, @Value("${serial-registry.public-base-url:http://localhost:8080}") String baseUrl,
+              Environment environment) {
         this.issuance = issuance;
-        this.baseUrl = baseUrl;
+        this.configuredBaseUrl = baseUrl;
+        this.environment = environment;
+    }
+
+    /**
+     * The base URL the demo links are printed with: the configured public base URL, except that a
+     * local one ({@code localhost}, {@code 127.0.0.1}) gets the port the server really listens on
+     * ({@code PORT=9090}, {@code --server.port=0}), so that the printed links open.
+     */
+    String baseUrl() {
+        String port = environment.getProperty("local.server.port");
+        if (port == null) {
+            return configuredBaseUrl;
+        }
+        try {
+            var uri = URI.create(configuredBaseUrl.strip());
+            String host = uri.getHost();
+            if (host == null || !(host.equals("localhost") || host.equals("127.0.0.1"))) {
+                return configuredBaseUrl;
+            }
+            return new URI(uri.getScheme(), null, host, Integer.parseInt(port), uri.getPath(), null, null).toString();
+        } catch (URISyntaxException | IllegalArgumentException notAUri) {
+            return configuredBaseUrl;
+        }
     }
 
     /** Label to Digital Link; empty when the demo batches are not there. */
     public Map<String, String> links() {
+        String baseUrl = baseUrl();
         var links = new LinkedHashMap<String, String>();
         var batches = issuance.latestBatches(100);
         var phones = batches.stream().filter(b -> b.lot().equals("A2611")).findFirst();

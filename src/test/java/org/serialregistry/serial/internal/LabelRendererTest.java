@@ -83,11 +83,12 @@ class LabelRendererTest {
     }
 
     @Test
-    void anUppercaseDigitalLinkGivesASmallerQrCode() throws Exception {
+    void theUppercaseOptionGivesASmallerQrCode() throws Exception {
         String lowercase = DigitalLink.uri("https://id.example.com", GTIN, new LotNumber("L77"), SERIAL);
+        String uppercase = new LabelRenderer(true).qrPayload(lowercase);
 
-        int lowerVersion = Encoder.encode(lowercase, ErrorCorrectionLevel.M).getVersion().getVersionNumber();
-        int upperVersion = Encoder.encode(URI, ErrorCorrectionLevel.M).getVersion().getVersionNumber();
+        int lowerVersion = Encoder.encode(renderer.qrPayload(lowercase), ErrorCorrectionLevel.M).getVersion().getVersionNumber();
+        int upperVersion = Encoder.encode(uppercase, ErrorCorrectionLevel.M).getVersion().getVersionNumber();
 
         assertThat(upperVersion).isLessThan(lowerVersion);
     }

@@ -237,7 +237,7 @@ class SerialApiTest {
                 .andExpect(header().string("Content-Type", "image/png"))
                 .andReturn().getResponse().getContentAsByteArray();
         var qr = decode(png, BarcodeFormat.QR_CODE);
-        assertThat(qr).isEqualTo("HTTP://LOCALHOST:8080/01/" + PHONE + "/10/APILBL/21/" + serial);
+        assertThat(qr).isEqualTo("http://localhost:8080/01/" + PHONE + "/10/APILBL/21/" + serial);
 
         byte[] dm = mvc.perform(get("/api/v1/serials/" + serial + "/label.png?symbology=datamatrix")
                         .header("Authorization", PRODUCTION_KEY))
