@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiFallbackController {
 
+    @PreAuthorize("permitAll()") // a 404 for every caller: it reveals nothing
     @RequestMapping("/api/**")
     ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
         var p = Problems.of(HttpStatus.NOT_FOUND, "No API resource at " + request.getRequestURI()

@@ -1,7 +1,10 @@
 package org.serialregistry.custody;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -9,6 +12,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.custody.internal.CustodyReplay;
 import org.serialregistry.custody.internal.CustodyStore;
+import org.serialregistry.security.CurrentUser;
+import org.serialregistry.security.Role;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
@@ -29,18 +34,56 @@ public class Custody {
     private final Parties parties;
     private final Units units;
     private final CustodyReplay replay;
+    private final CurrentUser currentUser;
 
-    Custody(CustodyStore store, Parties parties, Units units, CustodyReplay replay) {
+    /**
+     * Roles that read every unit's chain: administrators and channel managers run the channel;
+     * forensic reviewers and warranty adjudicators investigate a unit wherever it went. Everyone
+     * else reads only the chain of its own party.
+     */
+    private static final Set<Role> WHOLE_VIEW = EnumSet.of(Role.ADMIN, Role.CHANNEL, Role.FORENSICS, Role.WARRANTY);
+
+    Custody(CustodyStore store, Parties parties, Units units, CustodyReplay replay, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.store = store;
         this.parties = parties;
         this.units = units;
         this.replay = replay;
     }
 
-    /** Who holds the unit now; empty for a serial never issued. */
+    /**
+     * Who holds the unit now; empty for a serial never issued. A partner (distributor, service centre)
+     * gets it only for a unit its party holds or held (empty otherwise), and sees the holder, the
+     * shipment and the last legitimate holder only where they are its own party.
+     */
     @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS','WARRANTY','SERVICE_CENTER','DISTRIBUTOR')")
     public Optional<UnitCustody> holderOf(String serial) {
+        var scope = partnerParty();
+        if (scope.isPresent()) {
+            String mine = scope.get();
+            if (mine.isEmpty() || !store.involves(mine, serial)) {
+                return Optional.empty();
+            }
+            return wholeHolderOf(serial).map(c -> {
+                boolean ours = mine.equals(c.holder()) || mine.equals(c.inTransitTo());
+                return new UnitCustody(c.serial(), c.gtin(), c.lot(), c.intendedMarket(), ours ? c.holder() : null,
+                        c.state(), ours ? c.inTransitTo() : null, ours ? c.shipmentNumber() : null,
+                        mine.equals(c.lastLegitimateHolder()) ? mine : null, c.moved());
+            });
+        }
+        return wholeHolderOf(serial);
+    }
+
+    /** Empty for callers who read every chain; else the party the caller acts for ("" when none). */
+    private Optional<String> partnerParty() {
+        if (!Collections.disjoint(currentUser.roles(), WHOLE_VIEW)) {
+            return Optional.empty();
+        }
+        return Optional.of(parties.actingParty().orElse(""));
+    }
+
+    private Optional<UnitCustody> wholeHolderOf(String serial) {
         var unit = units.find(new SerialNumber(serial));
         if (unit.isEmpty()) {
             return Optional.empty();
@@ -74,11 +117,21 @@ public class Custody {
         return store.heldBy(p.code(), limit);
     }
 
-    /** The custody events of a unit, oldest first. */
+    /**
+     * The custody events of a unit, oldest first. A partner (distributor, service centre) gets only
+     * the hand-overs its own party took part in: never another party's shipments and order numbers.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS','WARRANTY','SERVICE_CENTER','DISTRIBUTOR')")
     public List<CustodyMovement> timeline(String serial) {
-        return store.movementsOf(serial);
+        var all = store.movementsOf(serial);
+        var scope = partnerParty();
+        if (scope.isEmpty()) {
+            return all;
+        }
+        String mine = scope.get();
+        return all.stream().filter(m -> !mine.isEmpty() && (mine.equals(m.fromParty()) || mine.equals(m.toParty())))
+                .toList();
     }
 
 
@@ -158,7 +211,7 @@ public class Custody {
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
     public Optional<UnitCustody> rebuild(String serial) {
         replay.rebuild(serial);
-        return holderOf(serial);
+        return wholeHolderOf(serial);
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.custody.internal.PartyStore;
+import org.serialregistry.security.ApiKeys;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
@@ -36,11 +37,14 @@ public class Parties {
     private final PartyStore store;
     private final MasterData masterData;
     private final CurrentUser currentUser;
+    private final ApiKeys apiKeys;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Parties(PartyStore store, MasterData masterData, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+    Parties(PartyStore store, MasterData masterData, CurrentUser currentUser, ApiKeys apiKeys, AuditTrail audit,
+            Clock clock) {
         this.store = store;
+        this.apiKeys = apiKeys;
         this.masterData = masterData;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -86,17 +90,27 @@ public class Parties {
         return currentUser.username().flatMap(store::partyOfUser);
     }
 
-    /** The party a portal user is bound to, if any (for other modules that scope work by party). */
+    /**
+     * The party a principal is bound to, if any (for other modules that scope work by party): a portal
+     * user's binding, or the party of the API key behind an {@code api-key:<prefix>} name.
+     */
     @Transactional(readOnly = true)
     public Optional<PartyView> partyOfUser(String username) {
-        return store.partyOfUser(username).flatMap(store::find);
+        if (username == null) {
+            return Optional.empty();
+        }
+        return apiKeys.partyOfPrincipal(username).or(() -> store.partyOfUser(username)).flatMap(store::find);
     }
 
-    /** Whether the caller must act only for their own party (distributors and service centres). */
+    /**
+     * Whether the caller acts (and reads custody) only for the party it is bound to. Every caller
+     * does, except administrators and channel managers: they run the channel for the manufacturer and
+     * may record a custody step on behalf of any party (a partner's manifest, a correction). A caller
+     * bound to no party acts for none.
+     */
     public boolean partyBoundCaller() {
         var roles = currentUser.roles();
-        return !roles.contains(Role.ADMIN) && !roles.contains(Role.CHANNEL) && !roles.contains(Role.PRODUCTION)
-                && (roles.contains(Role.DISTRIBUTOR) || roles.contains(Role.SERVICE_CENTER));
+        return !roles.contains(Role.ADMIN) && !roles.contains(Role.CHANNEL);
     }
 
     @Transactional

@@ -590,6 +590,7 @@ public class Shipments {
     // ------------------------------------------------------------------ reading
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     public Optional<ShipmentView> find(long id) {
         var s = store.shipment(id);
         s.ifPresent(this::requireVisible);
@@ -597,6 +598,7 @@ public class Shipments {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     public Optional<ShipmentView> findByNumber(String number) {
         var s = store.shipmentByNumber(number == null ? "" : number.trim());
         s.ifPresent(this::requireVisible);
@@ -605,6 +607,7 @@ public class Shipments {
 
     /** Shipments addressed to a party and not yet received, newest first. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     public List<ShipmentView> incoming(String partyCode) {
         requireActingFor("party", partyCode);
         return store.shipments(null, partyCode, ShipmentStatus.IN_TRANSIT, 500);
@@ -612,6 +615,7 @@ public class Shipments {
 
     /** Recent shipments from or to a party (null: all parties), newest first. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     public List<ShipmentView> recent(@Nullable String partyCode, int limit) {
         if (partyCode != null) {
             requireActingFor("party", partyCode);
@@ -622,6 +626,7 @@ public class Shipments {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     public List<String> serialsOf(long shipmentId) {
         requireVisible(requireShipment(shipmentId));
         return store.lines(shipmentId).stream().map(LineRow::serial).toList();
@@ -629,6 +634,7 @@ public class Shipments {
 
     /** The stored receipt lines of a received shipment (empty while in transit). */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     public List<ReceiptLine> receiptLines(long shipmentId) {
         requireVisible(requireShipment(shipmentId));
         return store.receiptLines(shipmentId);
@@ -643,7 +649,10 @@ public class Shipments {
         }
     }
 
-    /** Distributors and service centres act only for the party they are bound to. */
+    /**
+     * A caller bound to a party acts only for it (production for its manufacturing site, distributors,
+     * service centres); administrators and channel managers act for any party (see {@link Parties#partyBoundCaller}).
+     */
     private void requireActingFor(String field, String partyCode) {
         if (!parties.partyBoundCaller()) {
             return;

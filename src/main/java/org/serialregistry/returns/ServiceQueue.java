@@ -15,6 +15,7 @@ import org.serialregistry.custody.PartyType;
 import org.serialregistry.custody.PartyView;
 import org.serialregistry.returns.internal.RepairStore;
 import org.serialregistry.security.CurrentUser;
+import org.serialregistry.warranty.ClaimCentres;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * users bound to no party see all.
  */
 @Service
-public class ServiceQueue {
+public class ServiceQueue implements ClaimCentres {
 
     /** An RMA and the service centre it is with (null: unassigned). */
     public record RmaItem(ClaimView claim, @Nullable String serviceParty) {
@@ -109,6 +110,17 @@ public class ServiceQueue {
 
     @Nullable String serviceParty(ClaimView claim) {
         return store.assignment(claim.id()).orElseGet(() -> serviceCentreOf(claim.submittedBy()).orElse(null));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> centreOf(ClaimView claim) {
+        return Optional.ofNullable(serviceParty(claim));
+    }
+
+    @Override
+    public Optional<String> callerCentre() {
+        return parties.actingParty();
     }
 
     private Optional<String> serviceCentreOf(String username) {

@@ -108,6 +108,22 @@ public class ApiKeys {
                 .map(ApiKey::toView);
     }
 
+    /** The principal name an API key authenticates as (it goes into audit entries and records). */
+    public static final String PRINCIPAL_PREFIX = "api-key:";
+
+    /**
+     * The party the API key behind a principal name ({@code api-key:<prefix>}) is bound to, revoked
+     * keys included (what a key did stays attributed to its party). Empty for other names.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> partyOfPrincipal(String principalName) {
+        if (principalName == null || !principalName.startsWith(PRINCIPAL_PREFIX)) {
+            return Optional.empty();
+        }
+        return keys.findByPrefix(principalName.substring(PRINCIPAL_PREFIX.length()))
+                .map(ApiKey::getPartyRef).filter(ref -> !ref.isBlank());
+    }
+
     private ApiKeyView store(String name, String prefix, String token, Role role, String partyRef) {
         String actor = Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
                 .map(a -> a.getName()).orElse("system");

@@ -123,7 +123,8 @@ public class Units {
 
     /** Sets the status of one unit (an ObjectEvent with the matching business step). */
     @Transactional
-    @PreAuthorize("hasAnyRole('PRODUCTION','QUALITY','ADMIN','SERVICE_CENTER','DISTRIBUTOR')")
+    // not partners: a status change (stolen, destroyed, locked) is not bound to the unit's holder
+    @PreAuthorize("hasAnyRole('PRODUCTION','QUALITY','ADMIN')")
     public LifecycleEventView changeStatus(SerialNumber serial, UnitStatus status, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason: say why the status changes");

@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.security.CurrentUser;
+import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
@@ -34,6 +36,7 @@ import org.serialregistry.warranty.internal.RegistrationStore;
 import org.serialregistry.warranty.internal.SerialGate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -72,11 +75,16 @@ public class WarrantyClaims {
     private final Clock clock;
 
     private final SerialHoppingProperties hopping;
+    private final ObjectProvider<ClaimCentres> centres;
+    private final CurrentUser currentUser;
 
     WarrantyClaims(SerialGate gate, Units units, CounterfeitList counterfeits, WarrantyCoverage coverage,
                    RegistrationStore registrations, ClaimStore store, ClaimTally tally, FileStore files,
                    UserAdministration users, AdjudicationProperties rules, SerialHoppingProperties hopping,
-                   AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager tx, Clock clock) {
+                   AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager tx, Clock clock,
+                   ObjectProvider<ClaimCentres> centres, CurrentUser currentUser) {
+        this.centres = centres;
+        this.currentUser = currentUser;
         this.hopping = hopping;
         this.gate = gate;
         this.units = units;
@@ -576,7 +584,7 @@ public class WarrantyClaims {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     public Optional<ClaimDetail> detail(long claimId) {
-        return store.find(claimId).map(c -> new ClaimDetail(c, store.checks(c.id()), store.signatures(c.id()),
+        return store.find(claimId).filter(this::visibleToServiceCentre).map(c -> new ClaimDetail(c, store.checks(c.id()), store.signatures(c.id()),
                 files.ofClaim(c.id())));
     }
 
@@ -584,6 +592,23 @@ public class WarrantyClaims {
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     public List<ClaimView> search(ClaimFilter filter) {
         return store.search(filter);
+    }
+
+    /**
+     * A caller that is only a service centre (no warranty, quality or admin role) reads a claim that
+     * is with its own centre or with none yet; never another centre's.
+     */
+    private boolean visibleToServiceCentre(ClaimView claim) {
+        var roles = currentUser.roles();
+        if (roles.contains(Role.WARRANTY) || roles.contains(Role.QUALITY) || roles.contains(Role.ADMIN)) {
+            return true;
+        }
+        var centre = centres.getIfAvailable();
+        if (centre == null) {
+            return true;
+        }
+        var with = centre.centreOf(claim);
+        return with.isEmpty() || with.equals(centre.callerCentre());
     }
 
     /** Claims on a unit, oldest first. */

@@ -9,6 +9,7 @@ import org.serialregistry.counterfeit.AlertCases;
 import org.serialregistry.counterfeit.CaseQuery;
 import org.serialregistry.counterfeit.CaseState;
 import org.serialregistry.counterfeit.SignalType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +28,7 @@ class AlertCaseApi {
     }
 
     /** {@code GET /api/v1/alert-cases?serial=&state=&type=&limit=}: newest activity first. */
+    @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
     @GetMapping
     List<AlertCaseSummary> list(@RequestParam(required = false) String serial,
                                 @RequestParam(required = false) String state,
@@ -48,6 +50,7 @@ class AlertCaseApi {
     }
 
     /** One case with its signals, evidence scans and notes. */
+    @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
     @GetMapping("/{id}")
     AlertCaseDetail one(@PathVariable long id) {
         return cases.find(id).orElseThrow(() -> new NoSuchElementException("No alert case " + id));

@@ -296,6 +296,13 @@ public class CustodyStore {
                 });
     }
 
+    /** Whether the party holds, held, sent or was sent the unit (a custody row or a movement names it). */
+    public boolean involves(String party, String serial) {
+        Integer hits = jdbc.queryForObject("select count(*) from custody_movement where serial = ? and "
+                + "(from_party = ? or to_party = ?)", Integer.class, serial, party, party);
+        return hits != null && hits > 0;
+    }
+
     public List<CustodyMovement> movementsOf(String serial) {
         return jdbc.query("select * from custody_movement where serial = ? order by event_id", CustodyStore::mapMovement,
                 serial);

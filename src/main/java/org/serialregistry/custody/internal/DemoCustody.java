@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Demo mode: the parties of the supply chain and a little custody history of the demo phones
  * (lot A2611): MFG-DE ships to DIST-DE, which passes some to retailer RET-DE-01 (two sold) and
  * one out of market to DIST-US (a diversion); a shipment to DIST-DE waits to be received; and
- * DIST-FR's attempt to ship a phone it never held was refused.
+ * DIST-FR's attempt to ship a phone it never held was refused. Users {@code distributor},
+ * {@code service} and {@code production} act for DIST-DE, SVC-DE and MFG-DE (as do their demo keys).
  */
 @Component
 @Order(40)
@@ -51,6 +52,9 @@ class DemoCustody implements ApplicationRunner {
         SystemIdentity.runAs("demo-seed", () -> {
             if (parties.find("MFG-DE").isEmpty()) {
                 seed();
+            } else if (parties.partyOfUser("production").isEmpty()) {
+                // demo data seeded before production users were bound to their plant
+                parties.bindUser("production", "MFG-DE");
             }
         }, Role.ADMIN);
     }
@@ -74,6 +78,7 @@ class DemoCustody implements ApplicationRunner {
                 Set.of("DE"), null));
         parties.bindUser("distributor", "DIST-DE");
         parties.bindUser("service", "SVC-DE");
+        parties.bindUser("production", "MFG-DE");
         // Phones made for Germany may also be sold in Austria (one distribution region)
         parties.setExtraMarkets(PHONE, Set.of("AT"), "DACH distribution region");
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.custody.DiversionAlert;
 import org.serialregistry.custody.DiversionAlerts;
 import org.serialregistry.custody.DiversionStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +33,7 @@ class DiversionAlertController {
     record StatusChange(@Nullable String status, @Nullable String reason, @Nullable Long version) {
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")
     @GetMapping
     @Operation(summary = "Diversion alerts; status may be repeated (default: OPEN and INVESTIGATING; ALL for every status)")
     List<DiversionAlert> list(@RequestParam(required = false) @Nullable List<String> status,
@@ -47,11 +49,13 @@ class DiversionAlertController {
         return alerts.find(statuses, serial, holder, limit);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")
     @GetMapping("/{id}")
     DiversionAlert get(@PathVariable long id) {
         return alerts.get(id);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL')")
     @PostMapping("/{id}/status")
     @Operation(summary = "Move an alert on: send the status, the reason (needed to confirm, dismiss or reopen) "
             + "and the version you read")

@@ -23,6 +23,7 @@ import org.serialregistry.custody.UnitCustody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,6 +70,7 @@ class ShipmentController {
     record CustodyAnswer(UnitCustody custody, List<CustodyMovement> timeline) {
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @PostMapping("/shipments")
     @Operation(summary = "Ship serials or whole lots from a party that holds them to another party")
     ResponseEntity<ShipmentView> ship(@RequestBody ShipmentRequest body) {
@@ -81,18 +83,21 @@ class ShipmentController {
         return ResponseEntity.created(URI.create("/api/v1/shipments/" + shipment.id())).body(shipment);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @PostMapping("/shipments/{id}/receipt")
     @Operation(summary = "Confirm the receipt of a shipment with the serials received; answers the check per serial")
     ReceiptAnswer receive(@PathVariable long id, @RequestBody ReceiptRequest body) {
         return ReceiptAnswer.of(shipments.receive(id, body == null || body.serials() == null ? List.of() : body.serials()));
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @PostMapping("/shipments/{id}/check")
     @Operation(summary = "Check scanned serials against a shipment without confirming its receipt")
     ReceiptAnswer check(@PathVariable long id, @RequestBody ReceiptRequest body) {
         return ReceiptAnswer.of(shipments.check(id, body == null || body.serials() == null ? List.of() : body.serials()));
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @GetMapping("/shipments/{id}")
     @Operation(summary = "A shipment, its serials and, once received, the receipt per serial")
     ShipmentDetails shipment(@PathVariable long id) {
@@ -100,6 +105,7 @@ class ShipmentController {
         return new ShipmentDetails(s, shipments.serialsOf(id), shipments.receiptLines(id));
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @GetMapping("/shipments")
     @Operation(summary = "Recent shipments (of the caller's party for distributor keys), or one by its number")
     List<ShipmentView> shipments(@RequestParam(required = false) String number,
@@ -110,6 +116,7 @@ class ShipmentController {
         return shipments.recent(party, 100);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
     @PostMapping("/sales")
     @Operation(summary = "Sale to the end customer: closes the chain of custody")
     Map<String, Object> sell(@RequestBody SaleRequest body) {
@@ -117,18 +124,20 @@ class ShipmentController {
                 body.receipt()));
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
     @GetMapping("/custody")
     @Operation(summary = "Serials a party holds in stock (received, not shipped on or sold)")
     List<String> held(@RequestParam String holder, @RequestParam(defaultValue = "1000") int limit) {
         return custody.heldBy(holder, limit);
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS','WARRANTY','SERVICE_CENTER','DISTRIBUTOR')")
     @GetMapping("/custody/{serial}")
     @Operation(summary = "Who holds a unit now, and its custody events")
     CustodyAnswer custody(@PathVariable String serial) {
         String s = SerialCodes.requireSerial("serial", serial);
         var holder = custody.holderOf(s).orElseThrow(() -> new NoSuchElementException("Serial " + s
-                + " was never issued by this registry"));
+                + " was never issued by this registry, or your party never held it"));
         return new CustodyAnswer(holder, custody.timeline(s));
     }
 

@@ -12,6 +12,7 @@ import org.serialregistry.forensics.SubmissionView;
 import org.serialregistry.forensics.UploadedPhoto;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +35,7 @@ class ForensicSubmissionApi {
         this.review = review;
     }
 
+    @PreAuthorize("hasAnyRole('DISTRIBUTOR','SERVICE_CENTER','FORENSICS','ADMIN')")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SubmissionView> submit(@RequestParam(required = false) String serial,
                                           @RequestParam(required = false) String gtin,

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.serialregistry.reporting.CustodyReports;
 import org.serialregistry.reporting.ReportFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ class CustodyReportController {
         this.reports = reports;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/api/v1/reports/custody")
     @Operation(summary = "Every custody event (one row per unit) for a product, lot, party or date range: "
             + "format=xlsx (Excel) or epcis (EPCIS 2.0 JSON-LD)")

@@ -40,7 +40,7 @@ class DemoUsers implements ApplicationRunner {
 
     /** Party codes (seeded by custody's demo data) the demo keys of party roles act for. */
     private static final java.util.Map<Role, String> DEMO_PARTIES = java.util.Map.of(
-            Role.DISTRIBUTOR, "DIST-DE", Role.SERVICE_CENTER, "SVC-DE");
+            Role.DISTRIBUTOR, "DIST-DE", Role.SERVICE_CENTER, "SVC-DE", Role.PRODUCTION, "MFG-DE");
 
     private final UserAdministration users;
     private final ApiKeys apiKeys;

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,6 +16,7 @@ class WhoAmIController {
     record Me(String name, List<String> roles) {
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/api/v1/me")
     @Operation(summary = "The caller's identity and roles, as the registry sees them")
     Me me(Authentication authentication) {

@@ -75,6 +75,8 @@ class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.Befor
         role.setItems(Role.values());
         role.setItemLabelGenerator(Role::workspace);
         var party = new TextField("Bound to party (optional)");
+        party.setHelperText("Party code, e.g. MFG-DE: production, distributor and service-centre keys act only for "
+                + "it, and for no party without one");
         var save = new Button("Create", e -> {
             try {
                 var issued = apiKeys.create(name.getValue(), role.getValue(), party.getValue());

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -28,7 +32,10 @@ import org.serialregistry.serial.BatchView;
 import org.serialregistry.serial.ChainReport;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.Labels;
+import org.serialregistry.security.CurrentUser;
+import org.serialregistry.security.Role;
 import org.serialregistry.serial.LifecycleEventView;
+import org.serialregistry.serial.PartnerUnitScope;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
@@ -43,6 +50,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,9 +81,18 @@ class SerialApiController {
     private final Labels labels;
     private final BatchExports exports;
     private final JsonMapper json;
+    private final CurrentUser currentUser;
+    private final List<PartnerUnitScope> partnerScopes;
 
-    SerialApiController(SerialIssuance issuance, Units units, Labels labels, BatchExports exports, JsonMapper json) {
+    /** Roles of the manufacturer's own staff: they read a unit's whole record. Anyone else is a partner. */
+    private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.PRODUCTION, Role.QUALITY, Role.WARRANTY,
+            Role.CHANNEL, Role.FORENSICS);
+
+    SerialApiController(SerialIssuance issuance, Units units, Labels labels, BatchExports exports, JsonMapper json,
+                        CurrentUser currentUser, List<PartnerUnitScope> partnerScopes) {
         this.json = json;
+        this.currentUser = currentUser;
+        this.partnerScopes = partnerScopes;
         this.issuance = issuance;
         this.units = units;
         this.labels = labels;
@@ -140,13 +157,22 @@ class SerialApiController {
     record SerialPage(UUID batchId, int page, int size, long totalElements, long totalPages, List<SerialEntry> items) {
     }
 
-    /** A unit: its immutable production record, current status, components and event history. */
-    record UnitResource(String serial, String gtin, String lot, UUID batchId, LocalDate productionDate,
-                        @Nullable LocalDate expiryDate, String facility, String line, String intendedMarket,
-                        UnitStatus status, String digitalLink, List<String> components,
+    /**
+     * A unit: its immutable production record, current status, components and event history. A
+     * partner's answer leaves out what only production needs (batch, facility, line, components) and
+     * lists only the events its party took part in.
+     */
+    record UnitResource(String serial, String gtin, String lot,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UUID batchId, LocalDate productionDate,
+                        @Nullable LocalDate expiryDate,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String facility,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String line, String intendedMarket,
+                        UnitStatus status, String digitalLink,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> components,
                         List<LifecycleEventView> history) {
     }
 
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @PostMapping(path = "/serial-batches", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Issue a batch of serials",
             description = """
@@ -188,12 +214,14 @@ class SerialApiController {
         return ResponseEntity.accepted().location(location).body(resource);
     }
 
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @GetMapping("/serial-batches/{id}")
-    @Operation(summary = "A batch with its status and progress")
+    @Operation(summary = "A batch with its status and progress", description = "Needs the PRODUCTION or ADMIN role.")
     BatchResource batch(@PathVariable UUID id) {
         return BatchResource.of(batchOrThrow(id), null);
     }
 
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @GetMapping(path = "/serial-batches/{id}/serials",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -201,7 +229,8 @@ class SerialApiController {
     @Operation(summary = "The serials of a completed batch with their Digital Link URIs",
             description = "format=json (default) answers one page (page from 0, size 1 to 10,000, default 1,000); "
                     + "format=csv and format=xlsx stream the whole batch (constant memory, any size). "
-                    + "A batch that is not completed answers 409.")
+                    + "A batch that is not completed answers 409. Needs the PRODUCTION or ADMIN role: valid serials "
+                    + "are what a counterfeiter needs.")
     void serials(@PathVariable UUID id,
                  @Parameter(description = "json, csv or xlsx") @RequestParam(defaultValue = "json") String format,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size,
@@ -240,10 +269,17 @@ class SerialApiController {
         }
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/serials/{serial}")
-    @Operation(summary = "A unit: production record, status, components and event history")
+    @Operation(summary = "A unit: production record, status, components and event history",
+            description = "The manufacturer's staff (ADMIN, PRODUCTION, QUALITY, WARRANTY, CHANNEL, FORENSICS) read the "
+                    + "whole record. Partners (DISTRIBUTOR, SERVICE_CENTER) read only units their party holds or held "
+                    + "(404 otherwise), without batch, facility, line and components, and only the events they took part in.")
     UnitResource unit(@PathVariable String serial) {
         var sn = serial(serial);
+        if (Collections.disjoint(currentUser.roles(), STAFF)) {
+            return partnerView(sn);
+        }
         var unit = units.find(sn).orElseThrow(() -> new NoSuchElementException("No unit with serial " + sn.value()));
         return new UnitResource(unit.serial().value(), unit.gtin().value(), unit.lot().value(), unit.batchId(),
                 unit.productionDate(), unit.expiryDate(), unit.facilityCode(), unit.lineCode(),
@@ -251,8 +287,26 @@ class SerialApiController {
                 unit.components().stream().map(SerialNumber::value).toList(), units.history(sn));
     }
 
+    private UnitResource partnerView(SerialNumber sn) {
+        String party = partnerScopes.stream().map(PartnerUnitScope::actingParty).flatMap(Optional::stream).findFirst()
+                .or(currentUser::apiKeyParty).orElse(null);
+        var unit = units.find(sn).filter(u -> party != null
+                && partnerScopes.stream().anyMatch(scope -> scope.holdsOrHeld(party, sn)));
+        if (unit.isEmpty()) {
+            // the same answer for a unit never issued and one of another party: nothing to enumerate
+            throw new NoSuchElementException("No unit with serial " + sn.value() + " that your party holds or held");
+        }
+        var u = unit.get();
+        var history = units.history(sn).stream()
+                .filter(e -> partnerScopes.stream().anyMatch(scope -> scope.tookPart(party, e))).toList();
+        return new UnitResource(u.serial().value(), u.gtin().value(), u.lot().value(), null, u.productionDate(),
+                u.expiryDate(), null, null, u.intendedMarket().value(), u.status(), labels.digitalLink(u), null, history);
+    }
+
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @GetMapping(path = "/serials/{serial}/label.png", produces = {MediaType.IMAGE_PNG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The unit's label as PNG: QR code of its Digital Link URI, or GS1 DataMatrix")
+    @Operation(summary = "The unit's label as PNG: QR code of its Digital Link URI, or GS1 DataMatrix",
+            description = "Needs the PRODUCTION or ADMIN role (labels are printed by production).")
     ResponseEntity<byte[]> labelPng(@PathVariable String serial,
                                     @Parameter(description = "qr (default) or datamatrix") @RequestParam(defaultValue = "qr") String symbology,
                                     @Parameter(description = "pixels, 64 to 2048") @RequestParam(defaultValue = "300") int size) {
@@ -265,12 +319,15 @@ class SerialApiController {
                 .body(labels.png(serial(serial), kind, size));
     }
 
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @GetMapping(path = "/serials/{serial}/label.svg", produces = {"image/svg+xml", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The unit's label as SVG: QR code of its Digital Link URI with the serial under it")
+    @Operation(summary = "The unit's label as SVG: QR code of its Digital Link URI with the serial under it",
+            description = "Needs the PRODUCTION or ADMIN role (labels are printed by production).")
     ResponseEntity<String> labelSvg(@PathVariable String serial) {
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(labels.svg(serial(serial)));
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
     @GetMapping("/lifecycle/chain-check")
     @Operation(summary = "Recompute the hash chain of the lifecycle event log",
             description = "Needs the ADMIN, PRODUCTION or QUALITY role. intact=false names the first broken event.")

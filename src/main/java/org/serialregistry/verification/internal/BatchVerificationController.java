@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.verification.BatchVerification;
 import org.serialregistry.verification.PublicVerdict;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +31,7 @@ class BatchVerificationController {
         this.batch = batch;
     }
 
+    @PreAuthorize("hasAnyRole('DISTRIBUTOR','CHANNEL','ADMIN','SERVICE_CENTER','WARRANTY','FORENSICS')")
     @PostMapping
     @Operation(summary = "Verify up to 10,000 codes (serial, optionally GTIN, lot and expiry YYMMDD); "
             + "each answer is the one the public page gives")

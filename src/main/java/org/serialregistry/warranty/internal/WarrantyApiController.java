@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,6 +71,7 @@ class WarrantyApiController {
                 k.passed(), k.onFailure().name(), k.detail())).toList());
     }
 
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     @PostMapping("/api/v1/warranty-claims")
     ResponseEntity<ClaimAnswer> submit(@RequestBody NewClaim claim) {
         var result = claims.submit(claim, ClaimChannel.API);
@@ -78,6 +80,7 @@ class WarrantyApiController {
         return result.created() ? ResponseEntity.created(uri).body(body) : ResponseEntity.ok().location(uri).body(body);
     }
 
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     @GetMapping("/api/v1/warranty-claims/{number}")
     ClaimAnswer claim(@PathVariable String number) {
         var detail = claims.detail(ClaimView.idOf(number))
@@ -93,6 +96,7 @@ class WarrantyApiController {
                               LocalDate purchaseDate) {
     }
 
+    @PreAuthorize("hasAnyRole('WARRANTY','SERVICE_CENTER','ADMIN')")
     @PostMapping("/api/v1/registrations")
     ResponseEntity<RegistrationAnswer> register(@RequestBody RegistrationRequest r) {
         var outcome = owners.register(new NewRegistration(r.gtin(), r.serial(), r.purchaseDate(), r.retailer(),
@@ -104,6 +108,7 @@ class WarrantyApiController {
      * The same as multipart form data, with the proof of purchase as the file part {@code proof}
      * (PNG, JPEG or PDF, at most 5 MB; checked by its content, not its name).
      */
+    @PreAuthorize("hasAnyRole('WARRANTY','SERVICE_CENTER','ADMIN')")
     @PostMapping(path = "/api/v1/registrations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RegistrationAnswer> registerWithProof(@RequestParam String gtin, @RequestParam String serial,
                                                          @RequestParam LocalDate purchaseDate,
@@ -124,6 +129,7 @@ class WarrantyApiController {
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/api/v1/warranty/coverage")
     Coverage coverage(@RequestParam String gtin, @RequestParam String serial,
                       @RequestParam(required = false) @Nullable LocalDate date) {

@@ -49,7 +49,8 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
     Sent manufacturerShipsToDistDe() {
         var saved = SecurityContextHolder.getContext();
         var ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("pat", null,
+        // the demo production user, bound to the Munich plant MFG-DE (a production user acts only for its plant)
+        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("production", null,
                 AuthorityUtils.createAuthorityList("ROLE_PRODUCTION")));
         SecurityContextHolder.setContext(ctx);
         try {

@@ -1,0 +1,201 @@
+package org.serialregistry.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.security.Role.ADMIN;
+import static org.serialregistry.security.Role.CHANNEL;
+import static org.serialregistry.security.Role.DISTRIBUTOR;
+import static org.serialregistry.security.Role.FORENSICS;
+import static org.serialregistry.security.Role.PRODUCTION;
+import static org.serialregistry.security.Role.QUALITY;
+import static org.serialregistry.security.Role.SERVICE_CENTER;
+import static org.serialregistry.security.Role.WARRANTY;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Generated from the handler mappings: every API endpoint (under /api/ or /epcis/) must have a
+ * method-level {@code @PreAuthorize} and a row in {@link #RULES} saying which roles may call it. Each
+ * endpoint is then called with each role's demo API key (README "Demo API keys"): an allowed role
+ * must not get 403, any other must. A new endpoint without a row fails this test.
+ *
+ * <p>The sample requests bind (every required header, parameter and body present), so that the
+ * role check is what answers, and are invalid or name nothing that exists, so that nothing is written.
+ */
+@IntegrationTest
+class ApiAuthorizationMatrixTest {
+
+    static final Map<Role, String> DEMO_KEYS = Map.of(
+            ADMIN, "sr_demoadmn_AdminDemoKeyNotForProduction",
+            PRODUCTION, "sr_demoprod_ProductionDemoKeyNotForProduction",
+            QUALITY, "sr_demoqual_QualityDemoKeyNotForProduction",
+            WARRANTY, "sr_demowarr_WarrantyDemoKeyNotForProduction",
+            CHANNEL, "sr_demochan_ChannelDemoKeyNotForProduction",
+            FORENSICS, "sr_demofors_ForensicsDemoKeyNotForProduction",
+            SERVICE_CENTER, "sr_demosvce_ServiceDemoKeyNotForProduction",
+            DISTRIBUTOR, "sr_demodist_DistributorDemoKeyNotForProduction");
+
+    static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    static final Set<Role> CUSTODY_ACTORS = EnumSet.of(ADMIN, CHANNEL, PRODUCTION, DISTRIBUTOR, SERVICE_CENTER);
+    static final String NO_BATCH = UUID.randomUUID().toString();
+
+    record Rule(Set<Role> allowed, Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
+    }
+
+    static Rule rule(Set<Role> allowed, Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
+        return new Rule(allowed, request);
+    }
+
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
+        return b.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** Endpoint ("METHODS path [consumes]") to the roles that may call it and a sample request. */
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("POST /api/v1/serial-batches [application/json]", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/serial-batches").header("Idempotency-Key", "matrix"), "{}")));
+        RULES.put("GET /api/v1/serial-batches/{id}", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> get("/api/v1/serial-batches/" + NO_BATCH)));
+        RULES.put("GET /api/v1/serial-batches/{id}/serials", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> get("/api/v1/serial-batches/" + NO_BATCH + "/serials").param("format", "csv")));
+        RULES.put("GET /api/v1/serials/{serial}", rule(ALL, () -> get("/api/v1/serials/ZZZZ")));
+        RULES.put("GET /api/v1/serials/{serial}/label.png", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> get("/api/v1/serials/ZZZZ/label.png")));
+        RULES.put("GET /api/v1/serials/{serial}/label.svg", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> get("/api/v1/serials/ZZZZ/label.svg")));
+        RULES.put("GET /api/v1/lifecycle/chain-check", rule(EnumSet.of(ADMIN, PRODUCTION, QUALITY),
+                () -> get("/api/v1/lifecycle/chain-check")));
+
+        RULES.put("POST /api/v1/shipments", rule(CUSTODY_ACTORS, () -> json(post("/api/v1/shipments"), "{}")));
+        RULES.put("POST /api/v1/shipments/{id}/receipt", rule(CUSTODY_ACTORS,
+                () -> json(post("/api/v1/shipments/987654321/receipt"), "{\"serials\":[]}")));
+        RULES.put("POST /api/v1/shipments/{id}/check", rule(CUSTODY_ACTORS,
+                () -> json(post("/api/v1/shipments/987654321/check"), "{\"serials\":[]}")));
+        RULES.put("GET /api/v1/shipments/{id}", rule(CUSTODY_ACTORS, () -> get("/api/v1/shipments/987654321")));
+        RULES.put("GET /api/v1/shipments", rule(CUSTODY_ACTORS, () -> get("/api/v1/shipments").param("number", "NONE")));
+        RULES.put("POST /api/v1/sales", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER),
+                () -> json(post("/api/v1/sales"), "{\"party\":\"NOWHERE\",\"serials\":[]}")));
+        RULES.put("GET /api/v1/custody", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER),
+                () -> get("/api/v1/custody").param("holder", "NOWHERE")));
+        RULES.put("GET /api/v1/custody/{serial}", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS, WARRANTY, SERVICE_CENTER,
+                DISTRIBUTOR), () -> get("/api/v1/custody/ZZZZ")));
+        RULES.put("GET /api/v1/diversion-alerts", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/diversion-alerts").param("limit", "1")));
+        RULES.put("GET /api/v1/diversion-alerts/{id}", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/diversion-alerts/987654321")));
+        RULES.put("POST /api/v1/diversion-alerts/{id}/status", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(post("/api/v1/diversion-alerts/987654321/status"), "{\"status\":\"OPEN\",\"version\":0}")));
+
+        RULES.put("POST /api/v1/warranty-claims", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> json(post("/api/v1/warranty-claims"), "{}")));
+        RULES.put("GET /api/v1/warranty-claims/{number}", rule(EnumSet.of(ADMIN, WARRANTY, QUALITY, SERVICE_CENTER),
+                () -> get("/api/v1/warranty-claims/WC-9999999")));
+        RULES.put("POST /api/v1/registrations", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> json(post("/api/v1/registrations"), "{}")));
+        RULES.put("POST /api/v1/registrations [multipart/form-data]", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> multipart("/api/v1/registrations").param("gtin", "0").param("serial", "ZZZZ")
+                        .param("purchaseDate", "2026-01-01").param("ownerName", "X").param("email", "x")));
+        RULES.put("GET /api/v1/warranty/coverage", rule(ALL,
+                () -> get("/api/v1/warranty/coverage").param("gtin", "0").param("serial", "ZZZZ")));
+
+        RULES.put("POST /api/v1/forensic-submissions [multipart/form-data]", rule(EnumSet.of(ADMIN, FORENSICS,
+                SERVICE_CENTER, DISTRIBUTOR), () -> multipart("/api/v1/forensic-submissions").param("serial", "not a serial")));
+        RULES.put("GET /api/v1/alert-cases", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/alert-cases").param("limit", "1")));
+        RULES.put("GET /api/v1/alert-cases/{id}", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/alert-cases/987654321")));
+        RULES.put("GET /api/v1/reports/custody", rule(EnumSet.of(ADMIN),
+                () -> get("/api/v1/reports/custody").param("format", "nonsense")));
+        RULES.put("POST /api/v1/verifications", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER, WARRANTY,
+                FORENSICS), () -> json(post("/api/v1/verifications"), "{\"items\":[]}")));
+        RULES.put("GET /api/v1/me", rule(ALL, () -> get("/api/v1/me")));
+        // the fallback: every unknown API path answers 404 to any caller
+        RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    /** Every API endpoint the application maps, as "METHODS path [consumes]", with its handler. */
+    Map<String, HandlerMethod> apiEndpoints() {
+        var endpoints = new LinkedHashMap<String, HandlerMethod>();
+        for (var mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+                var info = e.getKey();
+                var methods = info.getMethodsCondition().getMethods().isEmpty() ? "ANY"
+                        : String.join(",", new TreeSet<>(info.getMethodsCondition().getMethods().stream().map(Enum::name).toList()));
+                var consumes = info.getConsumesCondition().getConsumableMediaTypes();
+                for (String path : info.getPatternValues()) {
+                    if (path.startsWith("/api/") || path.startsWith("/epcis/")) {
+                        endpoints.put(methods + " " + path + (consumes.isEmpty() ? ""
+                                : " " + consumes.stream().map(MediaType::toString).sorted().toList()), e.getValue());
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    void everyApiEndpointHasAMethodLevelRuleAndARowInTheTable() {
+        var endpoints = apiEndpoints();
+        assertThat(endpoints).as("the API's endpoints were found").hasSizeGreaterThan(20);
+        var withoutAnnotation = endpoints.entrySet().stream()
+                .filter(e -> !AnnotatedElementUtils.hasAnnotation(e.getValue().getMethod(), PreAuthorize.class))
+                .map(Map.Entry::getKey).toList();
+        assertThat(withoutAnnotation).as("endpoints without a method-level @PreAuthorize").isEmpty();
+        assertThat(endpoints.keySet()).as("endpoints without a row in ApiAuthorizationMatrixTest.RULES")
+                .isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rows of RULES for endpoints that no longer exist")
+                .isSubsetOf(endpoints.keySet());
+    }
+
+    @Test
+    void eachRoleKeyIsRefusedExactlyWhereTheTableSays() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var wrong = new ArrayList<String>();
+        for (String endpoint : apiEndpoints().keySet()) {
+            var rule = RULES.get(endpoint);
+            if (rule == null) {
+                continue; // reported by the test above
+            }
+            for (Role role : Role.values()) {
+                int status = mvc.perform(rule.request().get().header("Authorization", "Bearer " + DEMO_KEYS.get(role)))
+                        .andReturn().getResponse().getStatus();
+                boolean allowed = rule.allowed().contains(role);
+                if (allowed ? status == 403 || status == 401 || status >= 500 : status != 403) {
+                    wrong.add(endpoint + " as " + role + ": " + status + " (" + (allowed ? "allowed" : "refused")
+                            + " in the table)");
+                }
+            }
+        }
+        assertThat(wrong).as("answers that disagree with the table").isEmpty();
+    }
+}
