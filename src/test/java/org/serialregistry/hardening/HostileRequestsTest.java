@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an attacker sends to the public routes, over a real port to the real embedded Tomcat (MockMvc
  * skips the container, where broken %-encoding and header bytes fail): each answer is a clean 4xx.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// rate limits raised: the property test sends over a thousand requests from one address and should
+// reach the controllers, not the limiter
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "serial-registry.verification.rate-limit-burst=1000000", "serial-registry.verification.rate-limit-per-minute=1000000"})
 @ActiveProfiles("test")
 class HostileRequestsTest {
 

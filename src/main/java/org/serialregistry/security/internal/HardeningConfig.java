@@ -27,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class HardeningConfig {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HardeningConfig.class);
+
     /** The portal (Vaadin needs inline and eval'd scripts and inline styles; its push uses same-origin WebSockets). */
     static final String PORTAL_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
@@ -69,6 +71,55 @@ class HardeningConfig {
         return firewall;
     }
 
+    /**
+     * The query string decodes: every escape is two hex digits and the bytes are UTF-8. Only the query:
+     * a request body is read later by whoever it is for, after its size was checked.
+     */
+    static boolean parametersReadable(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return true;
+        }
+        if (!wellEscaped(query)) {
+            return false;
+        }
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        for (String part : query.split("[&=]")) {
+            if (part.indexOf('%') < 0) {
+                continue;
+            }
+            var bytes = new java.io.ByteArrayOutputStream(part.length());
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (c == '%') {
+                    bytes.write(Integer.parseInt(part, i + 1, i + 3, 16));
+                    i += 2;
+                } else {
+                    bytes.write(c & 0xff);
+                }
+            }
+            try {
+                decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every '%' in the raw path starts a two-digit hex escape. */
+    static boolean wellEscaped(String rawPath) {
+        for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+            if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+                    || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The browser policies, set before anything else so that error pages and refusals carry them too. */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> browserPolicyHeaders() {
@@ -84,6 +135,17 @@ class HardeningConfig {
                 response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
                 response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
+                // Spring's path parser throws on a broken escape in a path parameter (";x=%"), Tomcat's on one in
+                // a query parameter: both are the client's mistake, answered here in one line of log
+                if (!wellEscaped(request.getRequestURI()) || !parametersReadable(request)) {
+                    log.info("Refused {} {}: broken %-encoding", request.getMethod(),
+                            request.getRequestURI().replaceAll("[^\\x20-\\x7e]", "?"));
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad request"
+                            + "</title><p>This address could not be read: it has a broken %-escape.</p></html>");
+                    return;
+                }
                 chain.doFilter(request, response);
             }
 
