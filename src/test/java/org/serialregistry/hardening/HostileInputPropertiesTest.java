@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jqwik: property-based generation with reproducible seeds, so a failure names the input and can be
  * replayed; hand-written lists would test only what their author thought of.
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
 
     static final List<String> INTERNAL_DETAIL = List.of("Exception", "org.springframework", "org.apache",
             "org.serialregistry", "java.lang", "java.io", "jakarta.servlet", "Caused by", "\tat ", "SQL state", "JdbcSQL",
@@ -103,7 +103,7 @@ class HostileInputProperties {
                 Arbitraries.of("%", "%zz", "%u0041", "%00", "%2e%2e/", "..;/", "//", ";jsessionid=x", "%c0%af", "%ff%fe",
                         "/%E0%A4%A", "/../../etc/passwd", "\\..\\", "%25%32%65", "/.%2e/", "?", "#", "~", "/A%0d%0aX:1"),
                 Arbitraries.strings().withChars("%/;.abcXYZ019~!$&'()*+,=:@\u00e9\u00ff").ofMaxLength(40)
-                        .map(HostileInputProperties::latin1Safe));
+                        .map(HostileInputPropertiesTest::latin1Safe));
     }
 
     Arbitrary<String> queries() {
@@ -112,7 +112,7 @@ class HostileInputProperties {
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.of("%", "%zz", "%E0%A4%A", "%u0041", "%00", "gs1:registerProduct", "gs1:serviceInfo", "DE",
                         "99999999999999999999", "-1", "NaN", "1e309", "%ff%fe%fd", "A".repeat(3000), "%%%%", "+", "&&&"),
-                Arbitraries.strings().withChars("%abcDEF0129&=+;:/?\u00e4").ofMaxLength(60).map(HostileInputProperties::latin1Safe));
+                Arbitraries.strings().withChars("%abcDEF0129&=+;:/?\u00e4").ofMaxLength(60).map(HostileInputPropertiesTest::latin1Safe));
         return Combinators.combine(name, value).as((n, v) -> n + "=" + v).list().ofMaxSize(4)
                 .map(pairs -> String.join("&", pairs));
     }
