@@ -168,10 +168,15 @@ public class SerialIssuance {
 
     /** One page of a completed batch's serials, in serial order. */
     public List<SerialNumber> serials(UUID batchId, int page, int size) {
-        if (page < 0 || size < 1 || size > 10_000) {
-            throw new IllegalArgumentException("size: 1 to 10000 serials per page; page from 0");
+        if (size < 1 || size > 10_000) {
+            throw new IllegalArgumentException("size: 1 to 10000 serials per page");
         }
-        return units.pageOfBatch(batchId, page * size, size).stream().map(SerialNumber::new).toList();
+        long offset = (long) page * size;
+        if (page < 0 || offset > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("page: from 0 to " + (Integer.MAX_VALUE / size) + " at " + size
+                    + " serials per page");
+        }
+        return units.pageOfBatch(batchId, (int) offset, size).stream().map(SerialNumber::new).toList();
     }
 
     /** Streams all serials of a batch in serial order, in constant memory. */

@@ -149,6 +149,7 @@ public class ScanLog {
         return new UnitScanned(rs.getObject("id", UUID.class), rs.getObject("scanned_at", OffsetDateTime.class).toInstant(),
                 rs.getString("gtin"), rs.getString("serial"), ScanOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("client_key"), rs.getString("session_id"), country == null ? null : new CountryCode(country),
-                latitude, longitude, rs.getString("user_agent_class"), status == null ? null : UnitStatus.valueOf(status));
+                latitude, longitude, rs.getString("user_agent_class"), status == null ? null : UnitStatus.valueOf(status),
+                rs.getBoolean("location_claimed"));
     }
 }

@@ -13,6 +13,7 @@ import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.warranty.internal.FileStore;
 import org.serialregistry.warranty.internal.PublicWarrantyLookup;
+import org.serialregistry.warranty.internal.PublicFormLimits;
 import org.serialregistry.warranty.internal.RegistrationStore;
 import org.serialregistry.warranty.internal.SerialGate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,11 @@ public class OwnershipRegistry {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final PublicFormLimits limits;
+
     OwnershipRegistry(SerialGate gate, RegistrationStore store, FileStore files, PublicWarrantyLookup publicLookup,
-                      AuditTrail audit, Clock clock) {
+                      AuditTrail audit, Clock clock, PublicFormLimits limits) {
+        this.limits = limits;
         this.gate = gate;
         this.store = store;
         this.files = files;
@@ -61,10 +65,39 @@ public class OwnershipRegistry {
     @Transactional
     @PreAuthorize("permitAll()")
     public RegistrationOutcome registerFromPublicForm(NewRegistration r) {
-        return doRegister(r, RegistrationChannel.PUBLIC);
+        return registerFromPublicForm(r, null);
+    }
+
+    /**
+     * Registration from the public form, sent by the client with this keyed hash (null: unknown). The
+     * form keeps at most {@code proofs-per-unit-per-day} registrations with a proof of purchase per unit
+     * and {@code proofs-per-client-per-day} per client each UTC day; more are refused at the proof field.
+     */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public RegistrationOutcome registerFromPublicForm(NewRegistration r, @Nullable String clientKey) {
+        if (r.proofOfPurchase() != null && r.proofOfPurchase().length > 0) {
+            Instant dayStart = LocalDate.now(clock).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            String serial = SerialGate.serialText(r.serial());
+            if (store.publicProofsSince(dayStart, serial, null) >= limits.proofsPerUnitPerDay()) {
+                throw new IllegalArgumentException("proof: this unit has received " + limits.proofsPerUnitPerDay()
+                        + " registrations with a proof of purchase today, the most the public form keeps; "
+                        + "please try again tomorrow or contact the service desk");
+            }
+            if (clientKey != null && store.publicProofsSince(dayStart, null, clientKey) >= limits.proofsPerClientPerDay()) {
+                throw new IllegalArgumentException("proof: your network has sent " + limits.proofsPerClientPerDay()
+                        + " registrations with a proof of purchase today, the most the public form keeps; "
+                        + "please try again tomorrow");
+            }
+        }
+        return doRegister(r, RegistrationChannel.PUBLIC, clientKey);
     }
 
     private RegistrationOutcome doRegister(NewRegistration r, RegistrationChannel channel) {
+        return doRegister(r, channel, null);
+    }
+
+    private RegistrationOutcome doRegister(NewRegistration r, RegistrationChannel channel, @Nullable String clientKey) {
         Gtin gtin = SerialGate.gtin(r.gtin());
         String serial = SerialGate.serialText(r.serial());
         LocalDate today = LocalDate.now(clock);
@@ -99,7 +132,8 @@ public class OwnershipRegistry {
                 : files.store(null, "proofOfPurchase", r.proofOfPurchase(), r.proofFilename(), actor(), now).id();
         var status = current.isPresent() ? RegistrationStatus.CONFLICT : RegistrationStatus.ACTIVE;
         var saved = store.insert(new RegistrationStore.Draft(serial, gtin.value(), r.purchaseDate(), retailer, owner,
-                email, channel, status, current.map(OwnershipView::id).orElse(null), null, null, proofId, actor(), now));
+                email, channel, status, current.map(OwnershipView::id).orElse(null), null, null, proofId, actor(), now,
+                clientKey));
         audit.record(status == RegistrationStatus.ACTIVE ? "ownership.registered" : "ownership.conflict-flagged",
                 "serial", serial, null, AuditTrail.state("registration", saved.id(), "channel", channel.name(),
                         "status", status.name(), "purchaseDate", r.purchaseDate().toString(), "retailer", retailer,

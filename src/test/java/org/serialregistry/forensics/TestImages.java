@@ -78,6 +78,30 @@ public final class TestImages {
         return write(new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB), "gif");
     }
 
+    /**
+     * A real, fully valid PNG of {@code width × height} pixels at 16 bits per channel, RGBA (8 bytes
+     * per pixel), all transparent black: 6000 × 6000 decodes to 288 MB but compresses to about 280 KB.
+     * Written row by row, so the test never holds the decoded image.
+     */
+    public static byte[] png16Rgba(int width, int height) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 16).put((byte) 6)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        var idat = new ByteArrayOutputStream();
+        try (var deflate = new java.util.zip.DeflaterOutputStream(idat, new Deflater(9), 64 * 1024)) {
+            byte[] row = new byte[1 + width * 8]; // filter byte 0, then the pixels
+            for (int y = 0; y < height; y++) {
+                deflate.write(row);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);

@@ -17,4 +17,8 @@ public record NewSignal(SignalType type, Severity severity, @Nullable String ser
         detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
         scans = List.copyOf(scans);
     }
+
+    NewSignal withSeverity(Severity lowered) {
+        return new NewSignal(type, lowered, serial, gtin, lot, clientKey, country, scanAt, detail, scans);
+    }
 }

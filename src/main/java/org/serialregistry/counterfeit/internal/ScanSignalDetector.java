@@ -23,6 +23,7 @@ import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.counterfeit.DetectionThresholds;
 import org.serialregistry.counterfeit.EvidenceScan;
+import org.serialregistry.counterfeit.Severity;
 import org.serialregistry.counterfeit.SignalType;
 import org.serialregistry.counterfeit.Thresholds;
 import org.serialregistry.serial.MasterData;
@@ -356,9 +357,13 @@ public class ScanSignalDetector {
             double hours = Math.max(Duration.between(st.lastLocated.at(), s.at()).abs().toSeconds(), 60) / 3600.0;
             double speed = km / hours;
             if (km > MIN_ANOMALY_KM && speed > th.maxSpeedKmh() && st.cooldownOver(SignalType.GEO_ANOMALY, s.at(), window)) {
-                out.add(signal(SignalType.GEO_ANOMALY, s, unit, List.of(st.lastLocated, ev), String.format(
-                        java.util.Locale.ROOT, "Scanned %.0f km apart within %.1f h (%s → %s): %.0f km/h, limit %d km/h",
-                        km, hours, before.country(), here.country(), speed, th.maxSpeedKmh())));
+                // a location the client typed or sent is its own claim: it may add to a case, never raise a HIGH one alone
+                boolean claimed = s.locationClaimed() || st.lastClaimed;
+                var signal = signal(SignalType.GEO_ANOMALY, s, unit, List.of(st.lastLocated, ev), String.format(
+                        java.util.Locale.ROOT, "Scanned %.0f km apart within %.1f h (%s → %s): %.0f km/h, limit %d km/h%s",
+                        km, hours, before.country(), here.country(), speed, th.maxSpeedKmh(),
+                        claimed ? " (location given by the scanning client, not by the network)" : ""));
+                out.add(claimed && signal.severity().high() ? signal.withSeverity(Severity.MEDIUM) : signal);
             }
         }
 
@@ -401,6 +406,7 @@ public class ScanSignalDetector {
         if (here != null) {
             st.lastPoint = here;
             st.lastLocated = ev;
+            st.lastClaimed = s.locationClaimed();
         }
     }
 
@@ -533,6 +539,7 @@ public class ScanSignalDetector {
         final EnumMap<SignalType, Instant> lastRaised = new EnumMap<>(SignalType.class);
         GeoCentroids.@Nullable Point lastPoint;
         @Nullable EvidenceScan lastLocated;
+        boolean lastClaimed;
 
         boolean cooldownOver(SignalType type, Instant at, Duration quiet) {
             Instant last = lastRaised.get(type);

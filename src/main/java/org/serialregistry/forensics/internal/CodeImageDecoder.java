@@ -27,8 +27,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class CodeImageDecoder {
 
-    /** @throws IllegalArgumentException "codePhoto: ..." when no code or no unit link is found */
+    private final DecodeBulkhead bulkhead;
+
+    CodeImageDecoder(DecodeBulkhead bulkhead) {
+        this.bulkhead = bulkhead;
+    }
+
+    /**
+     * Decodes under the bulkhead (the photo's decoded size was bounded by {@link PhotoInspector}).
+     *
+     * @throws IllegalArgumentException "codePhoto: ..." when no code or no unit link is found
+     * @throws org.serialregistry.forensics.DecodingBusyException when too many images are being decoded
+     */
     public DecodedCode decode(PhotoInspector.Inspected photo) {
+        return parse(bulkhead.decode(() -> readCode(photo)));
+    }
+
+    private static String readCode(PhotoInspector.Inspected photo) {
         java.awt.image.BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(photo.content()));
@@ -49,7 +64,7 @@ public class CodeImageDecoder {
             throw new IllegalArgumentException("codePhoto: no readable QR or Data Matrix code in " + photo.filename()
                     + "; take a sharper, straight photo or type the serial");
         }
-        return parse(text);
+        return text;
     }
 
     /** Parses a Digital Link URI (any host and path prefix) into GTIN, lot and serial. */

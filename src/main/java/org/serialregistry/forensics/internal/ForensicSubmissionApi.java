@@ -11,8 +11,13 @@ import org.serialregistry.forensics.NewSubmission;
 import org.serialregistry.forensics.SubmissionView;
 import org.serialregistry.forensics.UploadedPhoto;
 import org.springframework.http.MediaType;
+import org.serialregistry.forensics.DecodingBusyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,6 +63,16 @@ class ForensicSubmissionApi {
         var created = review.submit(new NewSubmission(serial, gtin, foundWhere, receivedFrom, measurements,
                 hologramReading, nfcReading, note), uploads, codePhoto == null ? null : read(codePhoto));
         return ResponseEntity.created(URI.create("/api/v1/forensic-submissions/" + created.id())).body(created);
+    }
+
+    /** The decoding bulkhead is full: 503 with Retry-After; the client sends the same upload again later. */
+    @ExceptionHandler(DecodingBusyException.class)
+    ResponseEntity<ProblemDetail> busy(DecodingBusyException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Busy reading other images");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static UploadedPhoto read(MultipartFile f) {

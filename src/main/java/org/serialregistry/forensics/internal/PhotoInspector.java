@@ -25,6 +25,12 @@ public class PhotoInspector {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
+    private final ForensicsProperties properties;
+
+    PhotoInspector(ForensicsProperties properties) {
+        this.properties = properties;
+    }
+
     /** A photo that passed: its type, dimensions and SHA-256. */
     public record Inspected(String filename, String contentType, byte[] content, int width, int height, String sha256) {
     }
@@ -52,6 +58,7 @@ public class PhotoInspector {
         }
         int width;
         int height;
+        int bytesPerPixel;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             var readers = ImageIO.getImageReadersByFormatName(format);
             if (in == null || !readers.hasNext()) {
@@ -62,6 +69,7 @@ public class PhotoInspector {
                 reader.setInput(in, true, true);
                 width = reader.getWidth(0);
                 height = reader.getHeight(0);
+                bytesPerPixel = bytesPerPixel(reader);
             } finally {
                 reader.dispose();
             }
@@ -81,7 +89,27 @@ public class PhotoInspector {
                     "%s: %s is %d × %d pixels (%.0f megapixels); at most 40 megapixels", field, name, width, height,
                     pixels / 1e6));
         }
+        long decoded = pixels * bytesPerPixel;
+        long limit = properties.maxDecodedImage().toBytes();
+        if (decoded > limit) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s: %s would take %d MB of memory to read (%d × %d pixels, %d bytes each); at most %d MB per image. "
+                            + "Send a smaller photo (8 bits per channel, or fewer pixels)", field, name,
+                    decoded / (1024 * 1024), width, height, bytesPerPixel, limit / (1024 * 1024)));
+        }
         return new Inspected(name, type, content, width, height, sha256(content));
+    }
+
+    /** Bytes per decoded pixel, from the header (16-bit RGBA PNG: 8); 4 when the header does not say. */
+    private static int bytesPerPixel(ImageReader reader) throws IOException {
+        var types = reader.getImageTypes(0);
+        if (types != null && types.hasNext()) {
+            int bits = types.next().getColorModel().getPixelSize();
+            if (bits > 0) {
+                return Math.max(1, (bits + 7) / 8);
+            }
+        }
+        return 4;
     }
 
     static String cleanName(String filename) {

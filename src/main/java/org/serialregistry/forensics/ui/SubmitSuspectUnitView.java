@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.forensics.DecodingBusyException;
 import org.serialregistry.forensics.ForensicReview;
 import org.serialregistry.forensics.NewSubmission;
 import org.serialregistry.forensics.UploadedPhoto;
@@ -94,7 +95,7 @@ class SubmitSuspectUnitView extends VerticalLayout {
             serial.setValue(decoded.serial());
             gtin.setValue(decoded.gtin());
             Notifications.success("Code read: serial " + decoded.serial());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DecodingBusyException e) {
             codePhoto = null;
             Notifications.error(e.getMessage());
         }
@@ -118,7 +119,7 @@ class SubmitSuspectUnitView extends VerticalLayout {
             for (var a : List.of(measurements, hologram, nfc, note)) {
                 a.clear();
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DecodingBusyException e) {
             Notifications.error(e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package org.serialregistry.security.internal;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.serialregistry.security.ApiKeys;
 import org.serialregistry.security.ui.LoginView;
@@ -34,7 +35,7 @@ class SecurityConfig {
     /** Paths anyone may read, with no session: public verification, static assets, probes. */
     static final String[] PUBLIC_PATHS = {
             "/01/**", "/webjars/**", "/styles/**", "/images/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
 
@@ -83,13 +84,19 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain portalFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
-                                          KeycloakRoleMapper roleMapper) throws Exception {
+                                          KeycloakRoleMapper roleMapper, RequestUtil vaadinRequests,
+                                          LoginThrottle throttle) throws Exception {
+        // Vaadin exempts the login form from CSRF; we do not: only Vaadin's own requests (which carry
+        // Vaadin's CSRF token) are exempt, and the login form sends Spring's token from the page's meta tags
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth
                     .loginPage(LoginView.ROUTE_PATH)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roleMapper.oidcUserService())));
         }
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false))
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -21,6 +22,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     public static final String ROUTE = "login";
     public static final String ROUTE_PATH = "/" + ROUTE;
+    /** Query parameter the login throttle sends back: the seconds until the next attempt may be made. */
+    public static final String THROTTLED_PARAMETER = "throttled";
 
     private final LoginForm login = new LoginForm();
 
@@ -45,7 +48,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey(THROTTLED_PARAMETER)) {
+            long seconds;
+            try {
+                seconds = Math.max(1, Long.parseLong(parameters.get(THROTTLED_PARAMETER).getFirst()));
+            } catch (NumberFormatException e) {
+                seconds = 60;
+            }
+            var i18n = LoginI18n.createDefault();
+            var message = new LoginI18n.ErrorMessage();
+            message.setTitle("Too many sign-in attempts");
+            message.setMessage("Sign-in is paused for this account or network. Try again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds."));
+            i18n.setErrorMessage(message);
+            login.setI18n(i18n);
+            login.setError(true);
+        } else if (parameters.containsKey("error")) {
             login.setError(true);
         }
     }

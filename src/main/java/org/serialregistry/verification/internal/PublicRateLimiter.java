@@ -1,33 +1,34 @@
 package org.serialregistry.verification.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
  * Token buckets per client key, in memory on this instance: {@code rate-limit-burst} requests at
- * once, refilled at {@code rate-limit-per-minute}. The map is bounded: when it holds
- * {@code rate-limit-clients} keys it starts afresh (a flood from that many addresses is beyond
- * what a per-client limit can stop anyway; a proxy or CDN must).
+ * once, refilled at {@code rate-limit-per-minute}. A client is its address, an IPv6 client its /64
+ * (see {@link ScanRequests#clientKey}). At most {@code rate-limit-clients} buckets are kept, the least
+ * recently used forgotten first (Caffeine), so a flood of new addresses evicts only idle clients'
+ * buckets and never resets the one of a client being throttled.
  */
 @Component
 public class PublicRateLimiter {
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
     private final VerificationProperties properties;
 
     PublicRateLimiter(VerificationProperties properties) {
         this.properties = properties;
+        this.buckets = Caffeine.newBuilder().maximumSize(properties.rateLimitClients())
+                .expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
     /** Zero when the request may go ahead, else the seconds to wait (at least 1). */
     public long secondsToWait(String clientKey) {
-        if (buckets.size() >= properties.rateLimitClients()) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(clientKey, k -> Bucket.builder()
+        Bucket bucket = buckets.get(clientKey, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(properties.rateLimitBurst())
                         .refillGreedy(properties.rateLimitPerMinute(), Duration.ofMinutes(1)))
                 .build());

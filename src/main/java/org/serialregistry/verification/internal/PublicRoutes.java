@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class PublicRoutes {
 
     static final MediaType LINKSET_JSON = MediaType.parseMediaType("application/linkset+json");
+
+    /** Before everything else on the anonymous routes: size cap, cross-site posts, unreadable input, /error. */
+    @Bean
+    FilterRegistrationBean<PublicRequestGuard> publicRequestGuard(VerificationProperties properties,
+            @Value("${serial-registry.public-base-url:}") String baseUrl) {
+        var registration = new FilterRegistrationBean<>(new PublicRequestGuard(
+                properties.maxAnonymousRequest().toBytes(), baseUrl));
+        registration.addUrlPatterns("/01/*", "/api/public/*", "/error", "/error/*");
+        registration.setName("publicRequestGuard");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> publicRateLimitFilter(PublicRateLimiter limiter, ScanRequests scans) {

@@ -129,7 +129,7 @@ class PublicVerificationController {
                     new SerialNumber(result.serial()), purchased, form.getOrDefault("retailer", ""),
                     form.getOrDefault("ownerName", ""), form.getOrDefault("email", ""), proofBytes,
                     proof == null || proof.isEmpty() ? null : proof.getContentType(),
-                    proof == null || proof.isEmpty() ? null : proof.getOriginalFilename()));
+                    proof == null || proof.isEmpty() ? null : proof.getOriginalFilename(), scanRequests.clientKey(request)));
             return html(outcome.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, VerificationPages.message(
                     outcome.accepted() ? "Registered" : "Not registered", outcome.message(),
                     outcome.accepted() ? "ok" : "bad", self));

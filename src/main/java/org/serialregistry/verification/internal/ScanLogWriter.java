@@ -181,10 +181,10 @@ public class ScanLogWriter implements SmartLifecycle {
     }
 
     private static final String COLUMNS = "id, scanned_at, gtin, serial, outcome, client_key, session_id, country, "
-            + "latitude, longitude, user_agent_class, unit_status, unit_serial";
+            + "latitude, longitude, user_agent_class, unit_status, unit_serial, location_claimed";
 
     private static void insert(Connection con, List<UnitScanned> scans) throws SQLException {
-        try (var ps = con.prepareStatement("insert into scan_record (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (var ps = con.prepareStatement("insert into scan_record (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (UnitScanned s : scans) {
                 ps.setObject(1, s.scanId());
                 ps.setObject(2, s.at().atOffset(ZoneOffset.UTC));
@@ -199,6 +199,7 @@ public class ScanLogWriter implements SmartLifecycle {
                 ps.setString(11, s.userAgentClass());
                 ps.setString(12, s.unitStatus() == null ? null : s.unitStatus().name());
                 ps.setString(13, unitSerial(s));
+                ps.setBoolean(14, s.locationClaimed());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -227,7 +228,7 @@ public class ScanLogWriter implements SmartLifecycle {
             field(text, s.longitude() == null ? null : s.longitude().toString()).append('\t');
             field(text, s.userAgentClass()).append('\t');
             field(text, s.unitStatus() == null ? null : s.unitStatus().name()).append('\t');
-            field(text, unitSerial(s)).append('\n');
+            field(text, unitSerial(s)).append('\t').append(s.locationClaimed() ? 't' : 'f').append('\n');
         }
         try {
             con.getCopyAPI().copyIn("copy scan_record (" + COLUMNS + ") from stdin",

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.shared.CountryCode;
+import org.serialregistry.shared.TrustedProxies;
+import org.springframework.beans.factory.annotation.Value;
 import org.serialregistry.verification.UnitScanned;
 import org.serialregistry.verification.VerificationResult;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +46,11 @@ public class ScanRequests {
     // one generator per thread: the shared default reads /dev/urandom under a lock on every call
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(ScanRequests::newRandom);
 
-    ScanRequests(ClientKeys clientKeys, ScanProperties properties, Clock clock) {
+    private final TrustedProxies proxies;
+
+    ScanRequests(ClientKeys clientKeys, ScanProperties properties, Clock clock,
+                 @Value("${serial-registry.trusted-proxies:}") String trustedProxies) {
+        this.proxies = TrustedProxies.parse(trustedProxies);
         this.clientKeys = clientKeys;
         this.properties = properties;
         this.clock = clock;
@@ -55,7 +61,8 @@ public class ScanRequests {
         if (known instanceof String key) {
             return key;
         }
-        String key = clientKeys.of(request.getRemoteAddr());
+        String key = clientKeys.of(TrustedProxies.limitKey(
+                proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"))));
         request.setAttribute(CLIENT_KEY_ATTRIBUTE, key);
         return key;
     }
@@ -79,10 +86,17 @@ public class ScanRequests {
         return id;
     }
 
-    /** The country the user gave, else the proxy's header; null when neither is a valid ISO code. */
+    /**
+     * The country the user gave, else the header of a trusted proxy (from anyone else the header is
+     * the client's own forgery and is ignored); null when neither is a valid ISO code.
+     */
     public @Nullable CountryCode country(HttpServletRequest request, @Nullable String given) {
         CountryCode country = parseCountry(given);
-        return country != null ? country : parseCountry(request.getHeader(properties.countryHeader()));
+        return country != null ? country : networkCountry(request);
+    }
+
+    private @Nullable CountryCode networkCountry(HttpServletRequest request) {
+        return proxies.trusts(request.getRemoteAddr()) ? parseCountry(request.getHeader(properties.countryHeader())) : null;
     }
 
     static @Nullable CountryCode parseCountry(@Nullable String raw) {
@@ -129,9 +143,12 @@ public class ScanRequests {
             latitude = null;
             longitude = null;
         }
+        CountryCode given = parseCountry(country);
+        boolean claimed = latitude != null || given != null;
         return new UnitScanned(scanId(), Instant.now(clock), result.gtin(), result.serial(), result.outcome(),
-                clientKey(request), sessionId(request, response), country(request, country), latitude, longitude,
-                userAgentClass(request.getHeader(HttpHeaders.USER_AGENT)), result.unitStatus());
+                clientKey(request), sessionId(request, response), given != null ? given : networkCountry(request),
+                latitude, longitude, userAgentClass(request.getHeader(HttpHeaders.USER_AGENT)), result.unitStatus(),
+                claimed);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.serialregistry.verification.internal;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxProductsForMismatchSearch  a failing tag is tried against the other GTINs only up to this catalogue size
  * @param rateLimitPerMinute            requests a client key may make per minute on the public routes
  * @param rateLimitBurst                requests a client key may make at once
- * @param rateLimitClients              client keys tracked at most (the oldest are forgotten)
+ * @param rateLimitClients              client keys tracked at most (the least recently seen are forgotten)
+ * @param maxAnonymousRequest           largest request body an anonymous route accepts (413 above it)
  */
 @ConfigurationProperties("serial-registry.verification")
 public record VerificationProperties(@DefaultValue("mailto:brand-protection@serial-registry.example") String reportTo,
@@ -25,5 +27,6 @@ public record VerificationProperties(@DefaultValue("mailto:brand-protection@seri
                                      @DefaultValue("120") long rateLimitPerMinute,
                                      @DefaultValue("30") long rateLimitBurst,
                                      @DefaultValue("100000") int rateLimitClients,
-                                     @Nullable String publicBaseUrl) {
+                                     @Nullable String publicBaseUrl,
+                                     @DefaultValue("1MB") DataSize maxAnonymousRequest) {
 }

@@ -20,7 +20,8 @@ class PublicRegistrationIntake implements RegistrationIntake {
     @Override
     public RegistrationResult register(PublicRegistration r) {
         var outcome = registry.registerFromPublicForm(new NewRegistration(r.gtin().value(), r.serial().value(),
-                r.purchaseDate(), r.retailer(), r.ownerName(), r.email(), r.proofOfPurchase(), r.proofFilename()));
+                r.purchaseDate(), r.retailer(), r.ownerName(), r.email(), r.proofOfPurchase(), r.proofFilename()),
+                r.clientKey());
         return new RegistrationResult(outcome.effective(), outcome.message());
     }
 }

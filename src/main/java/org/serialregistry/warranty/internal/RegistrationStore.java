@@ -29,7 +29,22 @@ public class RegistrationStore {
     public record Draft(String serial, String gtin, LocalDate purchaseDate, String retailer, String ownerName,
                         String email, RegistrationChannel channel, RegistrationStatus status,
                         @Nullable Long conflictsWith, @Nullable Long transferredFrom, @Nullable LocalDate transferDate,
-                        @Nullable Long proofFileId, String by, Instant at) {
+                        @Nullable Long proofFileId, String by, Instant at, @Nullable String clientKey) {
+
+        public Draft(String serial, String gtin, LocalDate purchaseDate, String retailer, String ownerName,
+                     String email, RegistrationChannel channel, RegistrationStatus status,
+                     @Nullable Long conflictsWith, @Nullable Long transferredFrom, @Nullable LocalDate transferDate,
+                     @Nullable Long proofFileId, String by, Instant at) {
+            this(serial, gtin, purchaseDate, retailer, ownerName, email, channel, status, conflictsWith,
+                    transferredFrom, transferDate, proofFileId, by, at, null);
+        }
+    }
+
+    /** Public-form registrations with a proof since {@code from}, for one serial or one client key. */
+    public long publicProofsSince(Instant from, @Nullable String serial, @Nullable String clientKey) {
+        return jdbc.queryForObject("select count(*) from ownership_registration where registered_at >= ? "
+                        + "and channel = 'PUBLIC' and proof_file_id is not null and (serial = ? or client_key = ?)",
+                Long.class, from.atOffset(ZoneOffset.UTC), serial, clientKey);
     }
 
     public OwnershipView insert(Draft d) {
@@ -37,7 +52,8 @@ public class RegistrationStore {
         jdbc.update(c -> {
             var ps = c.prepareStatement("insert into ownership_registration (serial, gtin, purchase_date, retailer, "
                     + "owner_name, email, channel, status, conflicts_with, transferred_from, transfer_date, proof_file_id, "
-                    + "registered_by, registered_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", new String[]{"id"});
+                    + "registered_by, registered_at, client_key, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                    new String[]{"id"});
             ps.setString(1, d.serial());
             ps.setString(2, d.gtin());
             ps.setObject(3, d.purchaseDate());
@@ -52,6 +68,7 @@ public class RegistrationStore {
             ps.setObject(12, d.proofFileId());
             ps.setString(13, d.by());
             ps.setObject(14, d.at().atOffset(ZoneOffset.UTC));
+            ps.setString(15, d.clientKey());
             return ps;
         }, keys);
         return find(keys.getKey().longValue()).orElseThrow();

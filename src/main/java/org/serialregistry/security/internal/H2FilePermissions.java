@@ -1,0 +1,82 @@
+package org.serialregistry.security.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded H2 database file holds everything the registry vouches for, like the serial key file:
+ * readable by its owner only. Before the first connection, its folder is created 0700 and the file
+ * itself 0600 (H2 would create it with the process umask, usually 0644); an existing file is set to
+ * 0600. Nothing happens for in-memory H2, for PostgreSQL, or on a file system without POSIX permissions.
+ */
+@Component
+class H2FilePermissions implements BeanPostProcessor {
+
+    private final Environment environment;
+
+    H2FilePermissions(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource) {
+            Path file = databaseFile(environment.getProperty("spring.datasource.url"));
+            if (file != null) {
+                protect(file);
+            }
+        }
+        return bean;
+    }
+
+    /** The {@code .mv.db} file of a {@code jdbc:h2:file:} (or bare {@code jdbc:h2:./path}) URL; null otherwise. */
+    static @Nullable Path databaseFile(@Nullable String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int semicolon = rest.indexOf(';');
+        if (semicolon >= 0) {
+            rest = rest.substring(0, semicolon);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        } else if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.contains(":")
+                && !rest.matches("^[A-Za-z]:[\\\\/].*")) {
+            return null;
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return Path.of(rest + ".mv.db").toAbsolutePath().normalize();
+    }
+
+    static void protect(Path file) {
+        try {
+            Path folder = file.getParent();
+            if (folder != null && !Files.exists(folder)) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException exists) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file keeps the folder's access rules
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create or protect the H2 database file " + file, e);
+        }
+    }
+}

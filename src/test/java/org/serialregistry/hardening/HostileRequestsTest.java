@@ -1,0 +1,157 @@
+package org.serialregistry.hardening;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.serialregistry.serial.SerialIssuance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an attacker sends to the public routes, over a real port to the real embedded Tomcat (MockMvc
+ * skips the container, where broken %-encoding and header bytes fail): each answer is a clean 4xx.
+ */
+// rate limits raised: the property test sends over a thousand requests from one address and should
+// reach the controllers, not the limiter
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "serial-registry.verification.rate-limit-burst=1000000", "serial-registry.verification.rate-limit-per-minute=1000000"})
+@ActiveProfiles("test")
+class HostileRequestsTest {
+
+    static final String PHONE = "09506000134352";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SerialIssuance issuance;
+
+    RawHttp http;
+    String link;
+
+    @BeforeEach
+    void setUp() {
+        http = new RawHttp(port);
+        var batch = issuance.latestBatches(100).stream().filter(b -> b.lot().equals("A2611")).findFirst().orElseThrow();
+        link = "/01/" + PHONE + "/21/" + issuance.serials(batch.id(), 0, 10).get(6).value();
+    }
+
+    static Map<String, byte[]> headers(String... pairs) {
+        var map = new LinkedHashMap<String, byte[]>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return map;
+    }
+
+    static void assertClean(RawHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+        assertThat(answer.body()).doesNotContain("Exception", "org.springframework", "org.apache", "at java.",
+                "org.serialregistry", "SQL");
+    }
+
+    @ParameterizedTest(name = "broken %-encoding in {0} answers 400")
+    @ValueSource(strings = {"?country=%zz", "?linkType=%", "?lat=%E0%A4%A", "?x=%u0041"})
+    void brokenPercentEncodingInAQueryParameterIsAClientError(String query) throws Exception {
+        assertClean(http.get(link + query));
+        assertClean(http.get("/api/public/v1/nothing" + query));
+    }
+
+    @Test
+    void nonAsciiUserAgentAndCountryHeadersAreReadWithoutFailing() throws Exception {
+        var answer = http.send("GET", link, headers("User-Agent", "Mozilla/5.0 (Ünïcödé 漢字)", "CF-IPCountry", "DÉ"),
+                new byte[0]);
+        assertThat(answer.status()).isEqualTo(200);
+        var json = http.send("GET", link, headers("Accept", "application/json", "User-Agent", "\u00ff\u00fe",
+                "CF-IPCountry", "ü"), new byte[0]);
+        assertThat(json.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedMultipartRegistrationIsRefusedAs400() throws Exception {
+        byte[] body = "--x\r\nContent-Disposition: form-data; name=\"linkType\"\r\n\r\ngs1:regis".getBytes(StandardCharsets.UTF_8);
+        assertClean(http.send("POST", link, headers("Content-Type", "multipart/form-data; boundary=x"), body));
+        assertClean(http.send("POST", link, headers("Content-Type", "multipart/form-data"), body));
+    }
+
+    @Test
+    void anAnonymousRequestOverOneMegabyteIsRefusedAs413() throws Exception {
+        byte[] urlencoded = new byte[2 * 1024 * 1024 + 10];
+        Arrays.fill(urlencoded, (byte) 'a');
+        urlencoded[0] = 'x';
+        urlencoded[1] = '=';
+        var answer = http.send("POST", link, headers("Content-Type", "application/x-www-form-urlencoded"), urlencoded);
+        assertClean(answer);
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).contains("1 MB");
+
+        byte[] multipart = new byte[1024 * 1024 + 100];
+        Arrays.fill(multipart, (byte) 'b');
+        var big = http.send("POST", link, headers("Content-Type", "multipart/form-data; boundary=x"), multipart);
+        assertThat(big.status()).isEqualTo(413);
+    }
+
+    @Test
+    void theErrorPathAnswers404NotAServerError() throws Exception {
+        var answer = http.get("/error");
+        assertClean(answer);
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCrossOriginRegistrationPostIsRefused() throws Exception {
+        byte[] form = "linkType=gs1%3AregisterProduct&purchaseDate=2026-01-02".getBytes(StandardCharsets.UTF_8);
+        var foreign = http.send("POST", link, headers("Content-Type", "application/x-www-form-urlencoded",
+                "Origin", "https://evil.example"), form);
+        assertClean(foreign);
+        assertThat(foreign.status()).isEqualTo(403);
+        var crossSite = http.send("POST", link, headers("Content-Type", "application/x-www-form-urlencoded",
+                "Sec-Fetch-Site", "cross-site"), form);
+        assertThat(crossSite.status()).isEqualTo(403);
+        var sameOrigin = http.send("POST", link, headers("Content-Type", "application/x-www-form-urlencoded",
+                "Origin", "http://localhost:" + port, "Sec-Fetch-Site", "same-origin"), form);
+        assertThat(sameOrigin.status()).isNotEqualTo(403);
+    }
+
+    @Test
+    void metricsNeedAnAdministrator() throws Exception {
+        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(401);
+        var quality = http.send("GET", "/actuator/prometheus",
+                headers("Authorization", "Bearer sr_demoqual_QualityDemoKeyNotForProduction"), new byte[0]);
+        assertThat(quality.status()).isEqualTo(403);
+        var admin = http.send("GET", "/actuator/prometheus",
+                headers("Authorization", "Bearer sr_demoadmn_AdminDemoKeyNotForProduction"), new byte[0]);
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body()).contains("jvm_memory_used_bytes");
+        var basic = http.send("GET", "/actuator/prometheus", headers("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8))), new byte[0]);
+        assertThat(basic.status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0} carries CSP, Referrer-Policy and Permissions-Policy")
+    @ValueSource(strings = {"/01/" + PHONE + "/21/NOSUCHSERIAL", "/login", "/api/v1/me", "/api/public/v1/x", "/error"})
+    void everyKindOfPageCarriesTheBrowserPolicies(String path) throws Exception {
+        var answer = http.get(path);
+        assertThat(answer.header("Content-Security-Policy")).containsPattern("default-src '(self|none)'").contains("frame-ancestors 'none'");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(answer.header("Permissions-Policy")).contains("camera=()");
+    }
+
+    @Test
+    void aLoginPostWithoutCsrfTokenIsRefused() throws Exception {
+        var answer = http.send("POST", "/login", headers("Content-Type", "application/x-www-form-urlencoded"),
+                "username=admin&password=admin".getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(403);
+    }
+}
