@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
+import org.serialregistry.audit.ChainCheckpoints;
 import org.serialregistry.serial.BatchExports;
 import org.serialregistry.serial.BatchStatus;
 import org.serialregistry.serial.BatchView;
@@ -74,7 +75,11 @@ class SerialApiController {
     private final BatchExports exports;
     private final JsonMapper json;
 
-    SerialApiController(SerialIssuance issuance, Units units, Labels labels, BatchExports exports, JsonMapper json) {
+    private final ChainCheckpoints checkpoints;
+
+    SerialApiController(SerialIssuance issuance, Units units, Labels labels, BatchExports exports, JsonMapper json,
+                        ChainCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.json = json;
         this.issuance = issuance;
         this.units = units;
@@ -276,6 +281,28 @@ class SerialApiController {
             description = "Needs the ADMIN, PRODUCTION or QUALITY role. intact=false names the first broken event.")
     ChainReport chainCheck() {
         return units.verifyChain();
+    }
+
+    @PostMapping(path = "/lifecycle/chain-check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check the lifecycle log against a checkpoint kept outside the registry",
+            description = "Body: an exported checkpoint file. Needs the ADMIN, PRODUCTION or QUALITY role.")
+    ChainReport chainCheckAgainst(@RequestBody String checkpoint) {
+        return units.verifyChain(checkpoints.parse(checkpoint));
+    }
+
+    @GetMapping("/checkpoints/{chain}/latest")
+    @Operation(summary = "Download the latest signed checkpoint of a chain (lifecycle or audit)",
+            description = "Needs the ADMIN role. Keep the file elsewhere; give it back to the chain check later.")
+    ResponseEntity<ChainCheckpoints.Exported> latestCheckpoint(@PathVariable String chain) {
+        var c = checkpoints.exportLatest(chain).orElseThrow(() -> new NoSuchElementException("no checkpoint of " + chain));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("checkpoint-" + c.chain() + "-" + c.sequence() + ".json").build().toString()).body(c);
+    }
+
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Sign every chain's head now", description = "Needs the ADMIN role.")
+    List<ChainCheckpoints.Exported> writeCheckpoints() {
+        return checkpoints.writeNow().stream().map(checkpoints::exported).toList();
     }
 
     @ExceptionHandler(SerialIssuance.IdempotencyConflictException.class)
