@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.audit.AuditChain;
+import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.audit.ChainCheckpoints;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.serialregistry.serial.ChainReport;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.SerialIssuance;
@@ -41,7 +44,15 @@ abstract class TamperScenarios {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    AuditChain auditChain;
+    @Autowired
+    TransactionTemplate tx;
+
     List<SerialNumber> serials;
+    long lastAuditSeq;
     long stolenEvent;
     long lockedEvent;
 
@@ -63,8 +74,91 @@ abstract class TamperScenarios {
         serials = issuance.serials(batch.id(), 0, 10);
         stolenEvent = units.changeStatus(serials.get(0), UnitStatus.STOLEN, "lorry robbed").id();
         lockedEvent = units.changeStatus(serials.get(1), UnitStatus.LOCKED, "held for inspection").id();
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            tx.executeWithoutResult(t -> audit.record("tamper.test", "unit", serials.get(n - 1).value(), null,
+                    AuditTrail.state("step", n)));
+        }
         checkpoints.writeNow();
+        lastAuditSeq = jdbc.queryForObject("select max(seq) from audit_seal", Long.class);
         assertThat(units.verifyChain().intact()).as(units.verifyChain().problem()).isTrue();
+        assertThat(auditChain.verify().intact()).as(auditChain.verify().problem()).isTrue();
+    }
+
+    @Test
+    void anEditedAuditEntryIsNamedBySequenceNumber() {
+        long seq = lastAuditSeq - 1;
+        long id = jdbc.queryForObject("select entry_id from audit_seal where seq = ?", Long.class, seq);
+        String actor = jdbc.queryForObject("select actor from audit_entry where id = ?", String.class, id);
+        dropGuards("audit_entry");
+        try {
+            jdbc.update("update audit_entry set actor = 'nobody' where id = ?", id);
+            var report = auditChain.verify();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBrokenSequence()).isEqualTo(seq);
+            assertThat(report.problem()).contains("altered");
+            jdbc.update("update audit_entry set actor = ? where id = ?", actor, id);
+        } finally {
+            restoreGuards("audit_entry");
+        }
+        assertThat(auditChain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aDeletedAuditEntryAndADeletedAuditTailWithARepointedHeadAreNamed() {
+        var seals = jdbc.queryForList("select * from audit_seal where seq >= ? order by seq", lastAuditSeq - 1);
+        var ids = seals.stream().map(r -> ((Number) r.get(seals.getFirst().keySet().stream()
+                .filter(k -> k.equalsIgnoreCase("entry_id")).findFirst().orElseThrow())).longValue()).toList();
+        var entries = jdbc.queryForList("select * from audit_entry where id in (?, ?)", ids.get(0), ids.get(1));
+        var head = jdbc.queryForMap("select last_seq, last_mac from audit_chain_head where id = 1");
+        dropGuards("audit_entry");
+        dropGuards("audit_seal");
+        try {
+            // one entry in the middle of the trail
+            jdbc.update("delete from audit_seal where seq = ?", lastAuditSeq - 1);
+            jdbc.update("delete from audit_entry where id = ?", ids.get(0));
+            var report = auditChain.verify(null);
+            assertThat(report.firstBrokenSequence()).as(report.problem()).isEqualTo(lastAuditSeq - 1);
+            assertThat(report.problem()).contains("is missing");
+            // and the tail, with the head row pointed at what is left
+            jdbc.update("delete from audit_seal where seq = ?", lastAuditSeq);
+            jdbc.update("delete from audit_entry where id = ?", ids.get(1));
+            jdbc.update("update audit_chain_head set last_seq = ?, last_mac = (select mac from audit_seal where seq = ?) "
+                    + "where id = 1", lastAuditSeq - 2, lastAuditSeq - 2);
+            report = auditChain.verify();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBrokenSequence()).as(report.problem()).isEqualTo(lastAuditSeq - 1);
+            assertThat(report.problem()).contains("checkpoint");
+        } finally {
+            insert("audit_entry", entries);
+            insert("audit_seal", seals);
+            jdbc.update("update audit_chain_head set last_seq = ?, last_mac = ? where id = 1", head.get("last_seq"),
+                    head.get("last_mac"));
+            restoreGuards("audit_seal");
+            restoreGuards("audit_entry");
+        }
+        assertThat(auditChain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aForcedTruncateOfTheAuditTrailIsNamedAtItsFirstEntry() {
+        assertTruncateIsRefused("audit_entry");
+        var entries = jdbc.queryForList("select * from audit_entry order by id");
+        var seals = jdbc.queryForList("select * from audit_seal order by seq");
+        var head = jdbc.queryForMap("select last_seq, last_mac from audit_chain_head where id = 1");
+        try {
+            truncate("audit_seal", "audit_entry");
+            jdbc.update("update audit_chain_head set last_seq = 0, last_mac = ? where id = 1", "0".repeat(64));
+            var report = auditChain.verify();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBrokenSequence()).as(report.problem()).isEqualTo(1);
+        } finally {
+            insert("audit_entry", entries);
+            insert("audit_seal", seals);
+            jdbc.update("update audit_chain_head set last_seq = ?, last_mac = ? where id = 1", head.get("last_seq"),
+                    head.get("last_mac"));
+        }
+        assertThat(auditChain.verify().intact()).isTrue();
     }
 
     @Test
