@@ -21,6 +21,7 @@ class PostgresTamperTest extends TamperScenarios {
         registry.add("serial-registry.demo.enabled", () -> "true");
         registry.add("serial-registry.keys.demo-file", () -> "target/test-serial-keys.properties");
         registry.add("serial-registry.chain-keys.demo-file", () -> "target/test-chain-keys.properties");
+        registry.add("serial-registry.keys.manufacturing-demo-file", () -> "target/test-manufacturing-key.properties");
     }
 
     @Override
