@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
+import org.serialregistry.audit.AuditChain;
+import org.serialregistry.audit.AuditChainReport;
 import org.serialregistry.audit.ChainCheckpoints;
 import org.serialregistry.serial.BatchExports;
 import org.serialregistry.serial.BatchStatus;
@@ -76,10 +78,12 @@ class SerialApiController {
     private final JsonMapper json;
 
     private final ChainCheckpoints checkpoints;
+    private final AuditChain auditChain;
 
     SerialApiController(SerialIssuance issuance, Units units, Labels labels, BatchExports exports, JsonMapper json,
-                        ChainCheckpoints checkpoints) {
+                        ChainCheckpoints checkpoints, AuditChain auditChain) {
         this.checkpoints = checkpoints;
+        this.auditChain = auditChain;
         this.json = json;
         this.issuance = issuance;
         this.units = units;
@@ -288,6 +292,20 @@ class SerialApiController {
             description = "Body: an exported checkpoint file. Needs the ADMIN, PRODUCTION or QUALITY role.")
     ChainReport chainCheckAgainst(@RequestBody String checkpoint) {
         return units.verifyChain(checkpoints.parse(checkpoint));
+    }
+
+    @GetMapping("/audit/chain-check")
+    @Operation(summary = "Recompute the audit trail's keyed chain and compare it with the latest checkpoint",
+            description = "Needs the ADMIN role. intact=false names the first broken sequence number.")
+    AuditChainReport auditChainCheck() {
+        return auditChain.verify();
+    }
+
+    @PostMapping(path = "/audit/chain-check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check the audit trail against an audit checkpoint kept outside the registry",
+            description = "Body: an exported audit checkpoint file. Needs the ADMIN role.")
+    AuditChainReport auditChainCheckAgainst(@RequestBody String checkpoint) {
+        return auditChain.verify(checkpoints.parse(checkpoint));
     }
 
     @GetMapping("/checkpoints/{chain}/latest")

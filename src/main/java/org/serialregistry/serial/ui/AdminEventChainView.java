@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.audit.AuditChain;
 import org.serialregistry.audit.ChainCheckpoints;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.Units;
@@ -31,8 +32,17 @@ import org.serialregistry.serial.Units;
 class AdminEventChainView extends VerticalLayout {
 
     private final Span checkpointInfo = new Span();
+    private final Span auditResult = new Span();
 
-    AdminEventChainView(Units units, ChainCheckpoints checkpoints) {
+    AdminEventChainView(Units units, ChainCheckpoints checkpoints, AuditChain auditChain) {
+        var checkAudit = new Button("Check audit trail", VaadinIcon.LIST.create(), e -> {
+            var r = auditChain.verify();
+            auditResult.setText(r.intact() ? "Intact: " + r.entriesChecked() + " audit entries checked"
+                    + (r.checkpointSequence() == null ? "." : ", the checkpoint of " + r.checkpointCreatedAt() + " matches.")
+                    : "BROKEN at audit entry " + r.firstBrokenSequence() + ": " + r.problem());
+            auditResult.getElement().getThemeList().set(r.intact() ? "badge success" : "badge error", true);
+        });
+        auditResult.addClassName("audit-chain-report");
         var write = new Button("Write checkpoint now", VaadinIcon.SIGN_IN.create(), e -> {
             var written = checkpoints.writeNow();
             checkpointInfo.setText("Signed: " + written.stream().map(c -> c.chain() + " at " + c.sequence())
@@ -53,7 +63,11 @@ class AdminEventChainView extends VerticalLayout {
                         + "chain's head are written regularly; keep downloaded checkpoints elsewhere. The check "
                         + "recomputes every MAC, compares the chain with the latest checkpoint (so a removed tail is "
                         + "found) and each unit's status with its events."),
-                new EventChainCheck(units), row);
+                new EventChainCheck(units), row, new HorizontalLayout(checkAudit, auditResult));
+    }
+
+    String auditText() {
+        return auditResult.getText();
     }
 
     String checkpointText() {

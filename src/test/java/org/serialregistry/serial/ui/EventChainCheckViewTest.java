@@ -32,5 +32,7 @@ class EventChainCheckViewTest extends SpringBrowserlessTest {
         $(Button.class).withText("Check event chain").single().click();
         assertThat($(EventChainCheck.class).single().resultText()).startsWith("Intact:").contains("checkpoint of");
         assertThat($(com.vaadin.flow.component.html.Anchor.class).withText("Download latest checkpoint").exists()).isTrue();
+        $(Button.class).withText("Check audit trail").single().click();
+        assertThat($(AdminEventChainView.class).single().auditText()).startsWith("Intact:").contains("audit entries checked");
     }
 }
