@@ -46,14 +46,15 @@ public class BatchSigner {
         int n = sortedSerials.size();
         int chunkCount = (n + ProductionMerkle.CHUNK - 1) / ProductionMerkle.CHUNK;
         var chunks = new BatchSignatureStore.Chunk[chunkCount];
+        var hasher = new ProductionMerkle.BatchLeaves(new ProductionMerkle.Record(gtin, sortedSerials.getFirst(), lot,
+                batchId, productionDate, expiry, facility, line, market));
         var range = IntStream.range(0, chunkCount);
         (chunkCount > 64 ? range.parallel() : range).forEach(c -> {
             int from = c * ProductionMerkle.CHUNK;
             int to = Math.min(n, from + ProductionMerkle.CHUNK);
             var leaves = new ArrayList<byte[]>(to - from);
             for (int i = from; i < to; i++) {
-                leaves.add(ProductionMerkle.leaf(new ProductionMerkle.Record(gtin, sortedSerials.get(i), lot, batchId,
-                        productionDate, expiry, facility, line, market).text()));
+                leaves.add(hasher.leaf(sortedSerials.get(i)));
             }
             chunks[c] = new BatchSignatureStore.Chunk(c, sortedSerials.get(from), sortedSerials.get(to - 1),
                     ProductionMerkle.hex(ProductionMerkle.root(leaves, -1, null)));
