@@ -309,7 +309,11 @@ public class SerialIssuance {
             normalised.add(unit);
         }
         var known = units.statusOf(all);
+        var built = units.assembliesOf(all);
         for (String s : all) {
+            if (built.containsKey(s)) {
+                throw new IllegalArgumentException("components: " + s + " is already built into " + built.get(s));
+            }
             if (!known.containsKey(s)) {
                 throw new IllegalArgumentException("components: " + s + " was never issued by this registry");
             }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.audit.ChainCheckpoints;
+import org.serialregistry.audit.Checkpoint;
 import org.serialregistry.serial.internal.EventDrafts;
 import org.serialregistry.serial.internal.LifecycleLogStore;
 import org.serialregistry.serial.internal.SerialCodec;
@@ -49,9 +51,11 @@ public class Units {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ChainCheckpoints checkpoints;
 
     Units(SerialCodec codec, UnitStore units, LifecycleLogStore log, MasterData masterData,
-          ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+          ApplicationEventPublisher events, AuditTrail audit, Clock clock, ChainCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.codec = codec;
         this.units = units;
         this.log = log;
@@ -91,6 +95,12 @@ public class Units {
         return new UnitRecord(new SerialNumber(row.serial()), new Gtin(row.gtin()), new LotNumber(row.lot()),
                 row.batchId(), row.productionDate(), row.expiryDate(), row.facilityCode(), row.lineCode(),
                 new CountryCode(row.intendedMarket()), row.status(), components);
+    }
+
+    /** The assembly this component is built into (its parent in the genealogy), if any. */
+    @Transactional(readOnly = true)
+    public Optional<SerialNumber> assemblyOf(SerialNumber component) {
+        return units.assemblyOf(component.value()).map(SerialNumber::new);
     }
 
     /** Every event that names this unit, oldest first (its batch's commissioning included). */
@@ -186,11 +196,37 @@ public class Units {
         return append(draft, eventId);
     }
 
-    /** Recomputes the hash chain of the whole log and reports the first break, if any. */
+    /** Name of the lifecycle log among the checkpointed chains. */
+    public static final String CHAIN = "lifecycle";
+
+    /**
+     * Recomputes the keyed hash chain of the whole log, compares it with the latest stored signed
+     * checkpoint (so that a removed tail is found) and each unit's status with its events; reports the
+     * first break, if any.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
     public ChainReport verifyChain() {
-        return log.verify();
+        return log.verify(checkpoints.latest(CHAIN).filter(checkpoints::signatureValid).orElse(null));
+    }
+
+    /**
+     * The same check against a checkpoint kept outside the database (an exported checkpoint file):
+     * the database's own checkpoints may have been removed along with the events.
+     *
+     * @throws IllegalArgumentException if it is not a lifecycle checkpoint signed by this registry's key
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
+    public ChainReport verifyChain(Checkpoint kept) {
+        if (!CHAIN.equals(kept.chain())) {
+            throw new IllegalArgumentException("checkpoint: it is a checkpoint of the " + kept.chain()
+                    + " chain, not of the lifecycle log");
+        }
+        if (!checkpoints.signatureValid(kept)) {
+            throw new IllegalArgumentException("checkpoint: its signature does not verify with this registry's key");
+        }
+        return log.verify(kept);
     }
 
     private LifecycleEventView append(NewLifecycleEvent e, @Nullable Long corrects) {

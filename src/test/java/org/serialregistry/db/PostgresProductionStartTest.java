@@ -42,7 +42,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         // Production takes its serial keys from the environment; this one is a test value, derived in the open
         "serial-registry.keys.active=1",
         "serial-registry.scan.client-key-secret=production-start-test-client-key-secret",
-        "serial-registry.keys.versions.1=sVbeeZNtk3+VsxS8hiwZipIy/hj2ScqJv2ENleok+2w="})
+        "serial-registry.keys.versions.1=sVbeeZNtk3+VsxS8hiwZipIy/hj2ScqJv2ENleok+2w=",
+        "serial-registry.chain-keys.mac-versions.1=q0nHkVYk3lQ0m2Yl1o3rS0W8c3q5cY0yT3n2d9d8y1U=",
+        "serial-registry.chain-keys.checkpoint-key=J2m3cQ1k7Zt9n0vX4b5a6s7d8f9g0h1j2k3l4m5n6o8=",
+        "serial-registry.keys.manufacturing-key=Zm9yLXRlc3RzLW9ubHktbWFudWZhY3R1cmluZy1rZXk="})
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 // Closed after the class, while the shared server still runs (else its pool retries a stopped server at exit)

@@ -34,7 +34,7 @@ class SecurityConfig {
 
     /** Paths anyone may read, with no session: public verification, static assets, probes. */
     static final String[] PUBLIC_PATHS = {
-            "/01/**", "/webjars/**", "/styles/**", "/images/**", "/favicon.ico",
+            "/01/**", "/.well-known/serial-registry-keys.json", "/webjars/**", "/styles/**", "/images/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };

@@ -38,9 +38,11 @@ public class BatchRunner {
     private final SerialCodec codec;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BatchSigner signer;
 
     BatchRunner(BatchStore batches, UnitStore units, LifecycleLogStore log, SerialCodec codec,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, BatchSigner signer) {
+        this.signer = signer;
         this.batches = batches;
         this.units = units;
         this.log = log;
@@ -85,11 +87,15 @@ public class BatchRunner {
                 + ":line:" + batch.line(), "urn:serial-registry:facility:" + batch.facility(), null, null,
                 EventRow.formatTransactions(Map.of("serial-batch", id.toString())), batch.gtin(), batch.lot(), id,
                 null, null, null, batch.requestedBy()), List.of(), serials.size(), digest.hex());
+        // serials is a view of issued, sorted by now: the Merkle leaves go in serial order
+        signer.sign(id, serials, batch.gtin(), batch.lot(), batch.productionDate(), batch.expiryDate(),
+                row.facilityNumber(), row.lineNumber(), batch.intendedMarket(), now);
+        long t4 = System.nanoTime();
         batches.markCompleted(id, serials.size(), now);
         if (logger.isDebugEnabled()) {
-            logger.debug("Batch {} ({} units): generated {} ms, sorted {} ms, units written {} ms, event {} ms", id,
-                    serials.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                    (System.nanoTime() - t3) / 1_000_000);
+            logger.debug("Batch {} ({} units): generated {} ms, sorted {} ms, units written {} ms, event {} ms, signed {} ms",
+                    id, serials.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (System.nanoTime() - t4) / 1_000_000);
         }
         events.publishEvent(new SerialBatchIssued(id, gtin, new LotNumber(batch.lot()), serials.size(),
                 batch.facility(), batch.line()));

@@ -9,6 +9,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.audit.ChainKeys;
+import org.serialregistry.audit.Checkpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.ChainReport;
 import org.serialregistry.serial.Disposition;
@@ -26,12 +29,19 @@ public class LifecycleLogStore {
 
     private static final String COLUMNS = "id, event_id, event_type, action, event_time, recorded_at, biz_step, "
             + "disposition, read_point, biz_location, source_party, destination_party, biz_transactions, gtin, lot, "
-            + "batch_id, epc_count, epc_digest, new_status, error_declaration_for, reason, recorded_by, prev_hash, hash";
+            + "batch_id, epc_count, epc_digest, new_status, error_declaration_for, reason, recorded_by, prev_hash, hash, mac_key";
 
     private final JdbcTemplate jdbc;
+    private final ChainKeys keys;
 
-    LifecycleLogStore(JdbcTemplate jdbc) {
+    LifecycleLogStore(JdbcTemplate jdbc, ChainKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    /** The keyed MAC of an event: HMAC-SHA256 under the chain key version, over the version and the canonical row. */
+    String macOf(EventRow row, int version) {
+        return keys.mac(version, "lifecycle/v" + version + "\u001f" + row.canonical());
     }
 
     /** What an event says, before the log gives it an id and a place in the chain. */
@@ -55,13 +65,14 @@ public class LifecycleLogStore {
                 d.disposition(), d.readPoint(), d.bizLocation(), d.sourceParty(), d.destinationParty(),
                 d.bizTransactions(), d.gtin(), d.lot(), d.batchId(), epcCount, epcDigest, d.newStatus(),
                 d.errorDeclarationFor(), d.reason(), d.recordedBy(), prevHash, null);
-        row = row.withHash(row.computeHash());
-        jdbc.update("insert into lifecycle_event (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        int version = keys.activeMacVersion();
+        row = row.withHash(macOf(row, version));
+        jdbc.update("insert into lifecycle_event (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 row.id(), row.eventId(), row.type().name(), row.action(), ts(row.eventTime()), ts(row.recordedAt()),
                 row.bizStep().name(), name(row.disposition()), row.readPoint(), row.bizLocation(), row.sourceParty(),
                 row.destinationParty(), row.bizTransactions(), row.gtin(), row.lot(), row.batchId(), row.epcCount(),
                 row.epcDigest(), name(row.newStatus()), row.errorDeclarationFor(), row.reason(), row.recordedBy(),
-                row.prevHash(), row.hash());
+                row.prevHash(), row.hash(), version);
         if (!serials.isEmpty()) {
             final long eventId = id;
             jdbc.batchUpdate("insert into lifecycle_event_epc (event_id, serial) values (?, ?)", serials, 1000,
@@ -101,15 +112,27 @@ public class LifecycleLogStore {
         return jdbc.queryForObject("select count(*) from lifecycle_event", Long.class);
     }
 
+    /** The newest event's id and MAC, read from the log itself (not from the head row). */
+    public org.serialregistry.audit.ChainHead.Head head() {
+        var rows = jdbc.query("select id, hash from lifecycle_event order by id desc fetch first 1 rows only",
+                (rs, n) -> new org.serialregistry.audit.ChainHead.Head(rs.getLong(1), rs.getString(2)));
+        return rows.isEmpty() ? new org.serialregistry.audit.ChainHead.Head(0, Hashing.GENESIS) : rows.getFirst();
+    }
+
     /**
-     * Recomputes every hash and every EPC-list digest in order. Reads the log in id order with a
-     * streaming cursor, so it runs in constant memory.
+     * Recomputes every MAC and every EPC-list digest in order, then compares the chain with the
+     * checkpoint (when given) and each unit's status with its events. Events written before chain keys
+     * existed carry a plain SHA-256 ({@code mac_key} null); they are accepted only before the first keyed
+     * event and the first checkpoint, which anchor them. Reads the log with a streaming cursor, so it
+     * runs in constant memory.
      */
-    public ChainReport verify() {
+    public ChainReport verify(@Nullable Checkpoint checkpoint) {
         var state = new Object() {
             String prev = Hashing.GENESIS;
             long checked;
             long expectedId = 1;
+            boolean keyedSeen;
+            @Nullable String macAtCheckpoint;
             Long broken;
             String problem;
         };
@@ -123,33 +146,83 @@ public class LifecycleLogStore {
                 return;
             }
             EventRow row = map(rs, 0);
+            Object macKey = rs.getObject("mac_key");
             String problem = null;
+            long at = row.id();
             if (row.id() != state.expectedId) {
+                at = state.expectedId;
                 problem = "event " + state.expectedId + " is missing";
             } else if (!row.prevHash().equals(state.prev)) {
-                problem = "event " + row.id() + " does not point to the hash of its predecessor";
-            } else if (!row.computeHash().equals(row.hash())) {
-                problem = "event " + row.id() + " was altered: its content no longer matches its hash";
+                problem = "event " + row.id() + " does not point to the MAC of its predecessor";
+            } else if (macKey == null && (state.keyedSeen || (checkpoint != null && row.id() > checkpoint.sequence()))) {
+                problem = "event " + row.id() + " lacks its keyed MAC: it was written or rewritten without the chain key";
+            } else if (macKey != null && !keys.hasMacVersion(((Number) macKey).intValue())) {
+                problem = "event " + row.id() + " names chain key version " + macKey + ", which this registry lacks";
+            } else if (!(macKey == null ? row.computeHash() : macOf(row, ((Number) macKey).intValue())).equals(row.hash())) {
+                problem = "event " + row.id() + " was altered: its content no longer matches its MAC";
             } else if (!epcDigestOf(row).equals(row.epcDigest())) {
                 problem = "the serials listed by event " + row.id() + " were altered";
             }
             if (problem != null) {
-                state.broken = row.id();
+                state.broken = at;
                 state.problem = problem;
                 return;
+            }
+            state.keyedSeen |= macKey != null;
+            if (checkpoint != null && row.id() == checkpoint.sequence()) {
+                state.macAtCheckpoint = row.hash();
             }
             state.prev = row.hash();
             state.checked++;
             state.expectedId++;
         });
-        if (state.broken == null) {
-            var head = jdbc.queryForMap("select last_id, last_hash from lifecycle_chain_head where id = 1");
-            if (((Number) head.get("last_id")).longValue() != state.checked || !state.prev.equals(head.get("last_hash"))) {
-                return new ChainReport(false, state.checked, state.checked + 1,
-                        "the newest events are missing: the chain head says " + head.get("last_id"));
-            }
+        Long cpSeq = checkpoint == null ? null : checkpoint.sequence();
+        java.time.Instant cpAt = checkpoint == null ? null : checkpoint.createdAt();
+        if (state.broken != null) {
+            return new ChainReport(false, state.checked, state.broken, state.problem, cpSeq, cpAt, null);
         }
-        return new ChainReport(state.broken == null, state.checked, state.broken, state.problem);
+        if (checkpoint != null && checkpoint.sequence() > state.checked) {
+            return new ChainReport(false, state.checked, state.checked + 1, "event " + (state.checked + 1)
+                    + " is missing: the log ends at event " + state.checked + " but the checkpoint of "
+                    + checkpoint.createdAt() + " vouches for " + checkpoint.sequence() + " events", cpSeq, cpAt, null);
+        }
+        if (checkpoint != null && checkpoint.sequence() > 0 && !checkpoint.headMac().equals(state.macAtCheckpoint)) {
+            return new ChainReport(false, state.checked, checkpoint.sequence(), "event " + checkpoint.sequence()
+                    + " differs from the one the checkpoint of " + checkpoint.createdAt() + " vouches for", cpSeq, cpAt, null);
+        }
+        var head = jdbc.queryForMap("select last_id, last_hash from lifecycle_chain_head where id = 1");
+        if (((Number) head.get("last_id")).longValue() != state.checked || !state.prev.equals(head.get("last_hash"))) {
+            return new ChainReport(false, state.checked, state.checked + 1,
+                    "the newest events are missing: the chain head says " + head.get("last_id"), cpSeq, cpAt, null);
+        }
+        var mismatch = firstStatusMismatch();
+        if (mismatch != null) {
+            return new ChainReport(false, state.checked, mismatch.eventId(), "unit " + mismatch.serial() + " has status "
+                    + mismatch.actual() + " but its events say " + mismatch.expected(), cpSeq, cpAt, mismatch.serial());
+        }
+        return new ChainReport(true, state.checked, null, null, cpSeq, cpAt, null);
+    }
+
+    /** A unit whose current status row disagrees with the newest status-setting event that names it. */
+    record StatusMismatch(String serial, String actual, String expected, @Nullable Long eventId) {
+    }
+
+    @Nullable
+    StatusMismatch firstStatusMismatch() {
+        return JdbcClient.create(jdbc).sql("""
+                with last_status as (
+                    select p.serial, max(p.event_id) as event_id
+                    from lifecycle_event_epc p join lifecycle_event e on e.id = p.event_id
+                    where e.new_status is not null group by p.serial)
+                select u.serial, coalesce(s.status, 'ACTIVE') as actual, coalesce(e.new_status, 'ACTIVE') as expected,
+                       coalesce(l.event_id, s.last_event_id) as event_id
+                from (select serial from unit_status union select serial from last_status) u
+                left join unit_status s on s.serial = u.serial
+                left join last_status l on l.serial = u.serial
+                left join lifecycle_event e on e.id = l.event_id
+                where coalesce(s.status, 'ACTIVE') <> coalesce(e.new_status, 'ACTIVE')
+                order by u.serial fetch first 1 rows only""")
+                .query(StatusMismatch.class).optional().orElse(null);
     }
 
     private String epcDigestOf(EventRow row) {

@@ -35,6 +35,34 @@ class SerialCryptoConfig {
                 + "secret of at least 32 bytes (e.g. 'openssl rand -base64 32') and SERIAL_REGISTRY_KEYS_ACTIVE=1.");
     }
 
+    /**
+     * The manufacturer's Ed25519 key for batch signatures: {@code serial-registry.keys.manufacturing-key}
+     * (Base64 32-byte seed, env {@code SERIAL_REGISTRY_KEYS_MANUFACTURING_KEY}); in demo mode a generated
+     * owner-only file ({@code serial-registry.keys.manufacturing-demo-file}, default data/manufacturing-key.properties).
+     */
+    @Bean
+    ManufacturingKey manufacturingKey(@Value("${serial-registry.keys.manufacturing-key:}") String configured,
+                                      @Value("${serial-registry.keys.manufacturing-demo-file:data/manufacturing-key.properties}") String demoFile,
+                                      @Value("${serial-registry.demo.enabled:false}") boolean demo) {
+        if (!configured.isBlank()) {
+            return new ManufacturingKey(configured);
+        }
+        if (demo) {
+            var p = org.serialregistry.shared.OwnerOnlyKeyFile.loadOrCreate(Path.of(demoFile), () -> {
+                byte[] seed = new byte[32];
+                new java.security.SecureRandom().nextBytes(seed);
+                return "# Serial registry demo manufacturing key (Ed25519 seed). Keep secret: it signs batches.\n"
+                        + "manufacturing-key=" + java.util.Base64.getEncoder().encodeToString(seed) + "\n";
+            });
+            var key = new ManufacturingKey(p.getProperty("manufacturing-key", ""));
+            log.warn("Demo mode: manufacturing key {} from {}. Production takes it from SERIAL_REGISTRY_KEYS_MANUFACTURING_KEY.",
+                    key.keyId(), Path.of(demoFile).toAbsolutePath());
+            return key;
+        }
+        throw new IllegalStateException("No manufacturing key configured. Set SERIAL_REGISTRY_KEYS_MANUFACTURING_KEY to a "
+                + "Base64 32-byte Ed25519 seed ('openssl rand -base64 32').");
+    }
+
     @Bean
     SerialCodec serialCodec(SerialKeyRing keyRing) {
         return new SerialCodec(keyRing);

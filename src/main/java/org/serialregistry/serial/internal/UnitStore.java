@@ -71,6 +71,27 @@ public class UnitStore {
                 String.class, serial);
     }
 
+    /** The assembly a component is built into, if any (a component has at most one: unique constraint). */
+    public Optional<String> assemblyOf(String component) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(jdbc)
+                .sql("select serial from unit_component where component_serial = ?").param(component)
+                .query(String.class).optional();
+    }
+
+    /** Of the given components, those already built into an assembly, with it. */
+    public Map<String, String> assembliesOf(Collection<String> components) {
+        var result = new HashMap<String, String>();
+        var list = new ArrayList<>(components);
+        for (int i = 0; i < list.size(); i += 1000) {
+            named.query("select component_serial, serial from unit_component where component_serial in (:c)",
+                    new MapSqlParameterSource("c", list.subList(i, Math.min(list.size(), i + 1000))),
+                    (ResultSet rs) -> {
+                        result.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return result;
+    }
+
     /** Serials among {@code serials} that exist, with their current status. */
     public Map<String, UnitStatus> statusOf(Collection<String> serials) {
         var result = new HashMap<String, UnitStatus>();

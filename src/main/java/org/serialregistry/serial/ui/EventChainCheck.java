@@ -23,7 +23,9 @@ class EventChainCheck extends HorizontalLayout {
 
     private void show(ChainReport report) {
         if (report.intact()) {
-            result.setText("Intact: " + report.eventsChecked() + " events checked, every hash matches its predecessor.");
+            result.setText("Intact: " + report.eventsChecked() + " events checked, every MAC matches its predecessor"
+                    + (report.checkpointSequence() == null ? "" : ", the checkpoint of " + report.checkpointCreatedAt()
+                    + " (" + report.checkpointSequence() + " events) matches") + ", every unit's status agrees with its events.");
             result.getElement().getThemeList().set("badge success", true);
         } else {
             result.setText("BROKEN at event " + report.firstBrokenEventId() + ": " + report.problem() + " ("

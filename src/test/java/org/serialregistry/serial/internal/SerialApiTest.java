@@ -279,6 +279,31 @@ class SerialApiTest {
     }
 
     @Test
+    void anAdministratorExportsACheckpointAndLaterChecksBothChainsAgainstItWhileProductionMayNotExport() throws Exception {
+        String admin = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
+        mvc.perform(post("/api/v1/checkpoints").header("Authorization", admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.chain == 'lifecycle')].algorithm").value("Ed25519"));
+        String kept = mvc.perform(get("/api/v1/checkpoints/lifecycle/latest").header("Authorization", admin))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/lifecycle/chain-check").header("Authorization", PRODUCTION_KEY)
+                        .contentType(MediaType.APPLICATION_JSON).content(kept))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.checkpointSequence").isNumber());
+        mvc.perform(post("/api/v1/lifecycle/chain-check").header("Authorization", PRODUCTION_KEY)
+                        .contentType(MediaType.APPLICATION_JSON).content(kept.replace("\"sequence\":", "\"sequence\":1")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/audit/chain-check").header("Authorization", admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true));
+        mvc.perform(get("/api/v1/checkpoints/lifecycle/latest").header("Authorization", PRODUCTION_KEY))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void theApiIsDocumentedAsOpenApiWithSwaggerUi() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())

@@ -26,7 +26,13 @@ class EventChainCheckViewTest extends SpringBrowserlessTest {
     @WithUserDetails("admin")
     void anAdministratorChecksTheChainInTheAdministrationWorkspace() {
         navigate("admin/event-chain", Component.class);
+        $(Button.class).withText("Write checkpoint now").single().click();
+        assertThat($(AdminEventChainView.class).single().checkpointText()).startsWith("Signed: ")
+                .contains("lifecycle at ").contains("audit at ");
         $(Button.class).withText("Check event chain").single().click();
-        assertThat($(EventChainCheck.class).single().resultText()).startsWith("Intact:");
+        assertThat($(EventChainCheck.class).single().resultText()).startsWith("Intact:").contains("checkpoint of");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withText("Download latest checkpoint").exists()).isTrue();
+        $(Button.class).withText("Check audit trail").single().click();
+        assertThat($(AdminEventChainView.class).single().auditText()).startsWith("Intact:").contains("audit entries checked");
     }
 }

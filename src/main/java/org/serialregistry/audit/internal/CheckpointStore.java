@@ -1,0 +1,39 @@
+package org.serialregistry.audit.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.serialregistry.audit.Checkpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only table of signed checkpoints. */
+@Repository
+public class CheckpointStore {
+
+    private final JdbcClient jdbc;
+
+    CheckpointStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Checkpoint c) {
+        jdbc.sql("insert into chain_checkpoint (chain, sequence, head_mac, created_at, key_id, signature) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(c.chain(), c.sequence(), c.headMac(), c.createdAt().atOffset(java.time.ZoneOffset.UTC), c.keyId(),
+                        c.signature())
+                .update();
+    }
+
+    public Optional<Checkpoint> latest(String chain) {
+        return jdbc.sql("select chain, sequence, head_mac, created_at, key_id, signature from chain_checkpoint "
+                        + "where chain = ? order by sequence desc, id desc fetch first 1 rows only")
+                .param(chain)
+                .query((rs, n) -> new Checkpoint(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    record Latest(Instant createdAt) {
+    }
+}
