@@ -43,18 +43,30 @@ public class FactorCrypto {
         }
     }
 
-    private final FactorKeyRing ring;
+    private final @Nullable FactorKeyRing configured;
 
     @org.springframework.beans.factory.annotation.Autowired
     FactorCrypto(FactorKeyProperties properties, @Value("${serial-registry.demo.enabled:false}") boolean demo) {
         this(ring(properties, demo));
     }
 
-    public FactorCrypto(FactorKeyRing ring) {
-        this.ring = ring;
+    public FactorCrypto(@Nullable FactorKeyRing ring) {
+        this.configured = ring;
     }
 
-    private static FactorKeyRing ring(FactorKeyProperties properties, boolean demo) {
+    private FactorKeyRing ring() {
+        if (configured == null) {
+            throw new IllegalStateException("second factors: no keys are configured (SERIAL_REGISTRY_FACTORS_KEYS_VERSIONS_1)");
+        }
+        return configured;
+    }
+
+    /** Whether keys are configured; without them, no tap checks and no scratch-off codes. */
+    public boolean configured() {
+        return configured != null;
+    }
+
+    private static @Nullable FactorKeyRing ring(FactorKeyProperties properties, boolean demo) {
         if (properties.versions() != null && !properties.versions().isEmpty()) {
             int active = properties.active() != null ? properties.active()
                     : properties.versions().keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -69,13 +81,14 @@ public class FactorCrypto {
                     + "SERIAL_REGISTRY_FACTORS_KEYS_VERSIONS_n.", file.toAbsolutePath(), ring);
             return ring;
         }
-        throw new IllegalStateException("No second-factor keys configured. Set SERIAL_REGISTRY_FACTORS_KEYS_VERSIONS_1 "
-                + "to a base64 secret of at least 32 bytes (e.g. 'openssl rand -base64 32') and "
-                + "SERIAL_REGISTRY_FACTORS_KEYS_ACTIVE=1.");
+        log.warn("No second-factor keys configured: NFC tags and scratch-off codes cannot be used. Set "
+                + "SERIAL_REGISTRY_FACTORS_KEYS_VERSIONS_1 to a base64 secret of at least 32 bytes "
+                + "(e.g. 'openssl rand -base64 32') and SERIAL_REGISTRY_FACTORS_KEYS_ACTIVE=1.");
+        return null;
     }
 
     public int activeVersion() {
-        return ring.activeVersion();
+        return ring().activeVersion();
     }
 
     /**
@@ -84,8 +97,11 @@ public class FactorCrypto {
      * @return the decrypted tap, or null when no version decrypts it to PICC data (wrong key or made up)
      */
     public @Nullable Tap decrypt(String piccData) {
-        for (int version : ring.versions().reversed()) {
-            byte[] key = ring.metaReadKey(version);
+        if (configured == null) {
+            return null;
+        }
+        for (int version : configured.versions().reversed()) {
+            byte[] key = configured.metaReadKey(version);
             try {
                 var picc = Ntag424Sun.decryptPiccData(key, piccData);
                 if (picc != null) {
@@ -100,7 +116,7 @@ public class FactorCrypto {
 
     /** Whether {@code cmac} is this tag's SUN MAC for the read (the key version the tag was bound with). */
     public boolean macMatches(int keyVersion, String uid, int counter, String cmac) {
-        byte[] key = ring.fileReadKey(keyVersion, uid);
+        byte[] key = ring().fileReadKey(keyVersion, uid);
         if (key == null) {
             return false;
         }
@@ -112,9 +128,9 @@ public class FactorCrypto {
     }
 
     public @Nullable TagKeys tagKeys(int keyVersion, String uid) {
-        byte[] app = ring.appMasterKey(keyVersion, uid);
-        byte[] meta = ring.metaReadKey(keyVersion);
-        byte[] file = ring.fileReadKey(keyVersion, uid);
+        byte[] app = ring().appMasterKey(keyVersion, uid);
+        byte[] meta = ring().metaReadKey(keyVersion);
+        byte[] file = ring().fileReadKey(keyVersion, uid);
         if (app == null || meta == null || file == null) {
             return null;
         }
@@ -123,15 +139,15 @@ public class FactorCrypto {
 
     /** What the tag would mirror for this read, as {@code picc_data} and {@code cmac}: for the demo and tests. */
     public String[] simulateTap(int keyVersion, String uid, int counter) {
-        byte[] meta = ring.metaReadKey(keyVersion);
-        byte[] file = ring.fileReadKey(keyVersion, uid);
+        byte[] meta = ring().metaReadKey(keyVersion);
+        byte[] file = ring().fileReadKey(keyVersion, uid);
         return new String[] {Ntag424Sun.encryptPiccData(meta, uid, counter, new byte[] {0x5A, 0x3C, 0x11, 0x7E, 0x42}),
                 Ntag424Sun.sdmMac(file, uid, counter, new byte[0])};
     }
 
     /** The scratch-off code of a unit with the active key version, formatted {@code VXXX-XXXX-XXX}. */
     public String scratchCode(String gtin, String serial) {
-        String code = scratchCode(ring.activeVersion(), gtin, serial);
+        String code = scratchCode(ring().activeVersion(), gtin, serial);
         return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
     }
 
@@ -142,7 +158,7 @@ public class FactorCrypto {
             return false;
         }
         int version = ALPHABET.indexOf(code.charAt(0));
-        if (version < 0 || !ring.versions().contains(version)) {
+        if (version < 0 || !ring().versions().contains(version)) {
             return false;
         }
         return MessageDigest.isEqual(scratchCode(version, gtin, serial).getBytes(StandardCharsets.US_ASCII),
@@ -168,7 +184,7 @@ public class FactorCrypto {
     }
 
     private String scratchCode(int version, String gtin, String serial) {
-        byte[] key = ring.scratchKey(version);
+        byte[] key = ring().scratchKey(version);
         var hmac = new HMac(new SHA256Digest());
         hmac.init(new KeyParameter(key));
         Ntag424Sun.wipe(key);

@@ -188,6 +188,11 @@ public final class LabelRenderer {
 
     /** One label of a sheet: the QR code captioned with the serial and the GS1 human-readable text. */
     public String labelSheetItem(Label label) {
+        return labelSheetItem(label, null, null);
+    }
+
+    /** A label with one more field (e.g. the scratch-off code, printed under its scratch layer). */
+    public String labelSheetItem(Label label, @Nullable String extraHeading, @Nullable String extraValue) {
         StringBuilder html = new StringBuilder(6144);
         html.append("<figure class=\"label\" style=\"margin:0\">")
                 .append(qrSvg(DigitalLink.forQrCode(label.uri()), label.serial().value()))
@@ -195,7 +200,12 @@ public final class LabelRenderer {
         if (label.lot() != null) {
             html.append("<br>(10) ").append(escapeXml(label.lot().value()));
         }
-        html.append("<br>(21) ").append(escapeXml(label.serial().value())).append("</figcaption></figure>\n");
+        html.append("<br>(21) ").append(escapeXml(label.serial().value()));
+        if (extraHeading != null && extraValue != null) {
+            html.append("<br><span class=\"extra\">").append(escapeXml(extraHeading)).append(": ")
+                    .append(escapeXml(extraValue)).append("</span>");
+        }
+        html.append("</figcaption></figure>\n");
         return html.toString();
     }
 
