@@ -52,8 +52,12 @@ public record VerificationAnswer(boolean verified, @Nullable String verification
 
     VerificationAnswer withSecondFactors(SecondFactorAnswer factors, boolean verified, PublicVerdict verdict,
                                          @Nullable String info, String message, @Nullable String reportTo) {
-        return new VerificationAnswer(verified, verified ? verificationFailureReason : "No_reason_provided", info,
-                verdict, status, product, productionDate, lot, expiryDate, verified ? warranty : null, message,
-                reportTo, factors);
+        if (!verified) {
+            // a copied tag link or another unit's hologram: say no more about the unit than for a forged code
+            return new VerificationAnswer(false, "No_reason_provided", info, verdict, null, product, null, null, null,
+                    null, message, reportTo, factors);
+        }
+        return new VerificationAnswer(true, verificationFailureReason, info, verdict, status, product, productionDate,
+                lot, expiryDate, warranty, message, reportTo, factors);
     }
 }

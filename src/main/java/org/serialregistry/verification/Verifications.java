@@ -285,10 +285,14 @@ public class Verifications {
             summary = "Checked: the printed code and the " + report.checks().stream().map(c -> c.factor().label())
                     .collect(java.util.stream.Collectors.joining(" and ")) + "; not everything belongs to this unit.";
         } else if (report.checks().isEmpty()) {
-            summary = "Checked: the printed code only. This unit also carries "
-                    + String.join(" and ", notRead.stream().map(n -> "a " + n).toList()) + ": "
-                    + (report.unread().contains(SecondFactor.NFC) ? "tap the tag with your phone" : "enter it below")
-                    + " for a stronger check.";
+            var items = notRead.stream().map(n -> (n.startsWith("NFC") ? "an " : "a ") + n).toList();
+            String carried = items.size() == 1 ? items.getFirst()
+                    : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+            boolean tag = report.unread().contains(SecondFactor.NFC);
+            boolean typed = report.unread().size() > (tag ? 1 : 0);
+            summary = "Checked: the printed code only. This unit also carries " + carried + ": "
+                    + (tag && typed ? "tap the tag with your phone, or enter what you read below,"
+                    : tag ? "tap the tag with your phone" : "enter it below") + " for a stronger check.";
         } else {
             summary = "Checked: the printed code and the " + report.checks().stream().map(c -> c.factor().label())
                     .collect(java.util.stream.Collectors.joining(" and ")) + "; they belong to this unit ("

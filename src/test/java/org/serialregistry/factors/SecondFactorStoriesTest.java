@@ -153,6 +153,8 @@ class SecondFactorStoriesTest {
         awaitSignal("COPIED_TAG_LINK", 0);
         // the public answer never tells the counter or the key
         assertThat(replay.toString()).doesNotContain(uid).doesNotContain("counter 5");
+        assertThat(replay.has("status")).as("no unit details for a copied link").isFalse();
+        assertThat(replay.has("lot")).isFalse();
     }
 
     @Test
@@ -267,6 +269,9 @@ class SecondFactorStoriesTest {
         assertThat(answer.path("secondFactors").path("strength").asString()).isEqualTo("code only");
         assertThat(answer.path("secondFactors").path("notRead").toString())
                 .contains("NFC tag", "scratch-off code", "hologram");
+        assertThat(answer.path("secondFactors").path("summary").asString()).isEqualTo("Checked: the printed code only. "
+                + "This unit also carries an NFC tag, a scratch-off code and a hologram: tap the tag with your phone, "
+                + "or enter what you read below, for a stronger check.");
     }
 
     @Test
