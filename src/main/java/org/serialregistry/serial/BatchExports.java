@@ -137,9 +137,11 @@ public class BatchExports {
         var batch = completed(batchId);
         var gtin = new Gtin(batch.gtin());
         var lot = new LotNumber(batch.lot());
+        var extra = extraField(gtin);
         write(out, w -> units.streamBatch(batchId, s -> unchecked(() -> w.write(renderer.zpl(
                 org.serialregistry.shared.DigitalLink.forQrCode(labels.digitalLink(gtin, lot, new SerialNumber(s))),
-                s, batch.productName())))));
+                s, batch.productName(), extra == null ? null
+                        : extra.heading() + ": " + extra.valueOf().apply(new SerialNumber(s)))))));
     }
 
     /**

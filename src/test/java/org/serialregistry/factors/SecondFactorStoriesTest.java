@@ -307,10 +307,13 @@ class SecondFactorStoriesTest {
 
         exports.writeCsv(batchId, csv);
         exports.writeLabelSheet(batchId, sheet);
+        var zpl = new ByteArrayOutputStream();
+        exports.writeZpl(batchId, zpl);
 
         assertThat(csv.toString(StandardCharsets.UTF_8)).startsWith("serial,digital_link,scratch_off_code\r\n")
                 .contains(units.serials().get(0).value() + ",").contains("," + code + "\r\n");
         assertThat(sheet.toString(StandardCharsets.UTF_8)).contains("Scratch-off code: " + code);
+        assertThat(zpl.toString(StandardCharsets.UTF_8)).contains("^FDScratch-off code: " + code + "^FS");
     }
 
     @Test

@@ -127,6 +127,11 @@ public final class LabelRenderer {
      * go through {@code ^FH} hex escapes, so no value can inject ZPL commands.
      */
     public String zpl(String uri, String serial, String productName) {
+        return zpl(uri, serial, productName, null);
+    }
+
+    /** A ZPL label with one more line under the product name (e.g. the scratch-off code); the name then takes one line. */
+    public String zpl(String uri, String serial, String productName, @Nullable String extraLine) {
         Objects.requireNonNull(uri, "uri");
         int modules = qrMatrix(uri).getWidth();
         int magnification = Math.clamp(ZPL_QR_MAX_DOTS / modules, 1, 10);
@@ -138,8 +143,10 @@ public final class LabelRenderer {
                 + "^FO" + x + ",10^BQN,2," + magnification + "^FH\\^FDMA," + escapeZpl(uri) + "^FS\n"
                 + "^FO0," + serialY + "^FB" + ZPL_WIDTH_DOTS + ",1,0,C,0^A0N,30,30^FH\\^FD"
                 + escapeZpl(serial) + "^FS\n"
-                + "^FO10," + (serialY + 38) + "^FB" + (ZPL_WIDTH_DOTS - 20) + ",2,0,C,0^A0N,22,22^FH\\^FD"
-                + escapeZpl(productName) + "^FS\n"
+                + "^FO10," + (serialY + 38) + "^FB" + (ZPL_WIDTH_DOTS - 20) + "," + (extraLine == null ? 2 : 1)
+                + ",0,C,0^A0N,22,22^FH\\^FD" + escapeZpl(productName) + "^FS\n"
+                + (extraLine == null ? "" : "^FO10," + (serialY + 64) + "^FB" + (ZPL_WIDTH_DOTS - 20)
+                + ",1,0,C,0^A0N,22,22^FH\\^FD" + escapeZpl(extraLine) + "^FS\n")
                 + "^XZ\n";
     }
 
