@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import com.vaadin.flow.component.UI;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.factors.HologramBinding;
+import org.serialregistry.factors.ImportReport;
 import org.serialregistry.factors.Holograms;
 import org.serialregistry.factors.NfcTags;
 import org.serialregistry.factors.ProductFactors;
@@ -36,6 +40,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.ui.Notifications;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Production staff choose which second factors each product's units carry, bind NFC tags to units
@@ -90,8 +95,7 @@ class SecondFactorsView extends VerticalLayout {
         configured.setAllRowsVisible(true);
 
         bindTag.addClickListener(e -> bindTag());
-        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() ->
-                importTags(data)))));
+        var upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> importTags(ui, data))));
         upload.setAcceptedFileTypes(".xlsx");
         upload.setMaxFileSize(5 * 1024 * 1024);
         upload.setUploadButton(new Button("Import tags from the encoder (Excel: UID, Serial)", VaadinIcon.UPLOAD.create()));
@@ -177,16 +181,33 @@ class SecondFactorsView extends VerticalLayout {
         }
     }
 
-    private void importTags(byte[] data) {
-        importReport.removeAll();
-        var report = tags.importWorkbook(new ByteArrayInputStream(data));
-        if (report.accepted()) {
-            importStatus.setText("Imported " + report.imported() + " tags");
-            refresh();
-        } else {
-            importStatus.setText("Nothing was imported: " + report.rejected().size() + " row(s) are wrong");
-            report.rejected().forEach(r -> importReport.add(new ListItem(r)));
-        }
+    /** Checks and binds the encoder's tags in the background (up to 10,000 rows); the page polls meanwhile. */
+    private void importTags(UI ui, byte[] data) {
+        ui.access(() -> {
+            importReport.removeAll();
+            importStatus.setText("Checking the rows…");
+            ui.setPollInterval(500);
+        });
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+            ImportReport report;
+            try {
+                report = tags.importWorkbook(new ByteArrayInputStream(data));
+            } catch (RuntimeException e) {
+                report = new ImportReport(0, List.of("The import failed; nothing was imported. Try again, or ask an "
+                        + "administrator."));
+            }
+            var finished = report;
+            ui.access(() -> {
+                ui.setPollInterval(-1);
+                if (finished.accepted()) {
+                    importStatus.setText("Imported " + finished.imported() + " tags");
+                    refresh();
+                } else {
+                    importStatus.setText("Nothing was imported: " + finished.rejected().size() + " row(s) are wrong");
+                    finished.rejected().forEach(r -> importReport.add(new ListItem(r)));
+                }
+            });
+        }));
     }
 
     private void bindHolograms() {

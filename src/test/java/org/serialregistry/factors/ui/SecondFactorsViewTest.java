@@ -114,8 +114,12 @@ class SecondFactorsViewTest extends SpringBrowserlessTest {
         test($(Upload.class).single()).upload("tags.xlsx", XLSX, workbook(
                 new String[] {uid, serials.get(0).value()},
                 new String[] {"04BB", serials.get(1).value()}));
-        roundTrip();
-        com.vaadin.flow.server.VaadinService.getCurrent().runPendingAccessTasks(com.vaadin.flow.server.VaadinSession.getCurrent());
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            roundTrip();
+            com.vaadin.flow.server.VaadinService.getCurrent().runPendingAccessTasks(
+                    com.vaadin.flow.server.VaadinSession.getCurrent());
+            return view.importStatus.getText().startsWith("Imported") || view.importStatus.getText().startsWith("Nothing");
+        });
 
         assertThat(view.importStatus.getText()).startsWith("Nothing was imported");
         assertThat($(ListItem.class).all().stream().map(ListItem::getText).toList())
