@@ -54,7 +54,8 @@ public final class FactorKeyRing {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    // HKDF pseudo-random keys per version: per-tag keys are one HKDF-expand away
+    // HKDF-extracted pseudo-random keys per version (the master secrets are not kept): per-tag keys are one
+    // HKDF-expand away
     private final Map<Integer, byte[]> secrets;
     private final Map<Integer, byte[]> metaReadKeys;
     private final Map<Integer, byte[]> scratchKeys;
@@ -66,8 +67,8 @@ public final class FactorKeyRing {
         var meta = new TreeMap<Integer, byte[]>();
         var scratch = new TreeMap<Integer, byte[]>();
         secrets.forEach((v, s) -> {
-            meta.put(v, hkdf(s, "ntag424/sdm-meta-read/v" + v, 16));
-            scratch.put(v, hkdf(s, "scratch-off/hmac-sha256/v" + v, 32));
+            meta.put(v, expand(s, "ntag424/sdm-meta-read/v" + v, 16));
+            scratch.put(v, expand(s, "scratch-off/hmac-sha256/v" + v, 32));
         });
         this.metaReadKeys = Collections.unmodifiableMap(meta);
         this.scratchKeys = Collections.unmodifiableMap(scratch);
@@ -208,10 +209,6 @@ public final class FactorKeyRing {
         byte[] key = new byte[length];
         generator.generateBytes(key, 0, length);
         return key;
-    }
-
-    private static byte[] hkdf(byte[] prk, String info, int length) {
-        return expand(prk, info, length);
     }
 
     @Override
