@@ -17,7 +17,12 @@ public enum SignalType {
     DUPLICATE_CLAIM("Duplicate warranty claim", Severity.MEDIUM, Grouping.SERIAL),
     SERIAL_HOPPING_CLAIM("Warranty claims hopping between serials", Severity.HIGH, Grouping.SERIAL),
     REFUSED_TRANSFER("Custody transfer refused", Severity.MEDIUM, Grouping.SERIAL),
-    FORENSIC_VERDICT("Forensic verdict: counterfeit", Severity.HIGH, Grouping.SERIAL);
+    FORENSIC_VERDICT("Forensic verdict: counterfeit", Severity.HIGH, Grouping.SERIAL),
+    COPIED_TAG_LINK("NFC tap link replayed or copied (read counter did not go up)", Severity.CRITICAL, Grouping.SERIAL),
+    TAG_NOT_THIS_UNIT("NFC tag of another unit, unknown, or with a wrong key", Severity.HIGH, Grouping.SERIAL),
+    SCRATCH_CODE_REUSED("Scratch-off code checked again after its first use", Severity.HIGH, Grouping.SERIAL),
+    SCRATCH_CODE_WRONG("Scratch-off code that is not the unit's", Severity.MEDIUM, Grouping.SERIAL),
+    HOLOGRAM_NOT_THIS_UNIT("Hologram number seen with a code it does not belong to", Severity.HIGH, Grouping.SERIAL);
 
     /** What signals of a type are grouped by, before falling back to the lot. */
     public enum Grouping { SERIAL, CLIENT }

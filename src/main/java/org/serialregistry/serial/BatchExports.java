@@ -39,7 +39,11 @@ public class BatchExports {
     private final Labels labels;
     private final LabelRenderer renderer;
 
-    BatchExports(BatchStore batches, UnitStore units, Labels labels, LabelRenderer renderer) {
+    private final org.springframework.beans.factory.ObjectProvider<LabelExtras> extras;
+
+    BatchExports(BatchStore batches, UnitStore units, Labels labels, LabelRenderer renderer,
+                 org.springframework.beans.factory.ObjectProvider<LabelExtras> extras) {
+        this.extras = extras;
         this.batches = batches;
         this.units = units;
         this.labels = labels;
@@ -54,18 +58,24 @@ public class BatchExports {
         }
     }
 
-    /** CSV (RFC 4180, UTF-8): {@code serial,digital_link}, one unit a line, in serial order. */
+    /** CSV (RFC 4180, UTF-8): {@code serial,digital_link} (and {@code scratch_off_code} for products whose units
+     * carry one), one unit a line, in serial order. */
     @Transactional(readOnly = true)
     public void writeCsv(UUID batchId, OutputStream out) {
         var batch = completed(batchId);
         var gtin = new Gtin(batch.gtin());
         var lot = new LotNumber(batch.lot());
+        var extra = extraField(gtin);
         write(out, w -> {
-            w.write("serial,digital_link\r\n");
+            w.write(extra == null ? "serial,digital_link\r\n" : "serial,digital_link,scratch_off_code\r\n");
             units.streamBatch(batchId, s -> unchecked(() -> {
                 w.write(s);
                 w.write(',');
                 w.write(labels.digitalLink(gtin, lot, new SerialNumber(s)));
+                if (extra != null) {
+                    w.write(',');
+                    w.write(extra.valueOf().apply(new SerialNumber(s)));
+                }
                 w.write("\r\n");
             }));
         });
@@ -77,6 +87,7 @@ public class BatchExports {
         var batch = completed(batchId);
         var gtin = new Gtin(batch.gtin());
         var lot = new LotNumber(batch.lot());
+        var extra = extraField(gtin);
         var workbook = new SXSSFWorkbook(100);
         try {
             workbook.setCompressTempFiles(true);
@@ -90,6 +101,11 @@ public class BatchExports {
             header.createCell(1).setCellValue("Digital Link");
             header.getCell(0).setCellStyle(bold);
             header.getCell(1).setCellStyle(bold);
+            if (extra != null) {
+                header.createCell(2).setCellValue(extra.heading());
+                header.getCell(2).setCellStyle(bold);
+                sheet.setColumnWidth(2, 20 * 256);
+            }
             sheet.setColumnWidth(0, 24 * 256);
             sheet.setColumnWidth(1, 80 * 256);
             sheet.createFreezePane(0, 1);
@@ -98,6 +114,9 @@ public class BatchExports {
                 var r = sheet.createRow(row[0]++);
                 r.createCell(0).setCellValue(s);
                 r.createCell(1).setCellValue(labels.digitalLink(gtin, lot, new SerialNumber(s)));
+                if (extra != null) {
+                    r.createCell(2).setCellValue(extra.valueOf().apply(new SerialNumber(s)));
+                }
             });
             workbook.write(out);
         } catch (IOException e) {
@@ -118,9 +137,11 @@ public class BatchExports {
         var batch = completed(batchId);
         var gtin = new Gtin(batch.gtin());
         var lot = new LotNumber(batch.lot());
+        var extra = extraField(gtin);
         write(out, w -> units.streamBatch(batchId, s -> unchecked(() -> w.write(renderer.zpl(
                 renderer.qrPayload(labels.digitalLink(gtin, lot, new SerialNumber(s))),
-                s, batch.productName())))));
+                s, batch.productName(), extra == null ? null
+                        : extra.heading() + ": " + extra.valueOf().apply(new SerialNumber(s)))))));
     }
 
     /**
@@ -137,15 +158,23 @@ public class BatchExports {
         }
         var gtin = new Gtin(batch.gtin());
         var lot = new LotNumber(batch.lot());
+        var extra = extraField(gtin);
         write(out, w -> {
             w.write(renderer.labelSheetHead());
             units.streamBatch(batchId, s -> unchecked(() -> {
                 var serial = new SerialNumber(s);
                 w.write(renderer.labelSheetItem(new LabelRenderer.Label(labels.digitalLink(gtin, lot, serial), gtin,
-                        lot, serial)));
+                        lot, serial), extra == null ? null : extra.heading(),
+                        extra == null ? null : extra.valueOf().apply(serial)));
             }));
             w.write(renderer.labelSheetTail());
         });
+    }
+
+    /** The extra label field of this product (the scratch-off code), or null. */
+    private LabelExtras.@org.jspecify.annotations.Nullable LabelField extraField(Gtin gtin) {
+        var provider = extras.getIfAvailable();
+        return provider == null ? null : provider.fieldFor(gtin);
     }
 
     /** File name stem for downloads: {@code serials-{gtin}-{lot}}. */

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.factors.FactorReadings;
+import org.serialregistry.factors.FactorReport;
+import org.serialregistry.factors.SecondFactor;
+import org.serialregistry.factors.SecondFactors;
 import org.serialregistry.serial.CodeCheck;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.UnitRecord;
@@ -54,9 +58,12 @@ public class Verifications {
     private final Supplier<Optional<WarrantyLookup>> warranty;
     private final VerificationProperties properties;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
     Verifications(Units units, CounterfeitList counterfeits, ProductDirectory products, UnitCache unitCache,
-                  ObjectProvider<WarrantyLookup> warranty, VerificationProperties properties, Clock clock) {
+                  ObjectProvider<WarrantyLookup> warranty, VerificationProperties properties, Clock clock,
+                  SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.units = units;
         this.counterfeits = counterfeits;
         this.products = products;
@@ -77,6 +84,18 @@ public class Verifications {
      */
     public VerificationResult verify(@Nullable String rawGtin, @Nullable String rawLot, @Nullable String rawSerial,
                                      @Nullable String rawExpiry) {
+        return verify(rawGtin, rawLot, rawSerial, rawExpiry, FactorReadings.NONE);
+    }
+
+    /**
+     * Verifies a code and, when it is genuine, the second factors read with it (an NFC tap's SUN
+     * parameters, a scratch-off code, a hologram number). A factor that does not belong to the unit
+     * turns the answer into "not genuine" (a tag or hologram) or a warning (a scratch-off code used
+     * before or mistyped). A product without factors and a scan without readings cost nothing more
+     * (the product's factors come from memory).
+     */
+    public VerificationResult verify(@Nullable String rawGtin, @Nullable String rawLot, @Nullable String rawSerial,
+                                     @Nullable String rawExpiry, FactorReadings readings) {
         String shownGtin = rawGtin == null ? null : ScanText.cut(rawGtin);
         String shownSerial = ScanText.cut(rawSerial == null ? "" : rawSerial);
         Gtin gtin;
@@ -146,7 +165,7 @@ public class Verifications {
                             + "for this serial. Do not purchase or use it; please report where you found it.");
             return new VerificationResult(ScanOutcome.MISMATCH, answer, unit.status(), genuineFor.value(), serial.value());
         }
-        return genuine(unit);
+        return withFactors(genuine(unit), unit, readings);
     }
 
     /**
@@ -226,6 +245,60 @@ public class Verifications {
         }
         return new VerificationResult(warning ? ScanOutcome.GENUINE_WITH_WARNING : ScanOutcome.GENUINE, answer, status,
                 unit.gtin().value(), unit.serial().value());
+    }
+
+    private VerificationResult withFactors(VerificationResult result, UnitRecord unit, FactorReadings readings) {
+        FactorReport report;
+        try {
+            report = secondFactors.check(unit.gtin(), unit.serial(), unit.lot(), readings);
+        } catch (RuntimeException e) {
+            // A fault in the factor check must not break verification: the answer rests on the code alone
+            log.warn("Second-factor check failed for {}: {}", unit.serial().value(), e.toString());
+            report = FactorReport.NONE;
+        }
+        var answer = result.answer();
+        var factors = factorAnswer(report);
+        var failure = report.firstFailure().orElse(null);
+        if (failure == null) {
+            answer = answer.withSecondFactors(factors, answer.verified(), answer.verdict(), answer.additionalInfo(),
+                    answer.message(), answer.reportTo());
+        } else if (failure.factor() == SecondFactor.SCRATCH_OFF) {
+            answer = answer.withSecondFactors(factors, true, PublicVerdict.GENUINE_WITH_WARNING, "Suspect",
+                    "Genuine code, but: " + failure.message(), properties.reportTo());
+        } else {
+            answer = answer.withSecondFactors(factors, false, PublicVerdict.NOT_GENUINE, "Suspect", failure.message(),
+                    properties.reportTo());
+        }
+        return new VerificationResult(result.outcome(), answer, result.unitStatus(), result.gtin(), result.serial());
+    }
+
+    private static SecondFactorAnswer factorAnswer(FactorReport report) {
+        if (report.checks().isEmpty() && report.unread().isEmpty()) {
+            return SecondFactorAnswer.CODE_ONLY;
+        }
+        var checked = report.checks().stream().map(c -> new SecondFactorAnswer.Checked(c.factor().label(),
+                c.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), c.message())).toList();
+        var notRead = report.unread().stream().map(SecondFactor::label).toList();
+        String strength = report.strength();
+        String summary;
+        if (!report.allPassed()) {
+            summary = "Checked: the printed code and the " + report.checks().stream().map(c -> c.factor().label())
+                    .collect(java.util.stream.Collectors.joining(" and ")) + "; not everything belongs to this unit.";
+        } else if (report.checks().isEmpty()) {
+            var items = notRead.stream().map(n -> (n.startsWith("NFC") ? "an " : "a ") + n).toList();
+            String carried = items.size() == 1 ? items.getFirst()
+                    : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+            boolean tag = report.unread().contains(SecondFactor.NFC);
+            boolean typed = report.unread().size() > (tag ? 1 : 0);
+            summary = "Checked: the printed code only. This unit also carries " + carried + ": "
+                    + (tag && typed ? "tap the tag with your phone, or enter what you read below,"
+                    : tag ? "tap the tag with your phone" : "enter it below") + " for a stronger check.";
+        } else {
+            summary = "Checked: the printed code and the " + report.checks().stream().map(c -> c.factor().label())
+                    .collect(java.util.stream.Collectors.joining(" and ")) + "; they belong to this unit ("
+                    + strength + ").";
+        }
+        return new SecondFactorAnswer(strength, checked, notRead, summary);
     }
 
     private VerificationResult mismatchedGtin(Gtin scanned, SerialNumber serial, Gtin actual) {

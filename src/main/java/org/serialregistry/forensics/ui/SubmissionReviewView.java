@@ -31,6 +31,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.serialregistry.counterfeit.EvidenceScan;
+import org.serialregistry.factors.RegisteredFactors;
+import org.serialregistry.factors.SecondFactor;
+import org.serialregistry.factors.SecondFactors;
 import org.serialregistry.forensics.CheckResult;
 import org.serialregistry.forensics.ChecklistEntry;
 import org.serialregistry.forensics.ChecklistItem;
@@ -66,7 +69,11 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
     final Select<SignatureMeaning> meaning = new Select<>();
     final TextArea reasoning = new TextArea("Reasoning");
 
-    SubmissionReviewView(ForensicReview review, CurrentUser currentUser) {
+    private final SecondFactors secondFactors;
+    final FormLayout registeredFactors = new FormLayout();
+
+    SubmissionReviewView(ForensicReview review, CurrentUser currentUser, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.review = review;
         this.currentUser = currentUser;
     }
@@ -112,9 +119,50 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
             }
             add(new H3("Photos"), gallery);
         }
-        renderPreChecks(review.preChecks(id));
+        var preChecks = review.preChecks(id);
+        renderRegisteredFactors(s, preChecks);
+        renderPreChecks(preChecks);
         renderChecklist(review.checklist(id));
         renderVerdicts(review.verdicts(id));
+    }
+
+    /** The unit's registered second factors next to what the submitter read. */
+    private void renderRegisteredFactors(SubmissionView s, PreChecks p) {
+        var unit = p.unit();
+        registeredFactors.removeAll();
+        add(new H3("Second factors: registered and read"));
+        if (unit == null) {
+            add(new Paragraph("The registry never issued this serial, so nothing is registered for it."));
+            return;
+        }
+        RegisteredFactors r = secondFactors.registered(unit.gtin(), unit.serial(), unit.lot());
+        String carried = r.product().factors().isEmpty() ? "none (printed code only)" : r.product().factors().stream()
+                .sorted().map(SecondFactor::label).reduce((a, b) -> a + ", " + b).orElseThrow();
+        registeredFactors.addFormItem(new Span(carried), "Units carry");
+        String tag = r.tagUid() == null ? "no tag bound" : "tag " + r.tagUid() + (r.lastTagCounter() == null
+                ? ", never tapped" : ", highest read counter " + r.lastTagCounter() + ", last tap "
+                + ForensicsHomeView.TIME.format(r.lastTapAt()) + " UTC");
+        registeredFactors.addFormItem(new Span(tag + " · submitter read: " + orDash(s.nfcReading()) + " · "
+                + compare(r.tagUid() == null ? List.of() : List.of(r.tagUid()), s.nfcReading())), "NFC");
+        registeredFactors.addFormItem(new Span(r.holograms().isEmpty() ? "none bound" : String.join(", ", r.holograms())
+                + " · submitter read: " + orDash(s.hologramReading()) + " · " + compare(r.holograms(), s.hologramReading())),
+                "Hologram");
+        registeredFactors.addFormItem(new Span(!r.product().carries(SecondFactor.SCRATCH_OFF) ? "not carried"
+                : r.scratchCodeUsedAt() == null ? "not used yet"
+                : "used on " + ForensicsHomeView.TIME.format(r.scratchCodeUsedAt()) + " UTC"), "Scratch-off code");
+        add(registeredFactors);
+    }
+
+    private static String compare(List<String> registered, String read) {
+        if (read == null || read.isBlank()) {
+            return "nothing read";
+        }
+        if (registered.isEmpty()) {
+            return "nothing registered to compare with";
+        }
+        String normalised = read.toUpperCase(java.util.Locale.ROOT).replace(":", "").replace(" ", "");
+        return registered.stream().anyMatch(normalised::contains) ? "matches the registry"
+                : "DOES NOT match the registry";
     }
 
     private void renderPreChecks(PreChecks p) {

@@ -144,6 +144,11 @@ public final class LabelRenderer {
      * go through {@code ^FH} hex escapes, so no value can inject ZPL commands.
      */
     public String zpl(String uri, String serial, String productName) {
+        return zpl(uri, serial, productName, null);
+    }
+
+    /** A ZPL label with one more line under the product name (e.g. the scratch-off code); the name then takes one line. */
+    public String zpl(String uri, String serial, String productName, @Nullable String extraLine) {
         Objects.requireNonNull(uri, "uri");
         int modules = qrMatrix(uri).getWidth();
         int magnification = Math.clamp(ZPL_QR_MAX_DOTS / modules, 1, 10);
@@ -155,8 +160,10 @@ public final class LabelRenderer {
                 + "^FO" + x + ",10^BQN,2," + magnification + "^FH\\^FDMA," + escapeZpl(uri) + "^FS\n"
                 + "^FO0," + serialY + "^FB" + ZPL_WIDTH_DOTS + ",1,0,C,0^A0N,30,30^FH\\^FD"
                 + escapeZpl(serial) + "^FS\n"
-                + "^FO10," + (serialY + 38) + "^FB" + (ZPL_WIDTH_DOTS - 20) + ",2,0,C,0^A0N,22,22^FH\\^FD"
-                + escapeZpl(productName) + "^FS\n"
+                + "^FO10," + (serialY + 38) + "^FB" + (ZPL_WIDTH_DOTS - 20) + "," + (extraLine == null ? 2 : 1)
+                + ",0,C,0^A0N,22,22^FH\\^FD" + escapeZpl(productName) + "^FS\n"
+                + (extraLine == null ? "" : "^FO10," + (serialY + 64) + "^FB" + (ZPL_WIDTH_DOTS - 20)
+                + ",1,0,C,0^A0N,22,22^FH\\^FD" + escapeZpl(extraLine) + "^FS\n")
                 + "^XZ\n";
     }
 
@@ -205,6 +212,11 @@ public final class LabelRenderer {
 
     /** One label of a sheet: the QR code captioned with the serial and the GS1 human-readable text. */
     public String labelSheetItem(Label label) {
+        return labelSheetItem(label, null, null);
+    }
+
+    /** A label with one more field (e.g. the scratch-off code, printed under its scratch layer). */
+    public String labelSheetItem(Label label, @Nullable String extraHeading, @Nullable String extraValue) {
         StringBuilder html = new StringBuilder(6144);
         html.append("<figure class=\"label\" style=\"margin:0\">")
                 .append(qrSvg(qrPayload(label.uri()), label.serial().value()))
@@ -212,7 +224,12 @@ public final class LabelRenderer {
         if (label.lot() != null) {
             html.append("<br>(10) ").append(escapeXml(label.lot().value()));
         }
-        html.append("<br>(21) ").append(escapeXml(label.serial().value())).append("</figcaption></figure>\n");
+        html.append("<br>(21) ").append(escapeXml(label.serial().value()));
+        if (extraHeading != null && extraValue != null) {
+            html.append("<br><span class=\"extra\">").append(escapeXml(extraHeading)).append(": ")
+                    .append(escapeXml(extraValue)).append("</span>");
+        }
+        html.append("</figcaption></figure>\n");
         return html.toString();
     }
 

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.ManufacturingProof;
 import org.serialregistry.serial.ManufacturingSignatures;
+import org.serialregistry.factors.FactorReadings;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.PublicRegistration;
@@ -182,7 +183,8 @@ class PublicVerificationController {
     private @Nullable ResponseEntity<?> verify(String gtin, @Nullable String lot, String serial,
                                                HttpServletRequest request, HttpServletResponse response, boolean json,
                                                String self) throws IOException {
-        VerificationResult result = verifications.verify(gtin, lot, serial, request.getParameter("17"));
+        VerificationResult result = verifications.verify(gtin, lot, serial, request.getParameter("17"),
+                readings(request));
         scanLog.submit(scanRequests.scanOf(result, request, response, request.getParameter("country"),
                 request.getParameter("lat"), request.getParameter("lon")));
         VerificationAnswer answer = result.answer();
@@ -228,6 +230,33 @@ class PublicVerificationController {
         System.arraycopy(proof, 0, out, answer.length - 1 + key.length, proof.length);
         out[out.length - 1] = '}';
         return out;
+    }
+
+    /**
+     * Second factors read with the code: an NTAG 424 DNA tap mirrors {@code picc_data} and {@code cmac}
+     * (or the short {@code e} and {@code c}); a buyer types {@code scratch} and {@code hologram}.
+     */
+    private static FactorReadings readings(HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            return FactorReadings.NONE;
+        }
+        String picc = first(request, "picc_data", "e");
+        String cmac = first(request, "cmac", "c");
+        String scratch = request.getParameter("scratch");
+        String hologram = request.getParameter("hologram");
+        if (picc == null && cmac == null && scratch == null && hologram == null) {
+            return FactorReadings.NONE;
+        }
+        return new FactorReadings(cut(picc), cut(cmac), cut(scratch), cut(hologram));
+    }
+
+    private static @Nullable String first(HttpServletRequest request, String name, String alias) {
+        String value = request.getParameter(name);
+        return value != null ? value : request.getParameter(alias);
+    }
+
+    private static @Nullable String cut(@Nullable String s) {
+        return s == null ? null : s.length() > 64 ? s.substring(0, 64) : s;
     }
 
     private ResponseEntity<?> registrationForm(String gtin, @Nullable String lot, String serial,

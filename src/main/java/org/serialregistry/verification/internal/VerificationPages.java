@@ -79,6 +79,32 @@ final class VerificationPages {
         body.append("<section class=\"v ").append(css).append("\" role=\"status\"><span class=\"i\" aria-hidden=\"true\">")
                 .append(icon).append("</span><h1>").append(e(heading(a))).append("</h1><p>").append(e(a.message()))
                 .append("</p></section>\n<dl>").append(details).append("</dl>\n");
+        var factors = a.secondFactors();
+        if (factors != null) {
+            body.append("<section class=\"card factors\"><h2>How sure: ").append(e(factors.strength()))
+                    .append("</h2><p>").append(e(factors.summary())).append("</p>");
+            if (!factors.checked().isEmpty()) {
+                body.append("<ul>");
+                for (var c : factors.checked()) {
+                    body.append("<li>").append(e(capitalise(c.factor()))).append(": ").append(e(c.message())).append("</li>");
+                }
+                body.append("</ul>");
+            }
+            if (factors.notRead().contains("scratch-off code") || factors.notRead().contains("hologram")) {
+                body.append("<form method=\"get\" action=\"").append(e(selfPath)).append("\">");
+                if (factors.notRead().contains("scratch-off code")) {
+                    body.append("<label for=\"scratch\">Scratch-off code (scratch the field on the label; the code "
+                            + "can be checked once)</label><input id=\"scratch\" name=\"scratch\" maxlength=\"20\" "
+                            + "autocomplete=\"off\">");
+                }
+                if (factors.notRead().contains("hologram")) {
+                    body.append("<label for=\"hologram\">Hologram number</label><input id=\"hologram\" "
+                            + "name=\"hologram\" maxlength=\"32\" autocomplete=\"off\">");
+                }
+                body.append("<button type=\"submit\">Check</button></form>");
+            }
+            body.append("</section>\n");
+        }
         if (a.reportTo() != null) {
             body.append("<p class=\"card\">Report a suspect unit: <a href=\"").append(e(a.reportTo())).append("\">")
                     .append(e(a.reportTo().replaceFirst("^mailto:", ""))).append("</a></p>\n");
@@ -101,6 +127,10 @@ final class VerificationPages {
         }
         body.append("<footer>Checked ").append(e(STAMP.format(at))).append(" &middot; Serial Registry</footer>");
         return page(heading(a), body.toString());
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String heading(VerificationAnswer a) {
