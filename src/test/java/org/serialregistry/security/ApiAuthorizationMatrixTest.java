@@ -37,6 +37,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Generated from the handler mappings: every API endpoint (under /api/ or /epcis/) must have a
@@ -92,6 +93,29 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/serials/ZZZZ/label.svg")));
         RULES.put("GET /api/v1/lifecycle/chain-check", rule(EnumSet.of(ADMIN, PRODUCTION, QUALITY),
                 () -> get("/api/v1/lifecycle/chain-check")));
+
+        RULES.put("POST /api/v1/lifecycle/chain-check [application/json]", rule(EnumSet.of(ADMIN, PRODUCTION, QUALITY),
+                () -> json(post("/api/v1/lifecycle/chain-check"), "{}")));
+        RULES.put("GET /api/v1/audit/chain-check", rule(EnumSet.of(ADMIN), () -> get("/api/v1/audit/chain-check")));
+        RULES.put("POST /api/v1/audit/chain-check [application/json]", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/audit/chain-check"), "{}")));
+        RULES.put("GET /api/v1/checkpoints/{chain}/latest", rule(EnumSet.of(ADMIN),
+                () -> get("/api/v1/checkpoints/no-such-chain/latest")));
+        // signing every chain's head now writes checkpoints: only the administrator's call is made for real
+        RULES.put("POST /api/v1/checkpoints", rule(EnumSet.of(ADMIN), () -> post("/api/v1/checkpoints")));
+
+        RULES.put("GET /api/v1/products/{gtin}/second-factors", rule(EnumSet.of(ADMIN, PRODUCTION, FORENSICS),
+                () -> get("/api/v1/products/00000000000000/second-factors")));
+        RULES.put("PUT /api/v1/products/{gtin}/second-factors", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(put("/api/v1/products/00000000000000/second-factors"), "{\"factors\":[\"NOT-A-FACTOR\"]}")));
+        RULES.put("POST /api/v1/nfc-tags", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/nfc-tags"), "{\"uid\":\"not hex\",\"serial\":\"ZZZZ\"}")));
+        RULES.put("POST /api/v1/nfc-tags/import [multipart/form-data]", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> multipart("/api/v1/nfc-tags/import").file("file", new byte[] {1, 2, 3})));
+        RULES.put("GET /api/v1/nfc-tags/{uid}/encoding", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> get("/api/v1/nfc-tags/00000000000000/encoding")));
+        RULES.put("POST /api/v1/holograms", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/holograms"), "{}")));
 
         RULES.put("POST /api/v1/shipments", rule(CUSTODY_ACTORS, () -> json(post("/api/v1/shipments"), "{}")));
         RULES.put("POST /api/v1/shipments/{id}/receipt", rule(CUSTODY_ACTORS,

@@ -23,6 +23,7 @@ import org.serialregistry.shared.Gtin;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,12 +69,14 @@ class FactorApiController {
     }
 
     @Operation(summary = "Which second factors the units of a product carry")
+    @PreAuthorize("hasAnyRole('PRODUCTION','FORENSICS','ADMIN')")
     @GetMapping("/products/{gtin}/second-factors")
     ProductFactorsBody get(@PathVariable String gtin) {
         return ProductFactorsBody.of(factors.forProduct(Gtin.of(gtin)));
     }
 
     @Operation(summary = "Set the second factors the units of a product carry (NFC, SCRATCH_OFF, HOLOGRAM; empty: none)")
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @PutMapping("/products/{gtin}/second-factors")
     ProductFactorsBody put(@PathVariable String gtin, @RequestBody FactorsBody body) {
         var set = EnumSet.noneOf(SecondFactor.class);
@@ -88,6 +91,7 @@ class FactorApiController {
     }
 
     @Operation(summary = "Bind an NTAG 424 DNA tag (UID, 14 hex digits) to a unit, at issue or at packing")
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @PostMapping("/nfc-tags")
     ResponseEntity<TagBinding> bind(@RequestBody TagBody body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(tags.bind(body.uid() == null ? "" : body.uid(),
@@ -95,6 +99,7 @@ class FactorApiController {
     }
 
     @Operation(summary = "Bind the tags of the encoder's Excel file (columns UID, Serial): all rows or none")
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @PostMapping(value = "/nfc-tags/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importTags(@RequestParam("file") MultipartFile file) throws IOException {
         ImportReport report;
@@ -111,12 +116,14 @@ class FactorApiController {
     }
 
     @Operation(summary = "The keys and NDEF URL template to encode a bound tag with (secret; audited)")
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @GetMapping("/nfc-tags/{uid}/encoding")
     TagEncoding encoding(@PathVariable String uid) {
         return tags.encoding(uid);
     }
 
     @Operation(summary = "Bind hologram numbers (a list, or a range from..to) to a unit (serial) or a lot (gtin + lot)")
+    @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     @PostMapping("/holograms")
     ResponseEntity<Map<String, Integer>> bindHolograms(@RequestBody HologramBinding body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("bound", holograms.bind(body)));

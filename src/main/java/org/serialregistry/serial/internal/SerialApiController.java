@@ -344,6 +344,7 @@ class SerialApiController {
         return units.verifyChain();
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
     @PostMapping(path = "/lifecycle/chain-check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Check the lifecycle log against a checkpoint kept outside the registry",
             description = "Body: an exported checkpoint file. Needs the ADMIN, PRODUCTION or QUALITY role.")
@@ -351,6 +352,7 @@ class SerialApiController {
         return units.verifyChain(checkpoints.parse(checkpoint));
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/audit/chain-check")
     @Operation(summary = "Recompute the audit trail's keyed chain and compare it with the latest checkpoint",
             description = "Needs the ADMIN role. intact=false names the first broken sequence number.")
@@ -358,6 +360,7 @@ class SerialApiController {
         return auditChain.verify();
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping(path = "/audit/chain-check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Check the audit trail against an audit checkpoint kept outside the registry",
             description = "Body: an exported audit checkpoint file. Needs the ADMIN role.")
@@ -365,6 +368,7 @@ class SerialApiController {
         return auditChain.verify(checkpoints.parse(checkpoint));
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/checkpoints/{chain}/latest")
     @Operation(summary = "Download the latest signed checkpoint of a chain (lifecycle or audit)",
             description = "Needs the ADMIN role. Keep the file elsewhere; give it back to the chain check later.")
@@ -374,6 +378,7 @@ class SerialApiController {
                 .filename("checkpoint-" + c.chain() + "-" + c.sequence() + ".json").build().toString()).body(c);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/checkpoints")
     @Operation(summary = "Sign every chain's head now", description = "Needs the ADMIN role.")
     List<ChainCheckpoints.Exported> writeCheckpoints() {
