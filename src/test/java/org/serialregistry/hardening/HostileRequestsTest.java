@@ -2,6 +2,7 @@ package org.serialregistry.hardening;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.serialregistry.serial.SerialIssuance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +84,26 @@ class HostileRequestsTest {
         byte[] body = "--x\r\nContent-Disposition: form-data; name=\"linkType\"\r\n\r\ngs1:regis".getBytes(StandardCharsets.UTF_8);
         assertClean(http.send("POST", link, headers("Content-Type", "multipart/form-data; boundary=x"), body));
         assertClean(http.send("POST", link, headers("Content-Type", "multipart/form-data"), body));
+    }
+
+    /** Found by the generated requests: a GET that claims a multipart body without a boundary answered 500. */
+    @ParameterizedTest(name = "{0} {1} claiming a broken multipart body is not a server error")
+    @CsvSource({"GET,/actuator/health", "GET,/login", "GET,/api/public/v1/verify", "POST,/api/v1/verifications",
+            "GET,/webjars/", "GET,/error"})
+    void aBrokenMultipartContentTypeOnAnyRouteIsNotAServerError(String method, String path) throws Exception {
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=x")) {
+            var answer = http.send(method, path, headers("Content-Type", type, "X-Requested-With", "same-origin"), new byte[0]);
+            assertThat(answer.status()).as("%s %s with Content-Type %s: %s", method, path, type, answer.body()).isLessThan(500);
+            assertThat(answer.body()).doesNotContain("Exception", "org.springframework", "org.apache");
+        }
+    }
+
+    /** Found by the generated requests: a browser asking for a missing static file got Spring's Whitelabel page. */
+    @Test
+    void aMissingStaticFileAnswersAPlainPageNotTheFrameworksOwn() throws Exception {
+        var answer = http.send("GET", "/webjars/no-such-file.js", headers("Accept", "text/html"), new byte[0]);
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body()).contains("There is nothing at this address").doesNotContain("Whitelabel", "/error");
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import org.serialregistry.forensics.DecodedCode;
 import org.serialregistry.shared.DigitalLink;
@@ -53,18 +54,27 @@ public class CodeImageDecoder {
         if (image == null) {
             throw new IllegalArgumentException("codePhoto: " + photo.filename() + " cannot be read as an image");
         }
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX));
-        String text;
-        try {
-            text = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(image))), hints).getText();
-        } catch (NotFoundException e) {
-            throw new IllegalArgumentException("codePhoto: no readable QR or Data Matrix code in " + photo.filename()
-                    + "; take a sharper, straight photo or type the serial");
+        var source = new BufferedImageLuminanceSource(image);
+        // ZXing's first pass misses some codes (its finder-pattern search trips over certain data
+        // patterns even in a clean image): try the other binarizer, then the image as a pure code
+        for (var bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+            for (boolean pure : new boolean[] {false, true}) {
+                Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX));
+                if (pure) {
+                    hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+                }
+                try {
+                    return new MultiFormatReader().decode(bitmap, hints).getText();
+                } catch (NotFoundException e) {
+                    // next strategy
+                }
+            }
         }
-        return text;
+        throw new IllegalArgumentException("codePhoto: no readable QR or Data Matrix code in " + photo.filename()
+                + "; take a sharper, straight photo or type the serial");
     }
 
     /** Parses a Digital Link URI (any host and path prefix) into GTIN, lot and serial. */

@@ -5,7 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.security.ApiKeys;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.View;
 
 /**
  * What every answer and every request goes through besides the three chains in {@link SecurityConfig}:
@@ -120,6 +123,35 @@ class HardeningConfig {
         return true;
     }
 
+    private static final java.util.Set<String> BODILESS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * The HTML error page of the routes no screen owns (a missing static file, a refused upload): a
+     * plain sentence instead of Spring's "Whitelabel Error Page", which tells a visitor what the
+     * service is built with. Boot uses a bean named {@code error} in place of its own.
+     */
+    @Bean(name = "error")
+    View errorPage() {
+        return new View() {
+            @Override
+            public String getContentType() {
+                return "text/html;charset=UTF-8";
+            }
+
+            @Override
+            public void render(java.util.@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                    throws IOException {
+                Object status = model == null ? null : model.get("status");
+                boolean notFound = status instanceof Integer code && code == 404;
+                response.setContentType(getContentType());
+                response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>"
+                        + (notFound ? "Not found" : "Something went wrong") + "</title><p>"
+                        + (notFound ? "There is nothing at this address." : "This request could not be answered; please try again.")
+                        + "</p></html>");
+            }
+        };
+    }
+
     /** The browser policies, set before anything else so that error pages and refusals carry them too. */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> browserPolicyHeaders() {
@@ -145,6 +177,41 @@ class HardeningConfig {
                     response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad request"
                             + "</title><p>This address could not be read: it has a broken %-escape.</p></html>");
                     return;
+                }
+                String type = request.getContentType();
+                if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
+                    if (BODILESS.contains(request.getMethod())) {
+                        // a GET claiming a multipart body: there is no body to parse, so no content type either
+                        chain.doFilter(new HttpServletRequestWrapper(request) {
+                            @Override
+                            public String getContentType() {
+                                return null;
+                            }
+
+                            @Override
+                            public String getHeader(String name) {
+                                return "Content-Type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+                            }
+
+                            @Override
+                            public java.util.Enumeration<String> getHeaders(String name) {
+                                return "Content-Type".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration()
+                                        : super.getHeaders(name);
+                            }
+                        }, response);
+                        return;
+                    }
+                    boolean parsed = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                            org.springframework.web.multipart.MultipartRequest.class) != null;
+                    if (!parsed && !type.matches("(?i).*;\\s*boundary=\"?[^\\s\";]+.*")) {
+                        log.info("Refused {} {}: multipart body without a boundary", request.getMethod(),
+                                request.getRequestURI().replaceAll("[^\\x20-\\x7e]", "?"));
+                        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                        response.setContentType("text/html;charset=UTF-8");
+                        response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad request"
+                                + "</title><p>The upload could not be read: its multipart body has no boundary.</p></html>");
+                        return;
+                    }
                 }
                 chain.doFilter(request, response);
             }
