@@ -61,8 +61,11 @@ class ManufacturingSignatureTest {
 
         // the first, one in the middle, and the last unit (in the last, partial chunk of 64)
         for (SerialNumber serial : List.of(serials.get(0), serials.get(77), serials.get(149))) {
-            var response = mvc.perform(get("/01/" + PHONE + "/21/" + serial.value()).accept(MediaType.APPLICATION_JSON))
-                    .andReturn().getResponse();
+            var plain = read(mvc.perform(get("/01/" + PHONE + "/21/" + serial.value()).accept(MediaType.APPLICATION_JSON))
+                    .andReturn().getResponse().getContentAsString());
+            assertThat(plain.has("manufacturingSignature")).as("a phone's answer stays small").isFalse();
+            var response = mvc.perform(get("/01/" + PHONE + "/21/" + serial.value()).param("proof", "true")
+                            .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
             JsonNode answer = read(response.getContentAsString());
             assertThat(answer.get("verified").asBoolean()).isTrue();
             JsonNode sig = answer.get("manufacturingSignature");

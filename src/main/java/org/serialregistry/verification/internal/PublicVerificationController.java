@@ -193,7 +193,10 @@ class PublicVerificationController {
             // Written here, with its Content-Length, rather than through a ResponseEntity and a message
             // converter: this is the hottest route (measured: 14 us of CPU per reply went to return-value
             // handling and a chunked, flushed body)
-            byte[] body = withProof(answerWriter.writeValueAsBytes(answer), result);
+            // the offline proof (about 1.5 KB: record, Merkle path, signature) only when asked for with ?proof=true:
+            // it would otherwise triple every phone's answer (measured: genuine / bare lookup 1.06 -> 0.93)
+            byte[] plain = answerWriter.writeValueAsBytes(answer);
+            byte[] body = "true".equalsIgnoreCase(request.getParameter("proof")) ? withProof(plain, result) : plain;
             response.setStatus(status.value());
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
