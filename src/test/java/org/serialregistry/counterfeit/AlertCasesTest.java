@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serialregistry.counterfeit.ScanFixtures.GLUCO;
@@ -110,18 +111,13 @@ class AlertCasesTest {
         var serial = ScanFixtures.issue(issuance, PHONE, "ACDES1", 1, "DE").getFirst();
         units.changeStatus(serial, UnitStatus.DESTROYED, "Crushed after quality hold");
         // the lifecycle listener runs after commit, asynchronously
-        Thread.sleep(300);
-        long deadline = System.currentTimeMillis() + 10_000;
-        boolean flagged = false;
-        while (!flagged && System.currentTimeMillis() < deadline) {
-            record(events, detector, scan(Instant.now().plusSeconds(1), PHONE, serial.value(), "s-" + UUID.randomUUID(),
-                    "DE", null, null));
-            flagged = !cases.search(new CaseQuery(serial.value(), null, SignalType.SCANNED_WHILE_INACTIVE, 10)).isEmpty();
-            if (!flagged) {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(flagged).as("scan of a destroyed unit raises a case").isTrue();
+        // (a scan is sent on each poll: one sent before the listener ran finds the unit still active)
+        await("a scan of the destroyed unit raises a case").pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    record(events, detector, scan(Instant.now().plusSeconds(1), PHONE, serial.value(),
+                            "s-" + UUID.randomUUID(), "DE", null, null));
+                    return !cases.search(new CaseQuery(serial.value(), null, SignalType.SCANNED_WHILE_INACTIVE, 10)).isEmpty();
+                });
         var c = cases.search(new CaseQuery(serial.value(), null, null, 10)).getFirst();
         assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
     }

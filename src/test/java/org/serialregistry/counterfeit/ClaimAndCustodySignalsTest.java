@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Claims and custody feed counterfeit detection: their suspicious events open alert cases. */
@@ -64,14 +65,7 @@ class ClaimAndCustodySignalsTest {
     }
 
     private AlertCaseSummary awaitCase(String serial, SignalType type) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            var found = cases.search(new CaseQuery(serial, null, type, 10));
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + type + " case for " + serial + " within 30 s");
+        return await("a " + type + " case for " + serial).pollInSameThread().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> cases.search(new CaseQuery(serial, null, type, 10)), found -> !found.isEmpty()).getFirst();
     }
 }

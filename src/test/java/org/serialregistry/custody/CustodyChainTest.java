@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,10 +169,8 @@ class CustodyChainTest {
                 new org.serialregistry.shared.CountryCode("US"), null, null, "mobile", UnitStatus.ACTIVE);
         tx.executeWithoutResult(s -> publisher.publishEvent(new org.serialregistry.verification.ScansRecorded(
                 List.of(scan, scan))));
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (diversionAlerts.find(List.of(), list.getFirst(), null, 10).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> !diversionAlerts.find(List.of(), list.getFirst(), null, 10).isEmpty());
         assertThat(diversionAlerts.find(List.of(), list.getFirst(), null, 10)).singleElement().satisfies(a -> {
             assertThat(a.source()).isEqualTo("SCAN");
             assertThat(a.seenMarket()).isEqualTo("US");

@@ -13,6 +13,7 @@ import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.as;
@@ -88,18 +89,7 @@ class QualityAlertStoriesTest {
 
     /** Alerts are raised after commit, off the submitting thread: wait for it (at most 20 s). */
     private static void waitFor(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(condition::getAsBoolean);
     }
 
     private long alertsOf(String lot) {

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,14 +71,11 @@ class SerialIssuanceTest {
     void aLargeBatchRunsInTheBackgroundAndReportsProgressUntilCompleted() throws Exception {
         var batch = issuance.issue(request("LOTBIG", 30_000), null, true).batch();
         assertThat(batch.status()).isIn(BatchStatus.QUEUED, BatchStatus.RUNNING);
-        long deadline = System.currentTimeMillis() + 120_000;
-        BatchView now = batch;
-        while (now.status() != BatchStatus.COMPLETED && now.status() != BatchStatus.FAILED
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            now = issuance.batch(batch.id()).orElseThrow();
-            assertThat(now.issuedCount()).isBetween(0, 30_000);
-        }
+        BatchView now = await().pollInSameThread().atMost(java.time.Duration.ofSeconds(120)).until(() -> {
+            var seen = issuance.batch(batch.id()).orElseThrow();
+            assertThat(seen.issuedCount()).as("progress never overshoots").isBetween(0, 30_000);
+            return seen;
+        }, seen -> seen.status() == BatchStatus.COMPLETED || seen.status() == BatchStatus.FAILED);
         assertThat(now.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("select count(*) from unit where batch_id = ?", Long.class, batch.id()))
                 .isEqualTo(30_000L);

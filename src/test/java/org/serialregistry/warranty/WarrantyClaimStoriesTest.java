@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
@@ -121,13 +122,9 @@ class WarrantyClaimStoriesTest {
         });
         assertThat(first.claim().claimNumber()).isNotEqualTo(second.claim().claimNumber());
         // counterfeit detection opens a case on the third unit (after commit, on its own thread)
-        long deadline = System.currentTimeMillis() + 30_000;
-        java.util.List<org.serialregistry.counterfeit.AlertCaseSummary> found = java.util.List.of();
-        while (found.isEmpty() && System.currentTimeMillis() < deadline) {
-            found = as("fran", () -> alertCases.search(new org.serialregistry.counterfeit.CaseQuery(units.get(2).value(),
-                    null, org.serialregistry.counterfeit.SignalType.SERIAL_HOPPING_CLAIM, 10)), "FORENSICS");
-            Thread.sleep(100);
-        }
+        var found = await().pollInSameThread().atMost(java.time.Duration.ofSeconds(30)).until(() -> as("fran", () -> alertCases.search(
+                new org.serialregistry.counterfeit.CaseQuery(units.get(2).value(), null,
+                        org.serialregistry.counterfeit.SignalType.SERIAL_HOPPING_CLAIM, 10)), "FORENSICS"), f -> !f.isEmpty());
         assertThat(found).as("a serial-hopping case for the third unit").hasSize(1);
     }
 

@@ -24,6 +24,7 @@ import org.serialregistry.counterfeit.CaseState;
 import org.serialregistry.counterfeit.Severity;
 import org.serialregistry.counterfeit.SignalType;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,10 +115,7 @@ class WebhookNotifierTest {
             webhook.caseRaised(highCase());
             assertThat(delivered.await(10, TimeUnit.SECONDS)).as("delivered after a retry").isTrue();
             // The receiver has the request; the notifier counts it once it has read the 2xx answer
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (webhook.deliveredCount() < 1 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> webhook.deliveredCount() >= 1);
         } finally {
             webhook.stop();
         }
@@ -143,10 +141,7 @@ class WebhookNotifierTest {
         var webhook = notifier(SECRET);
         try {
             webhook.caseRaised(highCase());
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (webhook.failedCount() == 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> webhook.failedCount() > 0);
         } finally {
             webhook.stop();
         }
@@ -163,12 +158,9 @@ class WebhookNotifierTest {
         failuresToServe.set(100);
         var before = notifier(SECRET, Duration.ofSeconds(2));
         before.caseRaised(highCase());
-        long deadline = System.currentTimeMillis() + 10_000;
         // the first attempt failed and its retry is 2 s away ...
-        while (jdbc.queryForObject("select attempts from webhook_delivery", Integer.class) < 1
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject("select attempts from webhook_delivery", Integer.class) >= 1);
         before.stop(); // ... when the service goes down
         assertThat(jdbc.queryForObject("select state from webhook_delivery", String.class)).isEqualTo("PENDING");
         int attemptsBefore = deliveries.size();
@@ -177,11 +169,8 @@ class WebhookNotifierTest {
         var after = notifier(SECRET, Duration.ofSeconds(2)); // a new process on the same database
         try {
             assertThat(delivered.await(20, TimeUnit.SECONDS)).as("delivered after the restart").isTrue();
-            deadline = System.currentTimeMillis() + 10_000;
-            while (!"DELIVERED".equals(jdbc.queryForObject("select state from webhook_delivery", String.class))
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "DELIVERED".equals(jdbc.queryForObject("select state from webhook_delivery", String.class)));
         } finally {
             after.stop();
         }

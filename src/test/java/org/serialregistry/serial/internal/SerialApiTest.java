@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -182,12 +183,9 @@ class SerialApiTest {
         String location = accepted.getResponse().getHeader("Location");
         String status = JsonPath.read(json(accepted), "$.status");
         assertThat(status).isIn("QUEUED", "RUNNING");
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!status.equals("COMPLETED") && !status.equals("FAILED") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            status = JsonPath.read(json(mvc.perform(get(location).header("Authorization", PRODUCTION_KEY)).andReturn()),
-                    "$.status");
-        }
+        status = await().pollInSameThread().atMost(java.time.Duration.ofSeconds(120)).until(() -> JsonPath.<String>read(json(
+                        mvc.perform(get(location).header("Authorization", PRODUCTION_KEY)).andReturn()), "$.status"),
+                s -> s.equals("COMPLETED") || s.equals("FAILED"));
         assertThat(status).isEqualTo("COMPLETED");
 
         var csv = mvc.perform(get(location + "/serials?format=csv").header("Authorization", PRODUCTION_KEY))
