@@ -1,5 +1,6 @@
 package org.serialregistry.reporting;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,11 +41,13 @@ public class CustodyReports {
 
     private static final Logger log = LoggerFactory.getLogger(CustodyReports.class);
 
+    private final Clock clock;
     private final Custody custody;
     private final Parties parties;
     private final Map<UUID, ReportJob> jobs = new ConcurrentHashMap<>();
 
-    CustodyReports(Custody custody, Parties parties) {
+    CustodyReports(Custody custody, Parties parties, Clock clock) {
+        this.clock = clock;
         this.custody = custody;
         this.parties = parties;
     }
@@ -93,7 +96,7 @@ public class CustodyReports {
                 }
             }
             case EPCIS -> {
-                try (var writer = new EpcisDocumentWriter(out, Instant.now())) {
+                try (var writer = new EpcisDocumentWriter(out, Instant.now(clock))) {
                     custody.streamMovements(filter, m -> {
                         writer.add(m);
                         if (writer.rows() % 5000 == 0) {

@@ -1,5 +1,6 @@
 package org.serialregistry.serial.internal;
 
+import java.time.Clock;
 import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.security.Role;
 import java.time.LocalDate;
@@ -31,12 +32,15 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "serial-registry.demo.enabled", havingValue = "true")
 class DemoMasterData implements ApplicationRunner {
 
+    private final Clock clock;
     private final MasterData masterData;
     private final FacilityRepository facilities;
     private final SerialIssuance issuance;
     private final Units units;
 
-    DemoMasterData(MasterData masterData, FacilityRepository facilities, SerialIssuance issuance, Units units) {
+    DemoMasterData(MasterData masterData, FacilityRepository facilities, SerialIssuance issuance, Units units,
+                   Clock clock) {
+        this.clock = clock;
         this.masterData = masterData;
         this.facilities = facilities;
         this.issuance = issuance;
@@ -76,7 +80,7 @@ class DemoMasterData implements ApplicationRunner {
         masterData.createProduct(new NewProduct("07612345000046", "LumiDrive LED headlamp", ProductCategory.AUTOMOTIVE,
                 RiskClass.STANDARD, Set.of("DE", "FR", "IT"), null));
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         issue("09506000134352", "A2611", "DE-MUC", "L1", 500, today.minusDays(20), null, "DE");
         issue("04006381333931", "V2610", "DE-MUC", "L2", 300, today.minusDays(45), null, "GB");
         issue("07612345000015", "CP2609", "US-AUS", "L1", 100, today.minusDays(70), today.plusYears(3), "US");

@@ -1,5 +1,6 @@
 package org.serialregistry.warranty.internal;
 
+import java.time.Clock;
 import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.security.Role;
 import java.time.LocalDate;
@@ -45,13 +46,15 @@ class DemoWarrantyData implements ApplicationRunner {
     static final String CALIPER = "07612345000039";
     static final String HEADLAMP = "07612345000046";
 
+    private final Clock clock;
     private final WarrantyPolicies policies;
     private final OwnershipRegistry owners;
     private final WarrantyClaims claims;
     private final SerialIssuance issuance;
 
     DemoWarrantyData(WarrantyPolicies policies, OwnershipRegistry owners, WarrantyClaims claims,
-                     SerialIssuance issuance) {
+                     SerialIssuance issuance, Clock clock) {
+        this.clock = clock;
         this.policies = policies;
         this.owners = owners;
         this.claims = claims;
@@ -87,7 +90,7 @@ class DemoWarrantyData implements ApplicationRunner {
         var chargers = serials("V2610", 100);
         var calipers = serials("ST2611", 60);
         var pumps = serials("CP2609", 20);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
 
         // Owners: phones 10..209, chargers 0..39, calipers 0..29
         for (int i = 10; i < 210 && i < phones.size(); i++) {
