@@ -44,6 +44,19 @@ public class CodeImageDecoder {
         return parse(bulkhead.decode(() -> readCode(photo)));
     }
 
+    /** Each binarized image is tried as a photo, then as a pure (straight, cropped) code. */
+    private static final List<Map<DecodeHintType, Object>> HINTS = List.of(hints(false), hints(true));
+
+    private static Map<DecodeHintType, Object> hints(boolean pure) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX));
+        if (pure) {
+            hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        }
+        return hints;
+    }
+
     private static String readCode(PhotoInspector.Inspected photo) {
         java.awt.image.BufferedImage image;
         try {
@@ -59,13 +72,7 @@ public class CodeImageDecoder {
         // patterns even in a clean image): try the other binarizer, then the image as a pure code
         for (var bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-            for (boolean pure : new boolean[] {false, true}) {
-                Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-                hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX));
-                if (pure) {
-                    hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-                }
+            for (var hints : HINTS) {
                 try {
                     return new MultiFormatReader().decode(bitmap, hints).getText();
                 } catch (NotFoundException e) {

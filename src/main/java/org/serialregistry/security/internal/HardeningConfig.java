@@ -144,12 +144,24 @@ class HardeningConfig {
                 Object status = model == null ? null : model.get("status");
                 boolean notFound = status instanceof Integer code && code == 404;
                 response.setContentType(getContentType());
-                response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>"
-                        + (notFound ? "Not found" : "Something went wrong") + "</title><p>"
-                        + (notFound ? "There is nothing at this address." : "This request could not be answered; please try again.")
-                        + "</p></html>");
+                response.getWriter().write(notFound ? page("Not found", "There is nothing at this address.")
+                        : page("Something went wrong", "This request could not be answered; please try again."));
             }
         };
+    }
+
+    /** Answers 400 with a plain page saying what could not be read, in one line of log (no stack trace). */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String reason, String sentence)
+            throws IOException {
+        log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI().replaceAll("[^\\x20-\\x7e]", "?"), reason);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(page("Bad request", sentence));
+    }
+
+    private static String page(String title, String sentence) {
+        return "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title + "</title><p>" + sentence
+                + "</p></html>";
     }
 
     /** The browser policies, set before anything else so that error pages and refusals carry them too. */
@@ -170,12 +182,7 @@ class HardeningConfig {
                 // Spring's path parser throws on a broken escape in a path parameter (";x=%"), Tomcat's on one in
                 // a query parameter: both are the client's mistake, answered here in one line of log
                 if (!wellEscaped(request.getRequestURI()) || !parametersReadable(request)) {
-                    log.info("Refused {} {}: broken %-encoding", request.getMethod(),
-                            request.getRequestURI().replaceAll("[^\\x20-\\x7e]", "?"));
-                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                    response.setContentType("text/html;charset=UTF-8");
-                    response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad request"
-                            + "</title><p>This address could not be read: it has a broken %-escape.</p></html>");
+                    refuse(request, response, "broken %-encoding", "This address could not be read: it has a broken %-escape.");
                     return;
                 }
                 String type = request.getContentType();
@@ -204,12 +211,8 @@ class HardeningConfig {
                     boolean parsed = org.springframework.web.util.WebUtils.getNativeRequest(request,
                             org.springframework.web.multipart.MultipartRequest.class) != null;
                     if (!parsed && !type.matches("(?i).*;\\s*boundary=\"?[^\\s\";]+.*")) {
-                        log.info("Refused {} {}: multipart body without a boundary", request.getMethod(),
-                                request.getRequestURI().replaceAll("[^\\x20-\\x7e]", "?"));
-                        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                        response.setContentType("text/html;charset=UTF-8");
-                        response.getWriter().write("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad request"
-                                + "</title><p>The upload could not be read: its multipart body has no boundary.</p></html>");
+                        refuse(request, response, "multipart body without a boundary",
+                                "The upload could not be read: its multipart body has no boundary.");
                         return;
                     }
                 }

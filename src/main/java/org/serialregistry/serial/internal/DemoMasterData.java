@@ -1,8 +1,8 @@
 package org.serialregistry.serial.internal;
 
-import java.time.Clock;
 import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.security.Role;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 

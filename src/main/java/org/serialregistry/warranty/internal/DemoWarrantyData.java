@@ -1,8 +1,8 @@
 package org.serialregistry.warranty.internal;
 
-import java.time.Clock;
 import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.security.Role;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
