@@ -25,8 +25,8 @@ import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.LotNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +42,13 @@ public class CustodyReports {
     private static final Logger log = LoggerFactory.getLogger(CustodyReports.class);
 
     private final Clock clock;
+    private final AsyncTaskExecutor background;
     private final Custody custody;
     private final Parties parties;
     private final Map<UUID, ReportJob> jobs = new ConcurrentHashMap<>();
 
-    CustodyReports(Custody custody, Parties parties, Clock clock) {
+    CustodyReports(Custody custody, Parties parties, Clock clock, AsyncTaskExecutor background) {
+        this.background = background;
         this.clock = clock;
         this.custody = custody;
         this.parties = parties;
@@ -123,17 +125,13 @@ public class CustodyReports {
         }
         var job = new ReportJob(UUID.randomUUID(), format, total, file);
         jobs.put(job.id(), job);
-        var security = SecurityContextHolder.getContext();
-        Thread.ofPlatform().name("custody-report-" + job.id()).daemon().start(() -> {
-            SecurityContextHolder.setContext(security);
+        background.execute(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
                 long rows = write(filter, format, out, job::progress);
                 job.done(rows);
             } catch (Exception e) {
                 log.warn("Custody report {} failed", job.id(), e);
                 job.failed("The report could not be written: " + e.getClass().getSimpleName());
-            } finally {
-                SecurityContextHolder.clearContext();
             }
         });
         return job;

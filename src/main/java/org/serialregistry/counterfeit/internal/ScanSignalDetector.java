@@ -1,5 +1,6 @@
 package org.serialregistry.counterfeit.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,12 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.counterfeit.DetectionThresholds;
 import org.serialregistry.counterfeit.EvidenceScan;
@@ -41,9 +39,12 @@ import org.serialregistry.verification.ScansRecorded;
 import org.serialregistry.verification.UnitScanned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,12 +77,10 @@ public class ScanSignalDetector {
     private final CounterfeitProperties properties;
     private final ScanLog scanLog;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        var t = new Thread(r, "counterfeit-detector");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolTaskExecutor executor;
+    private final Clock clock;
     private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private final Object lock = new Object();
     private boolean replaying;
     private final LinkedHashMap<String, SerialState> serials;
@@ -92,7 +91,10 @@ public class ScanSignalDetector {
     private final Map<String, Instant> inactiveSince = new ConcurrentHashMap<>();
 
     ScanSignalDetector(Units units, MasterData masterData, DetectionThresholds thresholds, GeoCentroids geo,
-                       SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties, ScanLog scanLog) {
+                       SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties, ScanLog scanLog,
+                       @Qualifier(DetectionExecutors.DETECTOR) ThreadPoolTaskExecutor executor, Clock clock) {
+        this.executor = executor;
+        this.clock = clock;
         this.scanLog = scanLog;
         this.units = units;
         this.masterData = masterData;
@@ -140,7 +142,7 @@ public class ScanSignalDetector {
 
     void replay() {
         try {
-            var from = Instant.now().minus(properties.replayWindow());
+            var from = Instant.now(clock).minus(properties.replayWindow());
             var scans = new ArrayList<UnitScanned>();
             SystemIdentity.runAs("counterfeit-detection", () -> scans.addAll(scanLog.since(from,
                     properties.replayMaxScans())), Role.FORENSICS);
@@ -184,15 +186,26 @@ public class ScanSignalDetector {
             return;
         }
         var copy = List.copyOf(scans);
-        executor.execute(() -> {
-            try {
-                process(copy);
-            } catch (RuntimeException e) {
-                log.error("Counterfeit detection failed for a batch of {} scans", copy.size(), e);
-            } finally {
-                processed.addAndGet(copy.size());
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    process(copy);
+                } catch (RuntimeException e) {
+                    log.error("Counterfeit detection failed for a batch of {} scans", copy.size(), e);
+                } finally {
+                    processed.addAndGet(copy.size());
+                }
+            });
+        } catch (TaskRejectedException e) {
+            dropped.addAndGet(copy.size());
+            log.warn("Counterfeit detection is {} batches behind: {} scans not judged (still in the scan log)",
+                    executor.getQueueSize(), copy.size());
+        }
+    }
+
+    /** Scans not judged because the detector's queue was full (they are still in the scan log). */
+    public long droppedScans() {
+        return dropped.get();
     }
 
     /** Waits until every batch handed over so far has been processed (for tests and shutdown). */
@@ -229,11 +242,6 @@ public class ScanSignalDetector {
             java.util.Collections.reverse(list);
             return list;
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdown();
     }
 
     // ---- detection

@@ -5,25 +5,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.annotation.PreDestroy;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,20 +43,20 @@ public class WebhookNotifier {
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "counterfeit-webhook");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskScheduler executor;
+    private final Clock clock;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    WebhookNotifier(CounterfeitProperties properties, JdbcTemplate jdbc) {
+    WebhookNotifier(CounterfeitProperties properties, JdbcTemplate jdbc,
+                    @Qualifier(DetectionExecutors.WEBHOOKS) TaskScheduler executor, Clock clock) {
         this.properties = properties;
         this.jdbc = jdbc;
+        this.executor = executor;
+        this.clock = clock;
         if (configured()) {
             // picks up deliveries left pending by a restart, and any whose retry time has come
-            executor.scheduleWithFixedDelay(this::deliverDue, 1, 5, TimeUnit.SECONDS);
+            executor.scheduleWithFixedDelay(this::deliverDue, clock.instant().plusSeconds(1), Duration.ofSeconds(5));
         }
     }
 
@@ -89,7 +88,7 @@ public class WebhookNotifier {
         var now = now();
         jdbc.update("insert into webhook_delivery (case_id, payload, attempts, state, next_attempt_at, created_at) "
                 + "values (?, ?, 0, 'PENDING', ?, ?)", c.id(), payload, CaseStore.utc(now), CaseStore.utc(now));
-        executor.execute(this::deliverDue);
+        executor.schedule(this::deliverDue, clock.instant());
     }
 
     /** Sends every pending delivery whose time has come (each leased first). */
@@ -162,7 +161,7 @@ public class WebhookNotifier {
         jdbc.update("update webhook_delivery set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
                 attempt, why, CaseStore.utc(now().plusMillis(delay)), id);
         log.warn("Webhook: case {} attempt {} failed ({}); retrying in {} ms", p.caseId(), attempt, why, delay);
-        executor.schedule(this::deliverDue, delay, TimeUnit.MILLISECONDS);
+        executor.schedule(this::deliverDue, clock.instant().plusMillis(delay));
     }
 
     /** Hex HMAC-SHA256 of the body with the configured secret (empty secret when none). */
@@ -186,12 +185,7 @@ public class WebhookNotifier {
         return failed.get();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

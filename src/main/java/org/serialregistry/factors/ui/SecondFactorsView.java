@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 import com.vaadin.flow.component.UI;
 
@@ -40,7 +39,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.ui.Notifications;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * Production staff choose which second factors each product's units carry, bind NFC tags to units
@@ -54,6 +53,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 class SecondFactorsView extends VerticalLayout {
 
     private final SecondFactors factors;
+    private final AsyncTaskExecutor background;
     private final NfcTags tags;
     private final Holograms holograms;
 
@@ -78,7 +78,9 @@ class SecondFactorsView extends VerticalLayout {
     final TextField hologramTo = new TextField("To number");
     final Button bindHolograms = new Button("Bind holograms");
 
-    SecondFactorsView(SecondFactors factors, NfcTags tags, Holograms holograms, MasterData masterData) {
+    SecondFactorsView(SecondFactors factors, NfcTags tags, Holograms holograms, MasterData masterData,
+                      AsyncTaskExecutor background) {
+        this.background = background;
         this.factors = factors;
         this.tags = tags;
         this.holograms = holograms;
@@ -188,7 +190,7 @@ class SecondFactorsView extends VerticalLayout {
             importStatus.setText("Checking the rows…");
             ui.setPollInterval(500);
         });
-        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+        background.execute(() -> {
             ImportReport report;
             try {
                 report = tags.importWorkbook(new ByteArrayInputStream(data));
@@ -207,7 +209,7 @@ class SecondFactorsView extends VerticalLayout {
                     finished.rejected().forEach(r -> importReport.add(new ListItem(r)));
                 }
             });
-        }));
+        });
     }
 
     private void bindHolograms() {

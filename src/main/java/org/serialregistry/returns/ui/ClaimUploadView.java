@@ -2,7 +2,6 @@ package org.serialregistry.returns.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,7 +22,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimImportReport;
 import org.serialregistry.warranty.WarrantyClaims;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * Batch claims from a repair network in one Excel file: all rows are imported or none. The import
@@ -36,12 +35,14 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 class ClaimUploadView extends VerticalLayout {
 
     private final WarrantyClaims claims;
+    private final AsyncTaskExecutor background;
     final ProgressBar progress = new ProgressBar();
     final Paragraph status = new Paragraph("Columns: " + String.join(", ", WarrantyClaims.WORKBOOK_COLUMNS)
             + ". Dates as 2026-11-20. At most 2000 rows, 5 MB.");
     final Grid<ClaimImportReport.RowProblem> problems = new Grid<>();
 
-    ClaimUploadView(WarrantyClaims claims) {
+    ClaimUploadView(WarrantyClaims claims, AsyncTaskExecutor background) {
+        this.background = background;
         this.claims = claims;
         var template = new Anchor(DownloadHandler.fromInputStream(e -> {
             byte[] bytes = WarrantyClaims.workbookTemplate();
@@ -70,7 +71,7 @@ class ClaimUploadView extends VerticalLayout {
             status.setText("Checking the rows…");
             ui.setPollInterval(500);
         });
-        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+        background.execute(() -> {
             ClaimImportReport report;
             try {
                 report = claims.importWorkbook(workbook, (done, total) ->
@@ -80,7 +81,7 @@ class ClaimUploadView extends VerticalLayout {
             }
             var finished = report;
             ui.access(() -> finish(ui, finished));
-        }));
+        });
     }
 
     private void finish(UI ui, ClaimImportReport report) {

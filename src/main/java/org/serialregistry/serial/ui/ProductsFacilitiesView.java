@@ -2,7 +2,6 @@ package org.serialregistry.serial.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
 
@@ -43,7 +42,7 @@ import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.ProductWorkbook;
 import org.serialregistry.serial.RiskClass;
 import org.serialregistry.ui.Notifications;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * Products, facilities and lines: create them one by one, or import products from Excel (all or
@@ -56,6 +55,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 class ProductsFacilitiesView extends VerticalLayout {
 
     private final MasterData masterData;
+    private final AsyncTaskExecutor background;
     private final ProductWorkbook workbook;
     final Grid<ProductView> products = new Grid<>();
     final Grid<FacilityView> facilities = new Grid<>();
@@ -63,7 +63,8 @@ class ProductsFacilitiesView extends VerticalLayout {
     final ProgressBar importProgress = new ProgressBar();
     final Paragraph importStatus = new Paragraph();
 
-    ProductsFacilitiesView(MasterData masterData, ProductWorkbook workbook) {
+    ProductsFacilitiesView(MasterData masterData, ProductWorkbook workbook, AsyncTaskExecutor background) {
+        this.background = background;
         this.masterData = masterData;
         this.workbook = workbook;
 
@@ -127,7 +128,7 @@ class ProductsFacilitiesView extends VerticalLayout {
             importStatus.setText("Checking the rows…");
             ui.setPollInterval(500);
         });
-        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+        background.execute(() -> {
             ProductWorkbook.ImportResult result = null;
             String failure = null;
             try {
@@ -141,7 +142,7 @@ class ProductsFacilitiesView extends VerticalLayout {
             var finished = result;
             var problem = failure;
             ui.access(() -> finishImport(ui, finished, problem));
-        }));
+        });
     }
 
     private void finishImport(UI ui, ProductWorkbook.@Nullable ImportResult result, @Nullable String failure) {

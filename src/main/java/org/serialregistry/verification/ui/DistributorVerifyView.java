@@ -1,11 +1,10 @@
 package org.serialregistry.verification.ui;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -28,7 +27,7 @@ import org.serialregistry.ui.Notifications;
 import org.serialregistry.verification.BatchVerification;
 import org.serialregistry.verification.PublicVerdict;
 import org.serialregistry.verification.internal.VerificationWorkbook;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * A distributor uploads an Excel sheet of received serials and downloads the same list with the
@@ -41,18 +40,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed(Role.DISTRIBUTOR_NAME)
 class DistributorVerifyView extends VerticalLayout {
 
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(2, Thread.ofPlatform()
-            .name("excel-verification-", 0).daemon(true).factory());
-
     private final BatchVerification batch;
+    private final AsyncTaskExecutor background;
+    private final Clock clock;
     final Upload upload;
     final ProgressBar progress = new ProgressBar();
     final Span status = new Span();
     final VerticalLayout result = new VerticalLayout();
     private volatile byte[] resultFile;
 
-    DistributorVerifyView(BatchVerification batch) {
+    DistributorVerifyView(BatchVerification batch, AsyncTaskExecutor background, Clock clock) {
         this.batch = batch;
+        this.background = background;
+        this.clock = clock;
         upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
             String name = metadata.fileName();
             getUI().ifPresent(ui -> ui.access(() -> start(name, data)));
@@ -86,11 +86,7 @@ class DistributorVerifyView extends VerticalLayout {
         progress.setValue(0);
         status.setText("Checking " + items.size() + " codes from " + fileName + "...");
         ui.setPollInterval(300);
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        WORKERS.execute(() -> {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(auth);
-            SecurityContextHolder.setContext(context);
+        background.execute(() -> {
             try {
                 var results = batch.verify(items, done -> ui.access(() -> progress.setValue(done)));
                 byte[] file = VerificationWorkbook.write(items, results);
@@ -101,8 +97,6 @@ class DistributorVerifyView extends VerticalLayout {
                     progress.setVisible(false);
                     status.setText("The check failed: " + e.getMessage());
                 });
-            } finally {
-                SecurityContextHolder.clearContext();
             }
         });
     }
@@ -115,7 +109,7 @@ class DistributorVerifyView extends VerticalLayout {
         long problems = count - genuine;
         status.setText(count + " codes checked: " + genuine + " genuine, " + problems + " need attention.");
         String download = fileName.replaceAll("(?i)\\.xlsx$", "").replaceAll("[^A-Za-z0-9_.-]", "_") + "-verified-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(file), download, VerificationWorkbook.CONTENT_TYPE, file.length)),
                 "Download the result sheet");

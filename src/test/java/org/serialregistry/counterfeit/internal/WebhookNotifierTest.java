@@ -62,6 +62,7 @@ class WebhookNotifierTest {
 
     @AfterEach
     void stopServer() {
+        schedulers.values().forEach(org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler::shutdown);
         server.stop(0);
     }
 
@@ -89,9 +90,22 @@ class WebhookNotifierTest {
         return notifier(secret, Duration.ofMillis(200));
     }
 
+    /** Each notifier gets its own scheduler, as each process would; stopping it is the process stopping. */
+    final java.util.Map<WebhookNotifier, org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler> schedulers =
+            new java.util.IdentityHashMap<>();
+
     WebhookNotifier notifier(String secret, Duration backoff) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/counterfeit";
-        return new WebhookNotifier(new CounterfeitProperties(url, secret, 4, backoff, 1000, 1000, 250, Duration.ofDays(7), 0), jdbc);
+        var scheduler = DetectionExecutors.webhookScheduler();
+        scheduler.initialize();
+        var notifier = new WebhookNotifier(new CounterfeitProperties(url, secret, 4, backoff, 1000, 1000, 250,
+                Duration.ofDays(7), 0), jdbc, scheduler, java.time.Clock.systemUTC());
+        schedulers.put(notifier, scheduler);
+        return notifier;
+    }
+
+    void stop(WebhookNotifier notifier) {
+        schedulers.remove(notifier).shutdown();
     }
 
     static AlertCaseSummary highCase() {
@@ -117,7 +131,7 @@ class WebhookNotifierTest {
             // The receiver has the request; the notifier counts it once it has read the 2xx answer
             await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> webhook.deliveredCount() >= 1);
         } finally {
-            webhook.stop();
+            stop(webhook);
         }
         assertThat(deliveries).hasSize(2);
         var first = deliveries.get(0);
@@ -143,7 +157,7 @@ class WebhookNotifierTest {
             webhook.caseRaised(highCase());
             await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> webhook.failedCount() > 0);
         } finally {
-            webhook.stop();
+            stop(webhook);
         }
         assertThat(webhook.failedCount()).isEqualTo(1);
         assertThat(deliveries).hasSize(4);
@@ -161,7 +175,7 @@ class WebhookNotifierTest {
         // the first attempt failed and its retry is 2 s away ...
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> jdbc.queryForObject("select attempts from webhook_delivery", Integer.class) >= 1);
-        before.stop(); // ... when the service goes down
+        stop(before); // ... when the service goes down
         assertThat(jdbc.queryForObject("select state from webhook_delivery", String.class)).isEqualTo("PENDING");
         int attemptsBefore = deliveries.size();
 
@@ -172,7 +186,7 @@ class WebhookNotifierTest {
             await().pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> "DELIVERED".equals(jdbc.queryForObject("select state from webhook_delivery", String.class)));
         } finally {
-            after.stop();
+            stop(after);
         }
         assertThat(jdbc.queryForObject("select state from webhook_delivery", String.class)).isEqualTo("DELIVERED");
         var last = deliveries.getLast();
