@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.quality.internal.QualityStore;
@@ -25,12 +27,14 @@ import org.serialregistry.serial.BatchView;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.shared.Caches;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.warranty.ClaimCount;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,9 +61,12 @@ public class QualityDashboard {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Cache<String, Reference> reference;
 
     QualityDashboard(WarrantyClaims claims, SerialIssuance issuance, MasterData masterData, QualityStore store,
-                     AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                     AuditTrail audit, ApplicationEventPublisher events, Clock clock, CacheManager caches) {
+        this.reference = Caches.register(caches, "quality.reference-data", Caffeine.newBuilder().maximumSize(1)
+                .expireAfterWrite(CACHE_TTL).ticker(() -> clock.millis() * 1_000_000L));
         this.claims = claims;
         this.issuance = issuance;
         this.masterData = masterData;
@@ -75,28 +82,25 @@ public class QualityDashboard {
 
     /** Figures that change rarely (batches, products, thresholds), kept for {@link #CACHE_TTL} or until they change. */
     private record Reference(Map<String, Population> populations, Map<String, String> names,
-                             Map<String, QualityStore.Threshold> thresholds, Instant loaded) {
+                             Map<String, QualityStore.Threshold> thresholds) {
     }
 
     static final java.time.Duration CACHE_TTL = java.time.Duration.ofMinutes(1);
-    private final java.util.concurrent.atomic.AtomicReference<Reference> reference = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final String REFERENCE = "reference";
 
     private Reference reference() {
-        var r = reference.get();
-        if (r == null || r.loaded().plus(CACHE_TTL).isBefore(Instant.now(clock))) {
+        return reference.get(REFERENCE, k -> {
             var names = new HashMap<String, String>();
             for (ProductView p : masterData.products()) {
                 names.put(p.gtin().value(), p.name());
             }
-            r = new Reference(loadPopulations(), Map.copyOf(names), Map.copyOf(store.thresholds()), Instant.now(clock));
-            reference.set(r);
-        }
-        return r;
+            return new Reference(loadPopulations(), Map.copyOf(names), Map.copyOf(store.thresholds()));
+        });
     }
 
     /** Forgets the cached batches, products and thresholds (a batch was issued, a threshold changed). */
     public void forgetReferenceData() {
-        reference.set(null);
+        reference.invalidateAll();
     }
 
     private Map<String, Population> populations() {

@@ -1,5 +1,6 @@
 /**
- * Value types that every feature uses: GS1 identifiers and market codes.
+ * Value types that every feature uses (GS1 identifiers and market codes), and the one way a module
+ * keeps a cache ({@link org.serialregistry.shared.Caches}).
  *
  * <p>Each type validates itself on construction, so an instance is always valid. The
  * {@link java.lang.IllegalArgumentException} messages name the field and the fault in words a

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.counterfeit.DetectionThresholds;
 import org.serialregistry.counterfeit.EvidenceScan;
@@ -31,6 +32,7 @@ import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.shared.Caches;
 import org.serialregistry.shared.CountryCode;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
@@ -41,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,14 +90,24 @@ public class ScanSignalDetector {
     private final LinkedHashMap<String, ClientState> clients;
     private final LinkedHashMap<String, ForgedState> forgedCodes;
     private final Map<String, ProductState> products = new HashMap<>();
-    private final Map<String, Optional<ProductView>> productViews = new ConcurrentHashMap<>();
-    private final Map<String, Instant> inactiveSince = new ConcurrentHashMap<>();
+    /** Known products by GTIN (unknown GTINs are not kept: forged codes carry any GTIN they like). */
+    private final Cache<String, ProductView> productViews;
+    /**
+     * Units destroyed or reported stolen in the last hour. Only needed until verification's unit cache
+     * has expired (seconds): from then on every scan carries the unit's terminal status itself.
+     */
+    private final Cache<String, Instant> inactiveSince;
 
     ScanSignalDetector(Units units, MasterData masterData, DetectionThresholds thresholds, GeoCentroids geo,
                        SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties, ScanLog scanLog,
-                       @Qualifier(DetectionExecutors.DETECTOR) ThreadPoolTaskExecutor executor, Clock clock) {
+                       @Qualifier(DetectionExecutors.DETECTOR) ThreadPoolTaskExecutor executor, Clock clock,
+                       CacheManager caches) {
         this.executor = executor;
         this.clock = clock;
+        this.productViews = Caches.register(caches, "counterfeit.products", Caffeine.newBuilder()
+                .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)));
+        this.inactiveSince = Caches.register(caches, "counterfeit.inactive-units", Caffeine.newBuilder()
+                .maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)));
         this.scanLog = scanLog;
         this.units = units;
         this.masterData = masterData;
@@ -228,7 +241,7 @@ public class ScanSignalDetector {
     }
 
     public void unitReactivated(String serial) {
-        inactiveSince.remove(serial);
+        inactiveSince.invalidate(serial);
     }
 
     /** The last scans of a serial kept in memory, newest first (empty once evicted or after a restart). */
@@ -333,7 +346,7 @@ public class ScanSignalDetector {
 
         // scanned while destroyed or stolen
         UnitStatus status = s.unitStatus();
-        Instant inactive = inactiveSince.get(s.serial());
+        Instant inactive = inactiveSince.getIfPresent(s.serial());
         boolean terminal = status != null && status.terminal();
         if ((terminal || inactive != null && !s.at().isBefore(inactive))
                 && st.cooldownOver(SignalType.SCANNED_WHILE_INACTIVE, s.at(), window)) {
@@ -464,9 +477,9 @@ public class ScanSignalDetector {
         if (gtin == null) {
             return Optional.empty();
         }
-        var cached = productViews.get(gtin);
-        if (cached != null && cached.isPresent()) {
-            return cached;
+        var cached = productViews.getIfPresent(gtin);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         Optional<ProductView> found;
         try {
@@ -474,7 +487,7 @@ public class ScanSignalDetector {
         } catch (IllegalArgumentException malformed) {
             found = Optional.empty();
         }
-        productViews.put(gtin, found);
+        found.ifPresent(p -> productViews.put(gtin, p));
         return found;
     }
 

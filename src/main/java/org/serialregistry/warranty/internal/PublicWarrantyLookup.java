@@ -1,12 +1,11 @@
 package org.serialregistry.warranty.internal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.serialregistry.shared.Caches;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.WarrantyLookup;
@@ -14,6 +13,7 @@ import org.serialregistry.verification.WarrantySummary;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,24 +28,25 @@ public class PublicWarrantyLookup implements WarrantyLookup {
     private static final int MAX_ENTRIES = 20_000;
     private static final Logger log = LoggerFactory.getLogger(PublicWarrantyLookup.class);
 
-    private record Entry(Optional<WarrantySummary> summary, Instant expires) {
+    private final WarrantyCoverage coverage;
+    /** Keyed by serial (a serial is unique across products), so a registration change forgets it directly. */
+    private final Cache<String, Answer> cache;
+
+    /** The answer for one product's serial; another product's same serial is looked up afresh. */
+    private record Answer(String gtin, Optional<WarrantySummary> summary) {
     }
 
-    private final WarrantyCoverage coverage;
-    private final Clock clock;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
-
-    PublicWarrantyLookup(WarrantyCoverage coverage, Clock clock) {
+    PublicWarrantyLookup(WarrantyCoverage coverage, CacheManager caches) {
         this.coverage = coverage;
-        this.clock = clock;
+        this.cache = Caches.register(caches, "warranty.public-coverage",
+                Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL));
     }
 
     @Override
     public Optional<WarrantySummary> coverage(Gtin gtin, SerialNumber serial) {
-        String key = gtin.value() + "/" + serial.value();
-        Instant now = Instant.now(clock);
-        var hit = cache.get(key);
-        if (hit != null && hit.expires().isAfter(now)) {
+        String key = serial.value();
+        var hit = cache.getIfPresent(key);
+        if (hit != null && hit.gtin().equals(gtin.value())) {
             return hit.summary();
         }
         Optional<WarrantySummary> answer;
@@ -56,15 +57,12 @@ public class PublicWarrantyLookup implements WarrantyLookup {
             log.warn("coverage lookup failed for {}: {}", key, e.toString());
             return Optional.empty();
         }
-        if (cache.size() > MAX_ENTRIES) {
-            cache.clear();
-        }
-        cache.put(key, new Entry(answer, now.plus(TTL)));
+        cache.put(key, new Answer(gtin.value(), answer));
         return answer;
     }
 
     /** Forgets a serial's answer (its registration changed). */
     public void forget(String serial) {
-        cache.keySet().removeIf(k -> k.endsWith("/" + serial));
+        cache.invalidate(serial);
     }
 }
