@@ -51,6 +51,8 @@ class PostgresDemoTest {
     JdbcTemplate jdbc;
     @Autowired
     QualityDashboard dashboard;
+    @Autowired
+    org.serialregistry.verification.ScanLog scanLog;
 
     @Test
     void theDemoRunsOnPostgresqlFromVerificationToCustodyWarrantyAndQuality() throws Exception {
@@ -66,6 +68,16 @@ class PostgresDemoTest {
                 .andExpect(jsonPath("$.verdict").value("GENUINE"));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from scan_record where unit_serial = ?", Long.class, serial) == 1);
+        // ... and reads back through the scan log's row mapping (UUID, timestamp, enums, nullable numbers)
+        var scans = new java.util.ArrayList<org.serialregistry.verification.UnitScanned>();
+        SystemIdentity.runAs("forensics", () -> scans.addAll(scanLog.find(
+                new org.serialregistry.verification.ScanFilter(serial, null, null, null, null), 0, 10)), Role.FORENSICS);
+        assertThat(scans).singleElement().satisfies(s -> {
+            assertThat(s.outcome()).isEqualTo(org.serialregistry.verification.ScanOutcome.GENUINE);
+            assertThat(s.at()).isBefore(java.time.Instant.now().plusSeconds(1));
+            assertThat(s.scanId()).isNotNull();
+            assertThat(s.latitude()).isNull();
+        });
 
         // the lifecycle log's hash chain holds over everything the seeders recorded
         mvc.perform(get("/api/v1/lifecycle/chain-check").header("Authorization", ADMIN))
