@@ -2,23 +2,19 @@ package org.serialregistry.counterfeit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.counterfeit.internal.CaseStore;
+import org.serialregistry.counterfeit.internal.CounterfeitStatisticsStore;
 import org.serialregistry.counterfeit.internal.NewSignal;
 import org.serialregistry.counterfeit.internal.ScanSignalDetector;
 import org.serialregistry.counterfeit.internal.SignalSink;
@@ -44,6 +40,7 @@ public class AlertCases {
     private static final String READERS = "hasAnyRole('FORENSICS','CHANNEL','ADMIN')";
 
     private final CaseStore store;
+    private final CounterfeitStatisticsStore statisticsStore;
     private final SignalSink sink;
     private final ScanSignalDetector detector;
     private final CounterfeitList counterfeitList;
@@ -53,8 +50,10 @@ public class AlertCases {
     private final Clock clock;
 
     AlertCases(CaseStore store, SignalSink sink, ScanSignalDetector detector, CounterfeitList counterfeitList,
-               UserAdministration users, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+               UserAdministration users, CurrentUser currentUser, AuditTrail audit, Clock clock,
+               CounterfeitStatisticsStore statisticsStore) {
         this.store = store;
+        this.statisticsStore = statisticsStore;
         this.sink = sink;
         this.detector = detector;
         this.counterfeitList = counterfeitList;
@@ -210,39 +209,7 @@ public class AlertCases {
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public CounterfeitStatistics statistics(int days) {
-        var jdbc = store.jdbc();
-        Instant since = Instant.now(clock).minus(java.time.Duration.ofDays(Math.max(1, days)));
-        var perDay = new TreeMap<LocalDate, Map<SignalType, Long>>();
-        jdbc.query("select first_seen_at, first_type from alert_case where first_seen_at >= ?", (java.sql.ResultSet rs) -> {
-            var day = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-            perDay.computeIfAbsent(day, d -> new EnumMap<>(SignalType.class))
-                    .merge(SignalType.valueOf(rs.getString(2)), 1L, Long::sum);
-        }, since.atOffset(ZoneOffset.UTC));
-        var byCountry = new LinkedHashMap<String, Long>();
-        jdbc.query("select coalesce(country, 'unknown') c, count(*) n from alert_case where first_seen_at >= ? "
-                + "group by coalesce(country, 'unknown') order by n desc, c", (java.sql.ResultSet rs) -> {
-                    byCountry.put(rs.getString(1), rs.getLong(2));
-                }, since.atOffset(ZoneOffset.UTC));
-        var byProduct = new LinkedHashMap<String, Long>();
-        jdbc.query("select coalesce(gtin, 'no product') g, count(*) n from alert_case where first_seen_at >= ? "
-                + "group by coalesce(gtin, 'no product') order by n desc, g", (java.sql.ResultSet rs) -> {
-                    byProduct.put(rs.getString(1), rs.getLong(2));
-                }, since.atOffset(ZoneOffset.UTC));
-        var cloned = jdbc.query("""
-                select g.serial, max(g.gtin) gtin, count(distinct s.session_id) sessions, count(distinct s.country) countries,
-                       count(distinct g.id) signals
-                from alert_signal g left join alert_signal_scan s on s.signal_id = g.id
-                where g.type in ('GEO_ANOMALY','SCAN_COUNT','SCANNED_WHILE_INACTIVE','OFF_MARKET') and g.serial is not null
-                group by g.serial order by sessions desc, countries desc, g.serial fetch first 20 rows only""",
-                (rs, n) -> new CounterfeitStatistics.ClonedSerial(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5)));
-        var probers = jdbc.query("""
-                select g.client_key, count(distinct s.scan_id) bad, count(distinct g.id) signals
-                from alert_signal g left join alert_signal_scan s on s.signal_id = g.id
-                where g.type in ('ENUMERATION','FORGED_CODE','NOT_ISSUED') and g.client_key is not null
-                group by g.client_key order by bad desc, signals desc, g.client_key fetch first 20 rows only""",
-                (rs, n) -> new CounterfeitStatistics.ProbingClient(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-        return new CounterfeitStatistics(perDay, byCountry, byProduct, cloned, probers);
+        return statisticsStore.since(Instant.now(clock).minus(java.time.Duration.ofDays(Math.max(1, days))));
     }
 
     private void listSerials(long caseId, @Nullable CounterfeitReason given, String note) {

@@ -2,16 +2,14 @@ package org.serialregistry.counterfeit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.counterfeit.internal.ThresholdStore;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.serial.ProductCategory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,14 +24,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class DetectionThresholds {
 
-    private final JdbcTemplate jdbc;
+    private final ThresholdStore store;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
     private volatile Map<ProductCategory, Thresholds> cache;
 
-    DetectionThresholds(JdbcTemplate jdbc, AuditTrail audit, CurrentUser currentUser, Clock clock) {
-        this.jdbc = jdbc;
+    DetectionThresholds(ThresholdStore store, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+        this.store = store;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -67,14 +65,7 @@ public class DetectionThresholds {
         var before = load().get(t.category());
         String by = currentUser.require();
         Instant now = Instant.now(clock);
-        int n = jdbc.update("""
-                update counterfeit_threshold set max_sessions = ?, session_window_days = ?, enumeration_count = ?,
-                  enumeration_window_minutes = ?, max_speed_kmh = ?, off_market_sessions = ?,
-                  new_country_warmup_scans = ?, version = version + 1, updated_by = ?, updated_at = ?
-                where category = ? and version = ?""", t.maxSessions(), t.sessionWindowDays(), t.enumerationCount(),
-                t.enumerationWindowMinutes(), t.maxSpeedKmh(), t.offMarketSessions(), t.newCountryWarmupScans(), by,
-                now.atOffset(ZoneOffset.UTC), t.category().name(), t.version());
-        if (n == 0) {
+        if (!store.update(t, by, now)) {
             throw new ObjectOptimisticLockingFailureException(Thresholds.class, t.category().name());
         }
         audit.record("counterfeit.thresholds.updated", "product-category", t.category().name(), describe(before),
@@ -90,14 +81,9 @@ public class DetectionThresholds {
 
     private Map<ProductCategory, Thresholds> load() {
         var map = new EnumMap<ProductCategory, Thresholds>(ProductCategory.class);
-        jdbc.query("select * from counterfeit_threshold", rs -> {
-            var category = ProductCategory.valueOf(rs.getString("category"));
-            map.put(category, new Thresholds(category, rs.getInt("max_sessions"), rs.getInt("session_window_days"),
-                    rs.getInt("enumeration_count"), rs.getInt("enumeration_window_minutes"),
-                    rs.getInt("max_speed_kmh"), rs.getInt("off_market_sessions"),
-                    rs.getInt("new_country_warmup_scans"), rs.getLong("version"), rs.getString("updated_by"),
-                    rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
-        });
+        for (Thresholds t : store.all()) {
+            map.put(t.category(), t);
+        }
         for (ProductCategory c : ProductCategory.values()) {
             if (!map.containsKey(c)) {
                 throw new IllegalStateException("no counterfeit thresholds for category " + c);

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.shared.SerialNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.serialregistry.verification.internal.CounterfeitListStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -25,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CounterfeitList {
 
-    private final JdbcTemplate jdbc;
+    private final CounterfeitListStore store;
     private final AuditTrail audit;
     private final Clock clock;
     private final Set<String> listed = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    CounterfeitList(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    CounterfeitList(CounterfeitListStore store, AuditTrail audit, Clock clock) {
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
     }
@@ -45,14 +45,13 @@ public class CounterfeitList {
 
     @Transactional(readOnly = true)
     public Optional<ListedCounterfeit> find(String serial) {
-        return jdbc.query("select * from counterfeit_listing where serial = ? and removed_at is null", this::map, serial)
-                .stream().findFirst();
+        return store.find(serial);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','FORENSICS','CHANNEL')")
     public List<ListedCounterfeit> all() {
-        return jdbc.query("select * from counterfeit_listing where removed_at is null order by listed_at desc", this::map);
+        return store.all();
     }
 
     /**
@@ -77,12 +76,12 @@ public class CounterfeitList {
         if (cleanNote != null && cleanNote.length() > 1000) {
             throw new IllegalArgumentException("note: at most 1000 characters");
         }
-        jdbc.update("insert into counterfeit_listing (serial, gtin, reason, note, listed_by, listed_at) values (?,?,?,?,?,?)",
-                serial.value(), gtin, reason.name(), cleanNote, by, now.atOffset(java.time.ZoneOffset.UTC));
+        var entry = new ListedCounterfeit(serial.value(), gtin, reason, cleanNote, by, now);
+        store.insert(entry);
         audit.record("counterfeit.listed", "serial", serial.value(), null,
                 AuditTrail.state("reason", reason.name(), "gtin", gtin, "note", cleanNote));
         afterCommit(() -> listed.add(serial.value()));
-        return new ListedCounterfeit(serial.value(), gtin, reason, cleanNote, by, now);
+        return entry;
     }
 
     /** Takes a serial off the list (a mistaken report); the entry stays in the history. */
@@ -92,10 +91,7 @@ public class CounterfeitList {
         if (why == null || why.isBlank()) {
             throw new IllegalArgumentException("reason: say why the serial comes off the list");
         }
-        int n = jdbc.update("update counterfeit_listing set removed_by = ?, removed_at = ?, removal_reason = ? "
-                        + "where serial = ? and removed_at is null", actor(),
-                Instant.now(clock).atOffset(java.time.ZoneOffset.UTC), why.strip(), serial.value());
-        if (n == 0) {
+        if (!store.remove(serial.value(), actor(), Instant.now(clock), why.strip())) {
             throw new IllegalArgumentException("serial: " + serial.value() + " is not on the counterfeit list");
         }
         audit.record("counterfeit.removed", "serial", serial.value(), AuditTrail.state("listed", true),
@@ -107,8 +103,7 @@ public class CounterfeitList {
         if (!loaded) {
             synchronized (this) {
                 if (!loaded) {
-                    listed.addAll(jdbc.queryForList(
-                            "select serial from counterfeit_listing where removed_at is null", String.class));
+                    listed.addAll(store.listedSerials());
                     loaded = true;
                 }
             }
@@ -127,12 +122,6 @@ public class CounterfeitList {
         } else {
             action.run();
         }
-    }
-
-    private ListedCounterfeit map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new ListedCounterfeit(rs.getString("serial"), rs.getString("gtin"),
-                CounterfeitReason.valueOf(rs.getString("reason")), rs.getString("note"), rs.getString("listed_by"),
-                rs.getObject("listed_at", java.time.OffsetDateTime.class).toInstant());
     }
 
     private static String actor() {

@@ -292,12 +292,6 @@ public class CaseStore {
         jdbc.update("update alert_case set updated_at = ? where id = ?", utc(now()), id);
     }
 
-    // ---- statistics
-
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
     // ---- mapping
 
     private @Nullable CaseRow first(String sql, Object... args) {
