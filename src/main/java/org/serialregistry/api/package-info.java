@@ -3,4 +3,7 @@
  * unknown API paths. Depends on no feature; features own their controllers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "REST API plumbing")
+@NullMarked
 package org.serialregistry.api;
+
+import org.jspecify.annotations.NullMarked;

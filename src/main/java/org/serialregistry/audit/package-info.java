@@ -3,4 +3,7 @@
  * the state before and after. Depends on no feature; every feature records into it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit trail")
+@NullMarked
 package org.serialregistry.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * counterfeit puts the serial on verification's public counterfeit list.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Counterfeit detection")
+@NullMarked
 package org.serialregistry.counterfeit;
+
+import org.jspecify.annotations.NullMarked;

@@ -44,13 +44,13 @@ public class ManifestImport {
         }
     }
 
-    private final Shipments shipments;
+    private final Shipping shipping;
     private final Parties parties;
     private final Units units;
     private final CustodyStore store;
 
-    ManifestImport(Shipments shipments, Parties parties, Units units, CustodyStore store) {
-        this.shipments = shipments;
+    ManifestImport(Shipping shipping, Parties parties, Units units, CustodyStore store) {
+        this.shipping = shipping;
         this.parties = parties;
         this.units = units;
         this.store = store;
@@ -134,7 +134,7 @@ public class ManifestImport {
         for (var g : groups.entrySet()) {
             var first = g.getValue().getFirst();
             var refs = first.po().isEmpty() ? Map.<String, String>of() : Map.of("po", first.po());
-            created.add(shipments.ship(new NewShipment(g.getKey(), first.from(), first.to(),
+            created.add(shipping.ship(new NewShipment(g.getKey(), first.from(), first.to(),
                     g.getValue().stream().map(Row::serial).toList(), List.of(), refs, null)));
         }
         return new Result(rows.size(), empty[0], created, List.of());

@@ -5,4 +5,7 @@
  * the readings of a tap or a form, and counterfeit listens to {@link org.serialregistry.factors.SecondFactorFailed}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Second factors")
+@NullMarked
 package org.serialregistry.factors;
+
+import org.jspecify.annotations.NullMarked;

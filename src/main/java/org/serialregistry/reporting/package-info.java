@@ -3,4 +3,7 @@
  * 2.0 JSON-LD). Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+@NullMarked
 package org.serialregistry.reporting;
+
+import org.jspecify.annotations.NullMarked;

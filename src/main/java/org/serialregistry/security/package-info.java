@@ -3,4 +3,7 @@
  * API keys for ERP and MES systems, roles, and the security filter chains. Depends on no feature.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")
+@NullMarked
 package org.serialregistry.security;
+
+import org.jspecify.annotations.NullMarked;

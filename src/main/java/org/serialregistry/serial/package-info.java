@@ -4,4 +4,7 @@
  * module refers to a unit by GTIN and serial through this module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Serial issuance")
+@NullMarked
 package org.serialregistry.serial;
+
+import org.jspecify.annotations.NullMarked;

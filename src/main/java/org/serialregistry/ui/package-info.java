@@ -3,4 +3,7 @@
  * component, and error pages. Depends on no feature.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal shell")
+@NullMarked
 package org.serialregistry.ui;
+
+import org.jspecify.annotations.NullMarked;

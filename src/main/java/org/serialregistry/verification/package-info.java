@@ -3,4 +3,7 @@
  * and the public counterfeit list. Reads serial's API; never waits on other modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Verification")
+@NullMarked
 package org.serialregistry.verification;
+
+import org.jspecify.annotations.NullMarked;

@@ -34,6 +34,12 @@ class CustodyChainTest {
     @Autowired
     Shipments shipments;
     @Autowired
+    Shipping shipping;
+    @Autowired
+    Receiving receiving;
+    @Autowired
+    Sales sales;
+    @Autowired
     Custody custody;
     @Autowired
     DiversionAlerts diversionAlerts;
@@ -65,7 +71,7 @@ class CustodyChainTest {
         var units10 = phones(12);
         var shipped = units10.subList(0, 10);
         String extra = units10.get(11);
-        var sh = shipments.ship(new NewShipment(number("SH"), "MFG-DE", "DIST-DE", shipped, List.of(),
+        var sh = shipping.ship(new NewShipment(number("SH"), "MFG-DE", "DIST-DE", shipped, List.of(),
                 Map.of("po", "PO-1"), null));
         assertThat(sh.status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
         assertThat(custody.holderOf(shipped.getFirst()).orElseThrow().state()).isEqualTo(CustodyState.IN_TRANSIT);
@@ -76,7 +82,7 @@ class CustodyChainTest {
         scanned.add(forged);                                     // a copy with a wrong tag
         scanned.add("not a serial!");
 
-        var report = shipments.receive(sh.id(), scanned);
+        var report = receiving.receive(sh.id(), scanned);
 
         assertThat(report.count(ReceiptOutcome.EXPECTED)).isEqualTo(9);
         assertThat(report.lines()).anySatisfy(l -> {
@@ -104,18 +110,18 @@ class CustodyChainTest {
         assertThat(units.history(new SerialNumber(shipped.getFirst()))).extracting(e -> e.bizStep())
                 .containsSubsequence(BusinessStep.SHIPPING, BusinessStep.RECEIVING);
 
-        assertThatThrownBy(() -> shipments.receive(sh.id(), shipped))
+        assertThatThrownBy(() -> receiving.receive(sh.id(), shipped))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already received");
     }
 
     @Test
     void aTransferFromAPartyThatDoesNotHoldTheUnitsIsRefusedAndKeptAsASignal() {
         var list = phones(3);
-        var sh = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
-        shipments.receive(sh.id(), list);
+        var sh = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        receiving.receive(sh.id(), list);
         String refusedNumber = number("FAKE");
 
-        assertThatThrownBy(() -> shipments.ship(NewShipment.of(refusedNumber, "DIST-FR", "RET-DE-01", list)))
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(refusedNumber, "DIST-FR", "RET-DE-01", list)))
                 .isInstanceOf(CustodyRefusedException.class)
                 .hasMessageContaining("DIST-FR does not hold 3 of the 3 units")
                 .hasMessageContaining("is held by DIST-DE");
@@ -133,11 +139,11 @@ class CustodyChainTest {
     @Test
     void aUnitShippedOutOfItsMarketRaisesADiversionAlertNamingTheLastLegitimateHolder() {
         var list = phones(2);
-        var in = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
-        shipments.receive(in.id(), list);
-        var out = shipments.ship(NewShipment.of(number("SH"), "DIST-DE", "DIST-US", list.subList(0, 1)));
+        var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        receiving.receive(in.id(), list);
+        var out = shipping.ship(NewShipment.of(number("SH"), "DIST-DE", "DIST-US", list.subList(0, 1)));
         assertThat(out.divertedCount()).isEqualTo(1);
-        shipments.receive(out.id(), list.subList(0, 1));
+        receiving.receive(out.id(), list.subList(0, 1));
 
         var alerts = diversionAlerts.find(List.of(), list.getFirst(), null, 10);
         assertThat(alerts).singleElement().satisfies(a -> {
@@ -147,7 +153,7 @@ class CustodyChainTest {
             assertThat(a.reason()).contains("outside the unit's intended market DE");
         });
         // passed on further by the diverting party, the alert still names DIST-DE
-        var onward = shipments.ship(NewShipment.of(number("SH"), "DIST-US", "DIST-FR", list.subList(0, 1)));
+        var onward = shipping.ship(NewShipment.of(number("SH"), "DIST-US", "DIST-FR", list.subList(0, 1)));
         assertThat(onward.divertedCount()).isEqualTo(1);
         assertThat(diversionAlerts.find(List.of(), list.getFirst(), null, 10)).allSatisfy(a ->
                 assertThat(a.lastLegitimateHolder()).isEqualTo("DIST-DE"));
@@ -162,8 +168,8 @@ class CustodyChainTest {
     @Test
     void aGenuineUnitVerifiedOutsideItsMarketRaisesADiversionAlertNamingTheLastLegitimateHolder() throws Exception {
         var list = phones(1);
-        var in = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
-        shipments.receive(in.id(), list);
+        var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        receiving.receive(in.id(), list);
         var scan = new org.serialregistry.verification.UnitScanned(java.util.UUID.randomUUID(), java.time.Instant.now(),
                 PHONE, list.getFirst(), org.serialregistry.verification.ScanOutcome.GENUINE, "client", "session",
                 new org.serialregistry.shared.CountryCode("US"), null, null, "mobile", UnitStatus.ACTIVE);
@@ -181,31 +187,43 @@ class CustodyChainTest {
     @Test
     void aShipmentToAnExceptionMarketOfTheProductIsNoDiversion() {
         var list = phones(1);
-        var in = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
-        shipments.receive(in.id(), list);
-        var toAustria = shipments.ship(NewShipment.of(number("SH"), "DIST-DE", "RET-AT-01", list));
+        var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        receiving.receive(in.id(), list);
+        var toAustria = shipping.ship(NewShipment.of(number("SH"), "DIST-DE", "RET-AT-01", list));
         assertThat(toAustria.divertedCount()).isZero();
+    }
+
+    @Test
+    void sellingAndShippingAUnitNotYetReceivedAreRefusedForTheSameReasonInTheSameWords() {
+        var list = phones(1);
+        shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "RET-DE-01", list));
+        String inTransit = "is in transit from MFG-DE to RET-DE-01 and not yet received";
+
+        assertThatThrownBy(() -> sales.sell("RET-DE-01", list, "INV-8"))
+                .isInstanceOf(CustodyRefusedException.class).hasMessageContaining(inTransit);
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(number("SH"), "RET-DE-01", "DIST-DE", list)))
+                .isInstanceOf(CustodyRefusedException.class).hasMessageContaining(inTransit);
     }
 
     @Test
     void theSaleToTheEndCustomerClosesTheChain() {
         var list = phones(2);
-        var in = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "RET-DE-01", list));
-        shipments.receive(in.id(), list);
-        assertThat(shipments.sell("RET-DE-01", list.subList(0, 1), "INV-7")).isEqualTo(1);
+        var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "RET-DE-01", list));
+        receiving.receive(in.id(), list);
+        assertThat(sales.sell("RET-DE-01", list.subList(0, 1), "INV-7")).isEqualTo(1);
 
         assertThat(units.find(new SerialNumber(list.getFirst())).orElseThrow().status()).isEqualTo(UnitStatus.SUPPLIED);
         assertThat(custody.holderOf(list.getFirst()).orElseThrow().state()).isEqualTo(CustodyState.SOLD);
-        assertThatThrownBy(() -> shipments.ship(NewShipment.of(number("SH"), "RET-DE-01", "DIST-DE", list.subList(0, 1))))
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(number("SH"), "RET-DE-01", "DIST-DE", list.subList(0, 1))))
                 .isInstanceOf(CustodyRefusedException.class).hasMessageContaining("sold to an end customer");
     }
 
     @Test
     void custodyIsDerivableFromTheEventLogAlone() {
         var list = phones(2);
-        var in = shipments.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
-        shipments.receive(in.id(), list);
-        shipments.ship(NewShipment.of(number("SH"), "DIST-DE", "DIST-FR", list.subList(0, 1)));
+        var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        receiving.receive(in.id(), list);
+        shipping.ship(NewShipment.of(number("SH"), "DIST-DE", "DIST-FR", list.subList(0, 1)));
         var before = custody.holderOf(list.getFirst()).orElseThrow();
         var timeline = custody.timeline(list.getFirst());
 
@@ -223,16 +241,16 @@ class CustodyChainTest {
     void badInputIsRefusedWithAReasonAndNothingIsWritten() {
         var list = phones(2);
         String n = number("SH");
-        assertThatThrownBy(() -> shipments.ship(NewShipment.of(n, "MFG-DE", "NOBODY", list)))
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(n, "MFG-DE", "NOBODY", list)))
                 .hasMessage("to: no party with code 'NOBODY'");
-        assertThatThrownBy(() -> shipments.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", List.of("ABC", "bad serial!"))))
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", List.of("ABC", "bad serial!"))))
                 .hasMessageStartingWith("serials: 'bad serial!' is not a serial");
-        assertThatThrownBy(() -> shipments.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", List.of("ABCDEF"))))
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", List.of("ABCDEF"))))
                 .hasMessageContaining("never issued");
-        shipments.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", list));
-        assertThatThrownBy(() -> shipments.ship(NewShipment.of(n, "MFG-DE", "DIST-FR", phones(1))))
+        shipping.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", list));
+        assertThatThrownBy(() -> shipping.ship(NewShipment.of(n, "MFG-DE", "DIST-FR", phones(1))))
                 .hasMessageStartingWith("shipmentNumber: shipment " + n + " already exists");
-        assertThatThrownBy(() -> shipments.receive(987654321L, list))
+        assertThatThrownBy(() -> receiving.receive(987654321L, list))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("was ever sent");
         assertThat(jdbc.queryForObject("select count(*) from shipment where shipment_number = ?", Integer.class, n))
                 .isEqualTo(1);

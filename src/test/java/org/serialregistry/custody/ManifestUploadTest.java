@@ -27,6 +27,10 @@ class ManifestUploadTest {
     @Autowired
     Shipments shipments;
     @Autowired
+    Shipping shipping;
+    @Autowired
+    Receiving receiving;
+    @Autowired
     SerialIssuance issuance;
 
     List<String> phones(int n) {
@@ -75,8 +79,8 @@ class ManifestUploadTest {
     void oneBadRowMeansNothingIsShippedAndEveryBadRowIsListedWithItsReason() throws Exception {
         var s = phones(4);
         var held = phones(1);
-        var sh = shipments.ship(NewShipment.of("MAN-HELD-" + System.nanoTime(), "MFG-DE", "DIST-DE", held));
-        shipments.receive(sh.id(), held);
+        var sh = shipping.ship(NewShipment.of("MAN-HELD-" + System.nanoTime(), "MFG-DE", "DIST-DE", held));
+        receiving.receive(sh.id(), held);
         String n = "MAN-BAD-" + System.nanoTime();
         var result = manifests.importManifest(new ByteArrayInputStream(xlsx(HEADER,
                 new String[]{n, "MFG-DE", "DIST-DE", s.get(0)},           // row 2: fine

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
-import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Receiving;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.shared.SerialNumber;
@@ -59,7 +59,7 @@ class PartyLeastPrivilegeTest {
     @Autowired
     SerialIssuance issuance;
     @Autowired
-    Shipments shipments;
+    Receiving receiving;
     @Autowired
     Parties parties;
     @Autowired
@@ -186,11 +186,11 @@ class PartyLeastPrivilegeTest {
     void aProductionPortalUserActsOnlyForItsPlantInTheServicesToo() throws Exception {
         var serials = phones(1);
         long toUs = ship(ADMIN, "MFG-DE", "DIST-US", serials, "PO-US-LP4");
-        WarrantyTestUnits.as("production", () -> assertThatThrownBy(() -> shipments.receive(toUs, serials))
+        WarrantyTestUnits.as("production", () -> assertThatThrownBy(() -> receiving.receive(toUs, serials))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shipment: you act for MFG-DE, not for DIST-US"), "PRODUCTION");
         // a quality engineer is bound to no party: it acts for none
-        WarrantyTestUnits.as("quinn", () -> assertThatThrownBy(() -> shipments.receive(toUs, serials))
+        WarrantyTestUnits.as("quinn", () -> assertThatThrownBy(() -> receiving.receive(toUs, serials))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class), "QUALITY");
     }
 

@@ -11,7 +11,9 @@ import org.serialregistry.custody.NewParty;
 import org.serialregistry.custody.NewShipment;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyType;
-import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Receiving;
+import org.serialregistry.custody.Sales;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.shared.SerialNumber;
 import org.slf4j.Logger;
@@ -38,12 +40,16 @@ class DemoCustody implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCustody.class);
 
     private final Parties parties;
-    private final Shipments shipments;
+    private final Shipping shipping;
+    private final Receiving receiving;
+    private final Sales sales;
     private final SerialIssuance issuance;
 
-    DemoCustody(Parties parties, Shipments shipments, SerialIssuance issuance) {
+    DemoCustody(Parties parties, Shipping shipping, Receiving receiving, Sales sales, SerialIssuance issuance) {
         this.parties = parties;
-        this.shipments = shipments;
+        this.shipping = shipping;
+        this.receiving = receiving;
+        this.sales = sales;
         this.issuance = issuance;
     }
 
@@ -88,20 +94,20 @@ class DemoCustody implements ApplicationRunner {
         }
         // serials 0..2 are the recall demo's units (1 destroyed, 2 stolen); the story starts at 3
         var phones = issuance.serials(batch.get().id(), 0, 40).stream().map(SerialNumber::value).toList();
-        var first = shipments.ship(new NewShipment("DEMO-SH-001", "MFG-DE", "DIST-DE", phones.subList(3, 23), List.of(),
+        var first = shipping.ship(new NewShipment("DEMO-SH-001", "MFG-DE", "DIST-DE", phones.subList(3, 23), List.of(),
                 Map.of("po", "PO-DE-4711"), null));
-        shipments.receive(first.id(), phones.subList(3, 23));
-        var retail = shipments.ship(new NewShipment("DEMO-SH-002", "DIST-DE", "RET-DE-01", phones.subList(3, 8),
+        receiving.receive(first.id(), phones.subList(3, 23));
+        var retail = shipping.ship(new NewShipment("DEMO-SH-002", "DIST-DE", "RET-DE-01", phones.subList(3, 8),
                 List.of(), Map.of("po", "PO-RET-88"), null));
-        shipments.receive(retail.id(), phones.subList(3, 8));
-        shipments.sell("RET-DE-01", phones.subList(3, 5), "INV-2026-0001");
-        var diverted = shipments.ship(new NewShipment("DEMO-SH-003", "DIST-DE", "DIST-US", phones.subList(8, 9),
+        receiving.receive(retail.id(), phones.subList(3, 8));
+        sales.sell("RET-DE-01", phones.subList(3, 5), "INV-2026-0001");
+        var diverted = shipping.ship(new NewShipment("DEMO-SH-003", "DIST-DE", "DIST-US", phones.subList(8, 9),
                 List.of(), Map.of("po", "PO-US-19"), null));
-        shipments.receive(diverted.id(), phones.subList(8, 9));
-        shipments.ship(new NewShipment("DEMO-SH-004", "MFG-DE", "DIST-DE", phones.subList(23, 33), List.of(),
+        receiving.receive(diverted.id(), phones.subList(8, 9));
+        shipping.ship(new NewShipment("DEMO-SH-004", "MFG-DE", "DIST-DE", phones.subList(23, 33), List.of(),
                 Map.of("po", "PO-DE-4712"), null));
         try {
-            shipments.ship(NewShipment.of("DEMO-SH-REFUSED", "DIST-FR", "RET-DE-01", phones.subList(9, 10)));
+            shipping.ship(NewShipment.of("DEMO-SH-REFUSED", "DIST-FR", "RET-DE-01", phones.subList(9, 10)));
         } catch (CustodyRefusedException expected) {
             log.debug("Demo refusal recorded: {}", expected.getMessage());
         }

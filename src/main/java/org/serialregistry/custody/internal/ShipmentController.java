@@ -17,7 +17,10 @@ import org.serialregistry.custody.NewShipment;
 import org.serialregistry.custody.ReceiptLine;
 import org.serialregistry.custody.ReceiptOutcome;
 import org.serialregistry.custody.ReceiptReport;
+import org.serialregistry.custody.Receiving;
+import org.serialregistry.custody.Sales;
 import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.UnitCustody;
 import org.springframework.http.HttpStatus;
@@ -40,10 +43,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ShipmentController {
 
     private final Shipments shipments;
+    private final Shipping shipping;
+    private final Receiving receiving;
+    private final Sales sales;
     private final Custody custody;
 
-    ShipmentController(Shipments shipments, Custody custody) {
+    ShipmentController(Shipments shipments, Shipping shipping, Receiving receiving, Sales sales, Custody custody) {
         this.shipments = shipments;
+        this.shipping = shipping;
+        this.receiving = receiving;
+        this.sales = sales;
         this.custody = custody;
     }
 
@@ -77,7 +86,7 @@ class ShipmentController {
         if (body == null) {
             throw new IllegalArgumentException("shipment: send a JSON body");
         }
-        var shipment = shipments.ship(new NewShipment(body.shipmentNumber(), body.from(), body.to(),
+        var shipment = shipping.ship(new NewShipment(body.shipmentNumber(), body.from(), body.to(),
                 body.serials() == null ? List.of() : body.serials(), body.lots() == null ? List.of() : body.lots(),
                 body.references() == null ? Map.of() : body.references(), body.shippedAt()));
         return ResponseEntity.created(URI.create("/api/v1/shipments/" + shipment.id())).body(shipment);
@@ -87,14 +96,14 @@ class ShipmentController {
     @PostMapping("/shipments/{id}/receipt")
     @Operation(summary = "Confirm the receipt of a shipment with the serials received; answers the check per serial")
     ReceiptAnswer receive(@PathVariable long id, @RequestBody ReceiptRequest body) {
-        return ReceiptAnswer.of(shipments.receive(id, body == null || body.serials() == null ? List.of() : body.serials()));
+        return ReceiptAnswer.of(receiving.receive(id, body == null || body.serials() == null ? List.of() : body.serials()));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @PostMapping("/shipments/{id}/check")
     @Operation(summary = "Check scanned serials against a shipment without confirming its receipt")
     ReceiptAnswer check(@PathVariable long id, @RequestBody ReceiptRequest body) {
-        return ReceiptAnswer.of(shipments.check(id, body == null || body.serials() == null ? List.of() : body.serials()));
+        return ReceiptAnswer.of(receiving.check(id, body == null || body.serials() == null ? List.of() : body.serials()));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
@@ -120,7 +129,7 @@ class ShipmentController {
     @PostMapping("/sales")
     @Operation(summary = "Sale to the end customer: closes the chain of custody")
     Map<String, Object> sell(@RequestBody SaleRequest body) {
-        return Map.of("sold", shipments.sell(body.party(), body.serials() == null ? List.of() : body.serials(),
+        return Map.of("sold", sales.sell(body.party(), body.serials() == null ? List.of() : body.serials(),
                 body.receipt()));
     }
 

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.custody.ManifestImport;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.security.Role;
 
 /** Channel workspace: record shipments between any parties, by form or manifest, and see recent ones. */
@@ -18,11 +19,11 @@ import org.serialregistry.security.Role;
 @RolesAllowed(Role.CHANNEL_NAME)
 class ChannelShipmentsView extends VerticalLayout {
 
-    ChannelShipmentsView(Shipments shipments, ManifestImport manifests, Parties parties) {
+    ChannelShipmentsView(Shipments shipments, Shipping shipping, ManifestImport manifests, Parties parties) {
         var recent = ShipmentGrids.shipments();
         recent.setItems(shipments.recent(null, 200));
         var all = parties.all();
-        add(new ShipForm(shipments, manifests, all, all, s -> recent.setItems(shipments.recent(null, 200))),
+        add(new ShipForm(shipping, manifests, all, all, s -> recent.setItems(shipments.recent(null, 200))),
                 new H3("Recent shipments"), recent);
     }
 }

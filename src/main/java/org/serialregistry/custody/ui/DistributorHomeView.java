@@ -36,6 +36,7 @@ import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.ReceiptLine;
 import org.serialregistry.custody.ReceiptOutcome;
 import org.serialregistry.custody.ReceiptReport;
+import org.serialregistry.custody.Receiving;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.internal.SheetRows;
@@ -56,14 +57,16 @@ import org.serialregistry.ui.Notifications;
 class DistributorHomeView extends VerticalLayout implements AfterNavigationObserver {
 
     private final Shipments shipments;
+    private final Receiving receiving;
     private final ComboBox<ShipmentView> shipment = new ComboBox<>("Shipment");
     private final TextArea codes = new TextArea("Scanned serials");
     private final Div reportArea = new Div();
     private ReceiptReport report;
     private String partyCode;
 
-    DistributorHomeView(Shipments shipments, Parties parties) {
+    DistributorHomeView(Shipments shipments, Receiving receiving, Parties parties) {
         this.shipments = shipments;
+        this.receiving = receiving;
         var party = parties.actingParty().flatMap(parties::find);
         if (party.isEmpty()) {
             add(new Paragraph("Your account is bound to no party. Ask an administrator to bind it to your "
@@ -156,8 +159,8 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         var scanned = Arrays.stream(codes.getValue().split("[\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
         try {
-            report = confirm ? shipments.receive(shipment.getValue().id(), scanned)
-                    : shipments.check(shipment.getValue().id(), scanned);
+            report = confirm ? receiving.receive(shipment.getValue().id(), scanned)
+                    : receiving.check(shipment.getValue().id(), scanned);
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             Notifications.error(e.getMessage());
             return;

@@ -14,6 +14,7 @@ import org.serialregistry.custody.ManifestImport;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.ShipmentView;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.security.Role;
 
 /** Distributor workspace: ship units the distributor holds to its customers, and see its recent shipments. */
@@ -23,7 +24,7 @@ import org.serialregistry.security.Role;
 @RolesAllowed(Role.DISTRIBUTOR_NAME)
 class DistributorShipView extends VerticalLayout {
 
-    DistributorShipView(Shipments shipments, ManifestImport manifests, Parties parties) {
+    DistributorShipView(Shipments shipments, Shipping shipping, ManifestImport manifests, Parties parties) {
         var party = parties.actingParty().flatMap(parties::find);
         if (party.isEmpty()) {
             add(new Paragraph("Your account is bound to no party. Ask an administrator to bind it to your distributor."));
@@ -32,7 +33,7 @@ class DistributorShipView extends VerticalLayout {
         var recent = ShipmentGrids.shipments();
         recent.setItems(shipments.recent(party.get().code(), 100));
         var receivers = parties.all().stream().filter(p -> !p.code().equals(party.get().code())).toList();
-        add(new ShipForm(shipments, manifests, List.of(party.get()), receivers,
+        add(new ShipForm(shipping, manifests, List.of(party.get()), receivers,
                         s -> recent.setItems(shipments.recent(party.get().code(), 100))),
                 new H3("Recent shipments"), recent);
     }

@@ -29,7 +29,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import org.serialregistry.custody.ManifestImport;
 import org.serialregistry.custody.NewShipment;
 import org.serialregistry.custody.PartyView;
-import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.ui.Notifications;
@@ -49,7 +49,7 @@ class ShipForm extends VerticalLayout {
     private final Div manifestResult = new Div();
     private final ProgressBar progress = new ProgressBar();
 
-    ShipForm(Shipments shipments, ManifestImport manifests, List<PartyView> senders, List<PartyView> receivers,
+    ShipForm(Shipping shipping, ManifestImport manifests, List<PartyView> senders, List<PartyView> receivers,
              Consumer<ShipmentView> shipped) {
         setPadding(false);
         from.setItems(senders);
@@ -66,7 +66,7 @@ class ShipForm extends VerticalLayout {
         var ship = new Button("Ship", e -> {
             try {
                 var list = Arrays.stream(serials.getValue().split("[\\r\\n,;\\s]+")).filter(s -> !s.isBlank()).toList();
-                var result = shipments.ship(new NewShipment(number.getValue(), from.getValue() == null ? null
+                var result = shipping.ship(new NewShipment(number.getValue(), from.getValue() == null ? null
                         : from.getValue().code(), to.getValue() == null ? null : to.getValue().code(), list, List.of(),
                         po.getValue().isBlank() ? Map.of() : Map.of("po", po.getValue().strip()), null));
                 Notifications.success("Shipment " + result.shipmentNumber() + " with " + result.unitCount()

@@ -3,4 +3,7 @@
  * the other workspaces through this named interface; the views themselves stay package-private.
  */
 @org.springframework.modulith.NamedInterface("ui")
+@NullMarked
 package org.serialregistry.serial.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -73,7 +73,7 @@ class ChannelDiversionViewTest extends SpringBrowserlessTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.serialregistry.serial.SerialIssuance issuance;
     @org.springframework.beans.factory.annotation.Autowired
-    org.serialregistry.custody.Shipments shipments;
+    org.serialregistry.custody.Shipping shipping;
 
 
     @Test
@@ -84,7 +84,7 @@ class ChannelDiversionViewTest extends SpringBrowserlessTest {
         org.serialregistry.security.SystemIdentity.runAs("ops", () -> {
             serial.add(org.serialregistry.counterfeit.ScanFixtures.issue(issuance,
                     org.serialregistry.counterfeit.ScanFixtures.PHONE, "TRIAGE1", 1, "DE").getFirst().value());
-            shipments.ship(new org.serialregistry.custody.NewShipment("TRIAGE-SH-1", "MFG-DE", "DIST-US", serial,
+            shipping.ship(new org.serialregistry.custody.NewShipment("TRIAGE-SH-1", "MFG-DE", "DIST-US", serial,
                     List.of(), java.util.Map.of(), null));
         }, org.serialregistry.security.Role.PRODUCTION, org.serialregistry.security.Role.ADMIN);
         org.springframework.security.core.context.SecurityContextHolder.setContext(channelManager);

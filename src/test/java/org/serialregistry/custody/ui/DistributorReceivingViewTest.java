@@ -20,6 +20,7 @@ import org.serialregistry.custody.ReceiptOutcome;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.SerialIssuance;
@@ -40,6 +41,8 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
     @Autowired
     Shipments shipments;
     @Autowired
+    Shipping shipping;
+    @Autowired
     SerialIssuance issuance;
 
     /** The manufacturer sends eight phones to DIST-DE; two more phones stay in Munich. */
@@ -57,7 +60,7 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
             var batch = issuance.issue(new IssueBatchRequest("09506000134352", "UI" + System.nanoTime() % 100000,
                     "DE-MUC", "L1", 10, LocalDate.now().minusDays(5), null, "DE", null), null, true).batch();
             var serials = issuance.serials(batch.id(), 0, 10).stream().map(SerialNumber::value).toList();
-            var sh = shipments.ship(NewShipment.of("UI-" + System.nanoTime(), "MFG-DE", "DIST-DE", serials.subList(0, 8)));
+            var sh = shipping.ship(NewShipment.of("UI-" + System.nanoTime(), "MFG-DE", "DIST-DE", serials.subList(0, 8)));
             return new Sent(sh, serials.subList(0, 8), serials.get(9));
         } finally {
             SecurityContextHolder.setContext(saved);
