@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -90,6 +91,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail conflict(ObjectOptimisticLockingFailureException e) {
         return Problems.of(HttpStatus.CONFLICT, "Someone else changed this record meanwhile; read it again and retry");
+    }
+
+    /** A conflict the domain explains in words (someone decided the claim meanwhile, and who). */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail conflictInWords(OptimisticLockingFailureException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.getMessage() == null
+                ? "Someone else changed this record meanwhile; read it again and retry" : e.getMessage());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

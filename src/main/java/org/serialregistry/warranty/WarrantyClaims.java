@@ -370,6 +370,18 @@ public class WarrantyClaims {
         return decideSigned(claimId, expectedVersion, decision, meaning, note, me);
     }
 
+    /**
+     * A person decides a claim through the API: the signer proved who they are in the request (see
+     * {@link org.serialregistry.security.Signers}); the calling system needs the warranty role too.
+     * The signature record and audit entry are the ones the portal writes, in the signer's name.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
+    public ClaimDetail decide(long claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
+                              @Nullable String note, org.serialregistry.security.Signer signer) {
+        return decideSigned(claimId, expectedVersion, decision, meaning, note, signer.username());
+    }
+
     private ClaimDetail decideSigned(long claimId, long expectedVersion, ClaimDecision decision,
                                      SignatureMeaning meaning, @Nullable String note, String me) {
         if (decision == null || decision == ClaimDecision.NEEDS_REVIEW) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * memory (bounded, Caffeine) and are forgotten after the lock period without failures.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     private static final class Failures {
         int count;
@@ -61,7 +61,7 @@ class LoginThrottle {
     }
 
     /** Zero when this user name may try now from this client, else the seconds until it may. */
-    long secondsToWait(String username, String client) {
+    public long secondsToWait(String username, String client) {
         Instant now = clock.instant();
         long wait = 0;
         for (String key : new String[] {account(username), client(client)}) {
@@ -92,13 +92,13 @@ class LoginThrottle {
     }
 
     /** A wrong password: counts it for the account and the client; locks either at its threshold. */
-    void failed(String username, String client) {
+    public void failed(String username, String client) {
         lockIfDue(account(username), settings.failuresPerAccount(), username, "account");
         lockIfDue(client(client), settings.failuresPerClient(), username, "client");
     }
 
     /** The right password: the account's count starts again (the client's does not: one client may try many names). */
-    void succeeded(String username) {
+    public void succeeded(String username) {
         failures.invalidate(account(username));
     }
 

@@ -1,0 +1,67 @@
+package org.serialregistry.warranty.internal;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.Signers;
+import org.serialregistry.warranty.ClaimDecision;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.SignatureMeaning;
+import org.serialregistry.warranty.WarrantyClaims;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A person's decision on a claim that needs review, through the API: the same checks, signature
+ * record and audit entry as the portal's claim page. The calling system needs the warranty role; the
+ * signer (a warranty adjudicator or administrator) proves who they are in the request.
+ */
+@RestController
+class ClaimDecisionApi {
+
+    private final WarrantyClaims claims;
+    private final Signers signers;
+
+    ClaimDecisionApi(WarrantyClaims claims, Signers signers) {
+        this.claims = claims;
+        this.signers = signers;
+    }
+
+    /**
+     * @param expectedVersion the claim's version as the decider saw it; left out, the claim as it is now
+     * @param signature       who signs: user name and password, or nothing with a fresh OIDC token of the signer
+     */
+    record DecisionRequest(@Nullable ClaimDecision decision, @Nullable SignatureMeaning meaning, @Nullable String note,
+                           @Nullable Long expectedVersion, @Nullable SignatureRequest signature) {
+    }
+
+    record SignatureRequest(@Nullable String username, @Nullable String password) {
+    }
+
+    record SignatureAnswer(String signedBy, String printedName, String meaning, String decision, String signedAt,
+                           String contentHash) {
+    }
+
+    record DecisionAnswer(WarrantyApiController.ClaimAnswer claim, List<SignatureAnswer> signatures) {
+    }
+
+    @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
+    @PostMapping("/api/v1/warranty-claims/{number}/decision")
+    DecisionAnswer decide(@PathVariable String number, @RequestBody DecisionRequest body) {
+        var current = claims.detail(ClaimView.idOf(number))
+                .orElseThrow(() -> new NoSuchElementException("No claim " + number));
+        var signature = body.signature();
+        var signer = signers.verify(signature == null ? null : signature.username(),
+                signature == null ? null : signature.password(), Role.WARRANTY, Role.ADMIN);
+        long version = body.expectedVersion() == null ? current.claim().version() : body.expectedVersion();
+        var decided = claims.decide(current.claim().id(), version, body.decision(), body.meaning(), body.note(), signer);
+        return new DecisionAnswer(WarrantyApiController.answer(decided.claim(), decided.checks(), false),
+                decided.signatures().stream().map(s -> new SignatureAnswer(s.signer(), s.printedName(),
+                        s.meaning().name(), s.decision().name(), s.signedAt().toString(), s.contentHash())).toList());
+    }
+}
