@@ -13,6 +13,7 @@ import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
+import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,12 @@ public class Repairs {
     private final AuditTrail audit;
     private final Clock clock;
     private final ServiceQueue queue;
+    private final WarrantyEligibility eligibility;
 
     Repairs(RepairStore store, WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage, Units units,
-            AuditTrail audit, Clock clock, ServiceQueue queue) {
+            AuditTrail audit, Clock clock, ServiceQueue queue, WarrantyEligibility eligibility) {
         this.queue = queue;
+        this.eligibility = eligibility;
         this.store = store;
         this.claims = claims;
         this.owners = owners;
@@ -62,10 +65,11 @@ public class Repairs {
         var updated = claims.recordServiceOutcome(claim.id(), r.claimVersion(), r.outcome(), r.replacementSerial(),
                 actions + (parts == null ? "" : "; parts: " + parts) + "; technician: " + technician);
         String replacement = r.outcome() == ServiceOutcome.REPLACED ? updated.replacementSerial() : null;
+        String centre = queue.serviceParty(claim);
         var saved = store.insert(claim.id(), claim.claimNumber(), claim.rmaNumber(), claim.serial(), actions, parts,
-                technician, r.outcome(), replacement, actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                technician, centre, r.outcome(), replacement, actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         audit.record("repair.logged", "claim", claim.claimNumber(), null, AuditTrail.state("serial", claim.serial(),
-                "outcome", r.outcome().name(), "technician", technician, "parts", parts, "replacement", replacement));
+                "outcome", r.outcome().name(), "serviceCentre", centre, "technician", technician, "parts", parts, "replacement", replacement));
         return saved;
     }
 
@@ -90,7 +94,7 @@ public class Repairs {
         }
         var serial = new SerialNumber(serialText.strip().toUpperCase());
         return units.find(serial).map(unit -> new ServiceHistory(unit, coverage.today(unit.gtin(), serial),
-                owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
+                eligibility.check(unit.gtin(), serial, null), owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
                 store.ofSerialOrReplacement(serial.value()), units.history(serial)));
     }
 

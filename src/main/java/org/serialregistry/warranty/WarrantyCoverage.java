@@ -72,14 +72,18 @@ public class WarrantyCoverage {
      * were undone (an error declaration names them).
      */
     Optional<LocalDate> retailSale(SerialNumber serial) {
+        return retailSaleEvent(serial).map(e -> LocalDate.ofInstant(e.eventTime(), ZoneOffset.UTC));
+    }
+
+    /** The unit's first retail sale that was not undone: the selling party's record of it. */
+    Optional<LifecycleEventView> retailSaleEvent(SerialNumber serial) {
         var history = units.history(serial);
         var undone = history.stream().map(LifecycleEventView::errorDeclarationFor).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return history.stream()
                 .filter(e -> e.bizStep() == BusinessStep.RETAIL_SELLING && e.errorDeclarationFor() == null
                         && !undone.contains(e.id()))
-                .map(LifecycleEventView::eventTime).min(Comparator.naturalOrder())
-                .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+                .min(Comparator.comparing(LifecycleEventView::eventTime));
     }
 
     /** The rule itself, without reads: public for tests and for explanations. */

@@ -145,6 +145,7 @@ class OwnershipAndUploadStoriesTest {
     @Test
     void aGoodExcelUploadImportsEveryRowWithItsDecision() {
         var units = phones(issuance, 2, LocalDate.now().minusDays(40));
+        WarrantyTestUnits.owned(owners, units.get(0), "Eve One", "eve1@example.com");
         var rows = List.of(
                 List.of(PHONE, units.get(0).value(), "display", LocalDate.now().minusDays(1).toString(), "Eve One",
                         "eve1@example.com", "Lines on screen", "XL-1"),

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
@@ -22,6 +24,8 @@ import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
+import org.serialregistry.warranty.Eligibility;
+import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -47,11 +51,14 @@ class WarrantyApiController {
     private final WarrantyClaims claims;
     private final OwnershipRegistry owners;
     private final WarrantyCoverage coverage;
+    private final WarrantyEligibility eligibility;
 
-    WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage) {
+    WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage,
+                          WarrantyEligibility eligibility) {
         this.claims = claims;
         this.owners = owners;
         this.coverage = coverage;
+        this.eligibility = eligibility;
     }
 
     /** The answer to a claim: decision, the failed checks in words, and every check. */
@@ -133,10 +140,22 @@ class WarrantyApiController {
     @GetMapping("/api/v1/warranty/coverage")
     Coverage coverage(@RequestParam String gtin, @RequestParam String serial,
                       @RequestParam(required = false) @Nullable LocalDate date) {
+        return ofUnit(gtin, serial, (g, s) -> date == null ? coverage.today(g, s) : coverage.on(g, s, date));
+    }
+
+    /** What a service centre checks before a repair: coverage and earlier claims against the claim limit. */
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
+    @GetMapping("/api/v1/warranty/eligibility")
+    Eligibility eligibility(@RequestParam String gtin, @RequestParam String serial,
+                            @RequestParam(required = false) @Nullable LocalDate date) {
+        return ofUnit(gtin, serial, (g, s) -> eligibility.check(g, s, date));
+    }
+
+    /** The answer about one unit; 404 for a serial never issued for this GTIN. */
+    private static <T> T ofUnit(String gtin, String serial, BiFunction<Gtin, SerialNumber, Optional<T>> answer) {
         var g = SerialGate.gtin(gtin);
         var s = new SerialNumber(SerialGate.serialText(serial));
-        var c = date == null ? coverage.today(g, s) : coverage.on(g, s, date);
-        return c.orElseThrow(() -> new NoSuchElementException("No unit " + s.value() + " of GTIN " + g.value()));
+        return answer.apply(g, s).orElseThrow(() -> new NoSuchElementException("No unit " + s.value() + " of GTIN " + g.value()));
     }
 
     @ExceptionHandler(ClaimConflictException.class)
