@@ -185,6 +185,10 @@ public class WarrantyClaims {
                 : "Unit status is " + unit.status().label().toLowerCase()));
         if (policy == null) {
             checks.add(check(ClaimCheck.WITHIN_TERM, false, "No warranty policy exists for this product"));
+        } else if (!cover.lines().isEmpty()) {
+            boolean within = cover.withinTerm();
+            checks.add(check(ClaimCheck.WITHIN_TERM, within, "Failure on " + v.failureDate()
+                    + (within ? " is within cover: " : " is outside every coverage line: ") + cover.rule()));
         } else {
             boolean within = !v.failureDate().isBefore(cover.startDate()) && !v.failureDate().isAfter(cover.until());
             String rule = cover.rule() + "; cover from " + cover.startDate() + " until " + cover.until();
@@ -205,7 +209,8 @@ public class WarrantyClaims {
                     + " is not among the defects policy version " + policy.version() + " covers"));
         } else {
             checks.add(check(ClaimCheck.DEFECT_COVERED, true, v.defect().label() + " is covered ("
-                    + (policy.partsCovered() && policy.labourCovered() ? "parts and labour"
+                    + (!cover.lines().isEmpty() ? paidOn(cover)
+                    : policy.partsCovered() && policy.labourCovered() ? "parts and labour"
                     : policy.partsCovered() ? "parts only" : policy.labourCovered() ? "labour only" : "no parts or labour")
                     + ")"));
         }
@@ -303,6 +308,13 @@ public class WarrantyClaims {
                 + " does not match the seller's record of the sale on " + soldOn + " by " + seller + ": "
                 + (recorded == null ? "the seller recorded no receipt number"
                 : v.receipt() == null ? "the claim quotes no receipt number" : "the receipt number quoted is not the one recorded"));
+    }
+
+    /** "pays parts and travel on 2026-11-20", from the lines that cover the failure date. */
+    private static String paidOn(Coverage cover) {
+        var paid = cover.lines().stream().filter(LineCover::covered).map(l -> l.line().kind().label().toLowerCase()).toList();
+        return paid.isEmpty() ? "no line pays on " + cover.onDate()
+                : "pays " + String.join(" and ", paid) + " on " + cover.onDate();
     }
 
     private CheckResult check(ClaimCheck check, boolean passed, String detail) {

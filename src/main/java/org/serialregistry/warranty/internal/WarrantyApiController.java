@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,12 @@ import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
+import org.serialregistry.warranty.CoverageLine;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.NewPolicyVersion;
+import org.serialregistry.warranty.StartRule;
+import org.serialregistry.warranty.WarrantyPolicies;
+import org.serialregistry.warranty.WarrantyPolicyView;
 import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.http.HttpStatus;
@@ -52,9 +59,11 @@ class WarrantyApiController {
     private final OwnershipRegistry owners;
     private final WarrantyCoverage coverage;
     private final WarrantyEligibility eligibility;
+    private final WarrantyPolicies policies;
 
     WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage,
-                          WarrantyEligibility eligibility) {
+                          WarrantyEligibility eligibility, WarrantyPolicies policies) {
+        this.policies = policies;
         this.claims = claims;
         this.owners = owners;
         this.coverage = coverage;
@@ -156,6 +165,39 @@ class WarrantyApiController {
         var g = SerialGate.gtin(gtin);
         var s = new SerialNumber(SerialGate.serialText(serial));
         return answer.apply(g, s).orElseThrow(() -> new NoSuchElementException("No unit " + s.value() + " of GTIN " + g.value()));
+    }
+
+    /**
+     * A new policy version as an admin system sends it. Missing numbers and flags are zero or false;
+     * with {@code lines} the lines carry the terms (term and start rule of the version may be left out).
+     */
+    record PolicyRequest(@Nullable String gtin, @Nullable LocalDate effectiveFrom, @Nullable Integer termMonths,
+                         @Nullable StartRule startRule, @Nullable Integer graceDays,
+                         @Nullable Set<DefectCode> coveredDefects, @Nullable Set<DefectCode> excludedDefects,
+                         @Nullable Boolean partsCovered, @Nullable Boolean labourCovered, @Nullable Integer claimLimit,
+                         @Nullable String note, @Nullable List<CoverageLine> lines) {
+    }
+
+    /** Adds a policy version (never edits one): 201 with the version as stored, lines in kind order. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/api/v1/warranty-policies")
+    ResponseEntity<WarrantyPolicyView> addPolicyVersion(@RequestBody PolicyRequest r) {
+        var saved = policies.addVersion(new NewPolicyVersion(r.gtin(), r.effectiveFrom(), orZero(r.termMonths()),
+                r.startRule(), orZero(r.graceDays()), r.coveredDefects() == null ? Set.of() : r.coveredDefects(),
+                r.excludedDefects() == null ? Set.of() : r.excludedDefects(), Boolean.TRUE.equals(r.partsCovered()),
+                Boolean.TRUE.equals(r.labourCovered()), orZero(r.claimLimit()), r.note(), r.lines()));
+        return ResponseEntity.created(URI.create("/api/v1/warranty-policies?gtin=" + saved.gtin())).body(saved);
+    }
+
+    /** The versions of a product's policy, oldest first, each with its coverage lines. */
+    @PreAuthorize("hasAnyRole('ADMIN','WARRANTY','SERVICE_CENTER')")
+    @GetMapping("/api/v1/warranty-policies")
+    List<WarrantyPolicyView> policyVersions(@RequestParam String gtin) {
+        return policies.versions(SerialGate.gtin(gtin));
+    }
+
+    private static int orZero(@Nullable Integer n) {
+        return n == null ? 0 : n;
     }
 
     @ExceptionHandler(ClaimConflictException.class)
