@@ -8,7 +8,10 @@ import java.util.List;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.returns.internal.RepairStore;
 import org.serialregistry.serial.Units;
+import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
@@ -96,6 +99,13 @@ public class Repairs {
         return units.find(serial).map(unit -> new ServiceHistory(unit, coverage.today(unit.gtin(), serial),
                 eligibility.check(unit.gtin(), serial, null), owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
                 store.ofSerialOrReplacement(serial.value()), units.history(serial)));
+    }
+
+    /** What the technician checks before a repair: coverage today and the unit's claims against the limit. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    public java.util.Optional<Eligibility> eligibility(ClaimView claim) {
+        return eligibility.check(new Gtin(claim.gtin()), new SerialNumber(claim.serial()), null);
     }
 
     private static String text(String field, String value, int max) {

@@ -57,6 +57,8 @@ class ServiceViewsTest extends SpringBrowserlessTest {
         var home = (ServiceHomeView) getCurrentView();
         home.repairDialog(claims.find(claim.id()).orElseThrow()).open();
         var dialog = $(Dialog.class).single();
+        assertThat(dialog.getElement().getTextRecursively()).as("eligibility before the repair")
+                .contains("This unit has had 1 claim; the policy allows 3; a second is within the limit");
         $(TextArea.class, dialog).withCaption("Actions").single().setValue("Antenna module faulty; unit swapped");
         $(TextField.class, dialog).withCaption("Technician").single().setValue("Tina Tech");
         @SuppressWarnings("unchecked")
