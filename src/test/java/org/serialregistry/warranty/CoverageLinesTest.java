@@ -116,15 +116,30 @@ class CoverageLinesTest {
                 "Boiler cover", BOILER_LINES)), Role.ADMIN_NAME);
     }
 
+    /** One boiler product with the three-line policy and one batch made 14 months ago, shared by the tests. */
+    private static String sharedBoiler;
+    private static WarrantyPolicyView sharedPolicy;
+    private static List<SerialNumber> madeFourteenMonthsAgo;
+    private static int taken;
+
+    private synchronized SerialNumber boilerUnit() {
+        if (sharedBoiler == null) {
+            sharedBoiler = boiler();
+            sharedPolicy = boilerPolicy(sharedBoiler);
+            madeFourteenMonthsAgo = units(sharedBoiler, 4, made);
+        }
+        return madeFourteenMonthsAgo.get(taken++);
+    }
+
     @Test
     void eachLineRunsItsOwnTermFromItsOwnStartAndTheClaimIsJudgedByTheLinesThatStillPay() {
-        String gtin = boiler();
-        var policy = boilerPolicy(gtin);
+        var unit = boilerUnit();
+        String gtin = sharedBoiler;
+        var policy = sharedPolicy;
         assertThat(policy.lines()).extracting(CoverageLine::kind)
                 .containsExactly(CoverageKind.PARTS, CoverageKind.LABOUR, CoverageKind.TRAVEL);
         assertThat(policy.partsCovered()).isTrue();
         assertThat(policy.labourCovered()).isTrue();
-        var unit = units(gtin, 1, made).getFirst();
         event(unit, BusinessStep.RETAIL_SELLING, Disposition.RETAIL_SOLD, sold, Map.of("inv", "B-100"), UnitStatus.SUPPLIED);
         event(unit, BusinessStep.INSTALLING, Disposition.ACTIVE, installed, Map.of(), null);
 
@@ -150,8 +165,8 @@ class CoverageLinesTest {
 
     @Test
     void aUnitWhoseLinesHaveAllEndedOrNeverStartedIsDeniedNamingEachLine() {
-        String gtin = boiler();
-        boilerPolicy(gtin);
+        boilerUnit();
+        String gtin = sharedBoiler;
         var old = units(gtin, 1, today.minusMonths(30)).getFirst();
 
         var claim = as("service", () -> claims.submit(new NewClaim(gtin, old.value(), "MECHANICAL", today.minusDays(1),
@@ -167,9 +182,8 @@ class CoverageLinesTest {
 
     @Test
     void theEligibilityAnswerAndThePublicPageSayEachLine() throws Exception {
-        String gtin = boiler();
-        boilerPolicy(gtin);
-        var unit = units(gtin, 1, made).getFirst();
+        var unit = boilerUnit();
+        String gtin = sharedBoiler;
         event(unit, BusinessStep.RETAIL_SELLING, Disposition.RETAIL_SOLD, sold, Map.of("inv", "B-200"), UnitStatus.SUPPLIED);
 
         mvc.perform(get("/api/v1/warranty/eligibility").header("Authorization", SERVICE_KEY)

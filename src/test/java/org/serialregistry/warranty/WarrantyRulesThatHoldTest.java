@@ -63,6 +63,17 @@ class WarrantyRulesThatHoldTest {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
+    /** One batch for the whole class (the suite reads the newest batches): each test takes its own unit of it. */
+    private static List<SerialNumber> pool;
+    private static int taken;
+
+    private synchronized SerialNumber freshUnit() {
+        if (pool == null) {
+            pool = phones(issuance, 10, LocalDate.now().minusDays(40));
+        }
+        return pool.get(taken++);
+    }
+
     private ResultActions postClaim(String json) throws Exception {
         return mvc.perform(post("/api/v1/warranty-claims").header("Authorization", SERVICE_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content(json));
@@ -92,7 +103,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void aStrangersClaimOnAUnitThatNeverLeftTheFactoryGoesToReviewWithTheReasonInTheChecks() {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
 
         var result = claim(unit, "DISPLAY", "Sam Stranger", "sam@example.com");
 
@@ -105,7 +116,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void aStrangersClaimByApiOnAUnitNeverSoldOrRegisteredGetsNoRmaNumber() throws Exception {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
 
         postClaim("""
                 {"gtin":"%s","serial":"%s","defectCode":"BATTERY","claimantName":"Sam Stranger",
@@ -120,7 +131,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void onASoldButUnregisteredUnitAClaimantWithoutTheSellersReceiptGoesToReview() {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
         sell(unit, "INV-4711");
 
         var stranger = claim(unit, "DISPLAY", "Sam Stranger", "sam@example.com");
@@ -133,7 +144,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void onASoldButUnregisteredUnitTheBuyerWithTheSellersReceiptNumberIsApproved() throws Exception {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
         sell(unit, "INV-4712");
 
         postClaim("""
@@ -148,7 +159,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void aRegisteredUnitsClaimFromSomeoneOtherThanTheOwnerGoesToReview() {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
         register(unit, "Olga Owner", "olga@example.com");
 
         var stranger = claim(unit, "DISPLAY", "Sam Stranger", "sam@example.com");
@@ -161,7 +172,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void theEligibilityCheckCountsEarlierClaimsAgainstTheLimitInWords() throws Exception {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
         register(unit, "Olga Owner", "olga@example.com");
         for (String defect : List.of("DISPLAY", "BATTERY", "POWER")) {
             assertThat(claim(unit, defect, "Olga Owner", "olga@example.com").claim().decision())
@@ -179,7 +190,7 @@ class WarrantyRulesThatHoldTest {
 
     @Test
     void theEligibilityCheckSaysHowManyClaimsAreLeft() throws Exception {
-        var unit = phones(issuance, 1, LocalDate.now().minusDays(40)).getFirst();
+        var unit = freshUnit();
         register(unit, "Olga Owner", "olga@example.com");
         claim(unit, "DISPLAY", "Olga Owner", "olga@example.com");
 
