@@ -8,11 +8,15 @@ import java.util.List;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.returns.internal.RepairStore;
 import org.serialregistry.serial.Units;
+import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
+import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -34,10 +38,12 @@ public class Repairs {
     private final AuditTrail audit;
     private final Clock clock;
     private final ServiceQueue queue;
+    private final WarrantyEligibility eligibility;
 
     Repairs(RepairStore store, WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage, Units units,
-            AuditTrail audit, Clock clock, ServiceQueue queue) {
+            AuditTrail audit, Clock clock, ServiceQueue queue, WarrantyEligibility eligibility) {
         this.queue = queue;
+        this.eligibility = eligibility;
         this.store = store;
         this.claims = claims;
         this.owners = owners;
@@ -62,10 +68,11 @@ public class Repairs {
         var updated = claims.recordServiceOutcome(claim.id(), r.claimVersion(), r.outcome(), r.replacementSerial(),
                 actions + (parts == null ? "" : "; parts: " + parts) + "; technician: " + technician);
         String replacement = r.outcome() == ServiceOutcome.REPLACED ? updated.replacementSerial() : null;
+        String centre = queue.serviceParty(claim);
         var saved = store.insert(claim.id(), claim.claimNumber(), claim.rmaNumber(), claim.serial(), actions, parts,
-                technician, r.outcome(), replacement, actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                technician, centre, r.outcome(), replacement, actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         audit.record("repair.logged", "claim", claim.claimNumber(), null, AuditTrail.state("serial", claim.serial(),
-                "outcome", r.outcome().name(), "technician", technician, "parts", parts, "replacement", replacement));
+                "outcome", r.outcome().name(), "serviceCentre", centre, "technician", technician, "parts", parts, "replacement", replacement));
         return saved;
     }
 
@@ -90,8 +97,15 @@ public class Repairs {
         }
         var serial = new SerialNumber(serialText.strip().toUpperCase());
         return units.find(serial).map(unit -> new ServiceHistory(unit, coverage.today(unit.gtin(), serial),
-                owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
+                eligibility.check(unit.gtin(), serial, null), owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
                 store.ofSerialOrReplacement(serial.value()), units.history(serial)));
+    }
+
+    /** What the technician checks before a repair: coverage today and the unit's claims against the limit. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    public java.util.Optional<Eligibility> eligibility(ClaimView claim) {
+        return eligibility.check(new Gtin(claim.gtin()), new SerialNumber(claim.serial()), null);
     }
 
     private static String text(String field, String value, int max) {

@@ -106,7 +106,8 @@ public class WarrantyClaims {
 
     /** A claim whose fields are valid and whose serial is genuine, issued and of the named product. */
     private record ValidClaim(UnitRecord unit, DefectCode defect, LocalDate failureDate, String claimantName,
-                              String claimantEmail, @Nullable String description, @Nullable String reference) {
+                              String claimantEmail, @Nullable String description, @Nullable String reference,
+                              @Nullable String receipt) {
     }
 
     /**
@@ -152,12 +153,16 @@ public class WarrantyClaims {
         if (reference != null && reference.length() > 64) {
             throw new IllegalArgumentException("externalReference: at most 64 characters");
         }
+        String receipt = c.purchaseReceipt() == null || c.purchaseReceipt().isBlank() ? null : c.purchaseReceipt().strip();
+        if (receipt != null && receipt.length() > 64) {
+            throw new IllegalArgumentException("purchaseReceipt: at most 64 characters");
+        }
         var unit = gate.admit(gtin, serial, "CLAIM");
         if (failure.isBefore(unit.productionDate())) {
             throw new IllegalArgumentException("failureDate: " + failure + " is before the unit was made ("
                     + unit.productionDate() + ")");
         }
-        return new ValidClaim(unit, defect, failure, name, email, description, reference);
+        return new ValidClaim(unit, defect, failure, name, email, description, reference, receipt);
     }
 
     private ClaimResult adjudicate(ValidClaim v, ClaimChannel channel, String by) {
@@ -180,6 +185,10 @@ public class WarrantyClaims {
                 : "Unit status is " + unit.status().label().toLowerCase()));
         if (policy == null) {
             checks.add(check(ClaimCheck.WITHIN_TERM, false, "No warranty policy exists for this product"));
+        } else if (!cover.lines().isEmpty()) {
+            boolean within = cover.withinTerm();
+            checks.add(check(ClaimCheck.WITHIN_TERM, within, "Failure on " + v.failureDate()
+                    + (within ? " is within cover: " : " is outside every coverage line: ") + cover.rule()));
         } else {
             boolean within = !v.failureDate().isBefore(cover.startDate()) && !v.failureDate().isAfter(cover.until());
             String rule = cover.rule() + "; cover from " + cover.startDate() + " until " + cover.until();
@@ -189,21 +198,7 @@ public class WarrantyClaims {
                     ? "Failure on " + v.failureDate() + " is after cover ended on " + cover.until() + " (" + rule + ")"
                     : "Failure on " + v.failureDate() + " is before cover started on " + cover.startDate() + " (" + rule + ")"));
         }
-        var owner = registrations.active(serial);
-        if (registrations.hasOpenConflict(serial)) {
-            checks.add(check(ClaimCheck.CLAIMANT_IS_OWNER, false,
-                    "Ownership is in dispute: a second registration of this unit awaits review"));
-        } else if (owner.isEmpty()) {
-            checks.add(check(ClaimCheck.CLAIMANT_IS_OWNER, true, "The unit has no registered owner to compare with"));
-        } else {
-            var o = owner.get();
-            boolean same = o.email().equalsIgnoreCase(v.claimantEmail())
-                    || normalise(o.ownerName()).equals(normalise(v.claimantName()));
-            checks.add(check(ClaimCheck.CLAIMANT_IS_OWNER, same, same
-                    ? "The claimant is the registered owner (registered " + o.purchaseDate() + ")"
-                    : "The claimant " + v.claimantName() + " is not the registered owner (registered to another person "
-                      + "since " + o.purchaseDate() + ")"));
-        }
+        checks.add(claimantCheck(v));
         if (policy == null) {
             checks.add(check(ClaimCheck.DEFECT_COVERED, false, "No warranty policy exists for this product"));
         } else if (policy.excludedDefects().contains(v.defect())) {
@@ -214,7 +209,8 @@ public class WarrantyClaims {
                     + " is not among the defects policy version " + policy.version() + " covers"));
         } else {
             checks.add(check(ClaimCheck.DEFECT_COVERED, true, v.defect().label() + " is covered ("
-                    + (policy.partsCovered() && policy.labourCovered() ? "parts and labour"
+                    + (!cover.lines().isEmpty() ? paidOn(cover)
+                    : policy.partsCovered() && policy.labourCovered() ? "parts and labour"
                     : policy.partsCovered() ? "parts only" : policy.labourCovered() ? "labour only" : "no parts or labour")
                     + ")"));
         }
@@ -228,8 +224,8 @@ public class WarrantyClaims {
         if (policy == null) {
             checks.add(check(ClaimCheck.UNDER_CLAIM_LIMIT, false, "No warranty policy exists for this product"));
         } else {
-            checks.add(check(ClaimCheck.UNDER_CLAIM_LIMIT, counted < policy.claimLimit(), "This is claim " + (counted + 1)
-                    + " on this unit; the policy allows " + policy.claimLimit()));
+            checks.add(check(ClaimCheck.UNDER_CLAIM_LIMIT, counted < policy.claimLimit(),
+                    WarrantyEligibility.claimsInWords(counted, policy.claimLimit())));
         }
 
         boolean deny = checks.stream().anyMatch(c -> !c.passed() && c.onFailure() == FailureAction.DENY);
@@ -271,6 +267,54 @@ public class WarrantyClaims {
                     others, (int) hopping.window().toDays(), by));
         }
         return new ClaimResult(saved, List.copyOf(checks), true);
+    }
+
+    /**
+     * The claimant must be the registered owner or, for a unit no owner registered, match the
+     * selling party's record of the sale (the receipt number it recorded). A unit never sold nor
+     * registered has no record to match: a person looks at the claim.
+     */
+    private CheckResult claimantCheck(ValidClaim v) {
+        String serial = v.unit().serial().value();
+        if (registrations.hasOpenConflict(serial)) {
+            return check(ClaimCheck.CLAIMANT_IS_OWNER, false,
+                    "Ownership is in dispute: a second registration of this unit awaits review");
+        }
+        var owner = registrations.active(serial);
+        if (owner.isPresent()) {
+            var o = owner.get();
+            boolean same = o.email().equalsIgnoreCase(v.claimantEmail())
+                    || normalise(o.ownerName()).equals(normalise(v.claimantName()));
+            return check(ClaimCheck.CLAIMANT_IS_OWNER, same, same
+                    ? "The claimant is the registered owner (registered " + o.purchaseDate() + ")"
+                    : "The claimant " + v.claimantName() + " is not the registered owner (registered to another person "
+                      + "since " + o.purchaseDate() + ")");
+        }
+        var sale = coverage.retailSaleEvent(v.unit().serial());
+        if (sale.isEmpty()) {
+            return check(ClaimCheck.CLAIMANT_IS_OWNER, false, "Nothing to match the claimant " + v.claimantName()
+                    + " with: unit never sold or registered (no owner registered it and no seller recorded a sale)");
+        }
+        var e = sale.get();
+        String seller = e.sourceParty() == null ? "the seller" : e.sourceParty().replaceFirst("^urn:serial-registry:party:", "");
+        String soldOn = LocalDate.ofInstant(e.eventTime(), java.time.ZoneOffset.UTC).toString();
+        String recorded = e.bizTransactions().get("inv");
+        if (recorded != null && recorded.equalsIgnoreCase(v.receipt())) {
+            return check(ClaimCheck.CLAIMANT_IS_OWNER, true, "No owner is registered; the claimant holds the receipt "
+                    + seller + " recorded with the sale on " + soldOn);
+        }
+        // the recorded receipt number is never shown: it is what a stranger would need to pass
+        return check(ClaimCheck.CLAIMANT_IS_OWNER, false, "No owner is registered and the claimant " + v.claimantName()
+                + " does not match the seller's record of the sale on " + soldOn + " by " + seller + ": "
+                + (recorded == null ? "the seller recorded no receipt number"
+                : v.receipt() == null ? "the claim quotes no receipt number" : "the receipt number quoted is not the one recorded"));
+    }
+
+    /** "pays parts and travel on 2026-11-20", from the lines that cover the failure date. */
+    private static String paidOn(Coverage cover) {
+        var paid = cover.lines().stream().filter(LineCover::covered).map(l -> l.line().kind().label().toLowerCase()).toList();
+        return paid.isEmpty() ? "no line pays on " + cover.onDate()
+                : "pays " + String.join(" and ", paid) + " on " + cover.onDate();
     }
 
     private CheckResult check(ClaimCheck check, boolean passed, String detail) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -64,7 +65,14 @@ public class WarrantyCoverage {
         }
         LocalDate sale = purchase != null ? purchase : unit.productionDate();
         var policy = policies.inForce(unit.gtin().value(), sale).orElse(null);
-        return compute(unit, purchase, purchaseWords, owner.isPresent(), policy, day);
+        var cover = compute(unit, purchase, purchaseWords, owner.isPresent(), policy, day);
+        if (policy == null || policy.lines().isEmpty()) {
+            return cover;
+        }
+        LocalDate registeredOn = owner.map(o -> LocalDate.ofInstant(o.registeredAt(), ZoneOffset.UTC)).orElse(null);
+        LocalDate installedOn = policy.lines().stream().anyMatch(l -> l.start() == CoverageStart.INSTALLATION)
+                ? firstEvent(unit.serial(), BusinessStep.INSTALLING).map(WarrantyCoverage::day).orElse(null) : null;
+        return withLines(cover, unit, purchase, purchaseWords, registeredOn, installedOn, policy, day);
     }
 
     /**
@@ -72,14 +80,86 @@ public class WarrantyCoverage {
      * were undone (an error declaration names them).
      */
     Optional<LocalDate> retailSale(SerialNumber serial) {
+        return retailSaleEvent(serial).map(WarrantyCoverage::day);
+    }
+
+    /** The unit's first retail sale that was not undone: the selling party's record of it. */
+    Optional<LifecycleEventView> retailSaleEvent(SerialNumber serial) {
+        return firstEvent(serial, BusinessStep.RETAIL_SELLING);
+    }
+
+    /** The unit's first event of a business step that was not undone (an error declaration names those). */
+    private Optional<LifecycleEventView> firstEvent(SerialNumber serial, BusinessStep step) {
         var history = units.history(serial);
         var undone = history.stream().map(LifecycleEventView::errorDeclarationFor).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return history.stream()
-                .filter(e -> e.bizStep() == BusinessStep.RETAIL_SELLING && e.errorDeclarationFor() == null
-                        && !undone.contains(e.id()))
-                .map(LifecycleEventView::eventTime).min(Comparator.naturalOrder())
-                .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+                .filter(e -> e.bizStep() == step && e.errorDeclarationFor() == null && !undone.contains(e.id()))
+                .min(Comparator.comparing(LifecycleEventView::eventTime));
+    }
+
+    private static LocalDate day(LifecycleEventView event) {
+        return LocalDate.ofInstant(event.eventTime(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Coverage by the policy's lines: each line runs its own term from its own start; the unit is
+     * covered while some line is. A start that is not recorded (no registration, no installation)
+     * leaves its line not started; a sale not recorded counts from the production date, as the
+     * one-term rule does.
+     */
+    public static Coverage withLines(Coverage cover, UnitRecord unit, @Nullable LocalDate purchase, String purchaseWords,
+                                     @Nullable LocalDate registeredOn, @Nullable LocalDate installedOn,
+                                     WarrantyPolicyView policy, LocalDate day) {
+        LocalDate made = unit.productionDate();
+        var lines = new java.util.ArrayList<LineCover>();
+        for (var line : policy.lines()) {
+            String what = line.kind().label().toLowerCase();
+            LocalDate from;
+            String fromWords;
+            switch (line.start()) {
+                case MANUFACTURE -> {
+                    from = made;
+                    fromWords = "the production date " + made;
+                }
+                case SALE -> {
+                    from = purchase != null ? purchase : made;
+                    fromWords = purchase != null ? purchaseWords + " " + purchase
+                            : "the production date " + made + " (no sale is recorded)";
+                }
+                case REGISTRATION -> {
+                    from = registeredOn;
+                    fromWords = "the registration date " + registeredOn;
+                }
+                default -> {
+                    from = installedOn;
+                    fromWords = "the installation date " + installedOn;
+                }
+            }
+            if (from == null) {
+                lines.add(new LineCover(line, null, null, false, what + " not started: "
+                        + (line.start() == CoverageStart.REGISTRATION ? "nobody registered the unit"
+                        : "no installation is recorded") + " (" + line.termMonths() + " months from " + line.start().words() + ")"));
+                continue;
+            }
+            LocalDate until = from.plusMonths(line.termMonths()).minusDays(1);
+            String term = " (" + line.termMonths() + " months from " + fromWords + ")";
+            boolean covered = !day.isBefore(from) && !day.isAfter(until);
+            lines.add(new LineCover(line, from, until, covered, what + (covered ? " until " + until
+                    : day.isBefore(from) ? " starts on " + from : " ended on " + until) + term));
+        }
+        var started = lines.stream().filter(l -> l.from() != null).toList();
+        LocalDate start = started.stream().map(LineCover::from).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate until = started.stream().map(LineCover::until).max(Comparator.naturalOrder()).orElse(null);
+        boolean anyLine = lines.stream().anyMatch(LineCover::covered);
+        boolean covered = anyLine && !unit.status().terminal();
+        String each = String.join("; ", lines.stream().map(LineCover::words).toList());
+        String rule = each + ", policy version " + policy.version();
+        String explanation = unit.status().terminal()
+                ? "Not covered: the unit is " + unit.status().label().toLowerCase() + ". Cover would be: " + rule + "."
+                : (covered ? "Covered: " : "Not covered on " + day + ": ") + rule + ".";
+        return new Coverage(cover.gtin(), cover.serial(), day, covered, cover.saleDate(), start, until, explanation,
+                cover.registered(), rule, policy, lines);
     }
 
     /** The rule itself, without reads: public for tests and for explanations. */
@@ -102,7 +182,7 @@ public class WarrantyCoverage {
         boolean known = purchase != null;
         if (policy == null) {
             return new Coverage(gtin, serial, day, false, sale, null, null,
-                    "No warranty policy exists for this product.", registered, null, null);
+                    "No warranty policy exists for this product.", registered, null, null, List.of());
         }
         LocalDate start;
         String startWords;
@@ -134,17 +214,17 @@ public class WarrantyCoverage {
         if (unit.status().terminal()) {
             return new Coverage(gtin, serial, day, false, sale, start, until, "Not covered: the unit is "
                     + unit.status().label().toLowerCase() + ". Cover would run until " + until + " (" + rule + ").",
-                    registered, rule, policy);
+                    registered, rule, policy, List.of());
         }
         if (day.isBefore(start)) {
             return new Coverage(gtin, serial, day, false, sale, start, until,
-                    "Not covered on " + day + ": cover starts on " + start + " (" + rule + ").", registered, rule, policy);
+                    "Not covered on " + day + ": cover starts on " + start + " (" + rule + ").", registered, rule, policy, List.of());
         }
         if (day.isAfter(until)) {
             return new Coverage(gtin, serial, day, false, sale, start, until,
-                    "Not covered on " + day + ": cover ended on " + until + " (" + rule + ").", registered, rule, policy);
+                    "Not covered on " + day + ": cover ended on " + until + " (" + rule + ").", registered, rule, policy, List.of());
         }
         return new Coverage(gtin, serial, day, true, sale, start, until,
-                "Covered until " + until + " (" + rule + ").", registered, rule, policy);
+                "Covered until " + until + " (" + rule + ").", registered, rule, policy, List.of());
     }
 }

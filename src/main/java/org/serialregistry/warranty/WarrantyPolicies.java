@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.shared.Gtin;
@@ -66,10 +68,19 @@ public class WarrantyPolicies {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public WarrantyPolicyView addVersion(NewPolicyVersion p) {
+    public WarrantyPolicyView addVersion(NewPolicyVersion request) {
+        var p = request;
         Gtin gtin = Gtin.of(p.gtin() == null ? "" : p.gtin());
         if (masterData.product(gtin).isEmpty()) {
             throw new IllegalArgumentException("gtin: no product with GTIN " + gtin.value());
+        }
+        var lines = lines(p.lines());
+        if (!lines.isEmpty()) {
+            // the lines carry the terms; the version's own term is their longest, for lists and reports
+            p = new NewPolicyVersion(p.gtin(), p.effectiveFrom(), lines.stream().mapToInt(CoverageLine::termMonths).max()
+                    .orElseThrow(), p.startRule() == null ? StartRule.FROM_PURCHASE : p.startRule(), 0, p.coveredDefects(),
+                    p.excludedDefects(), lines.stream().anyMatch(l -> l.kind() == CoverageKind.PARTS),
+                    lines.stream().anyMatch(l -> l.kind() == CoverageKind.LABOUR), p.claimLimit(), p.note(), lines);
         }
         if (p.termMonths() < 1 || p.termMonths() > 240) {
             throw new IllegalArgumentException("termMonths: a term is 1 to 240 months");
@@ -109,7 +120,7 @@ public class WarrantyPolicies {
         var normalised = new NewPolicyVersion(gtin.value(), from, p.termMonths(), p.startRule(),
                 p.startRule() == StartRule.EARLIER_OF_PURCHASE_AND_MANUFACTURE_PLUS_GRACE ? p.graceDays() : 0,
                 EnumSet.copyOf(p.coveredDefects()), excluded, p.partsCovered(), p.labourCovered(), p.claimLimit(),
-                p.note() == null || p.note().isBlank() ? null : p.note().strip());
+                p.note() == null || p.note().isBlank() ? null : p.note().strip(), lines);
         int version = versions.isEmpty() ? 1 : versions.getLast().version() + 1;
         var auth = SecurityContextHolder.getContext().getAuthentication();
         var saved = store.insert(normalised, version, from, auth == null ? "system" : auth.getName(),
@@ -117,7 +128,37 @@ public class WarrantyPolicies {
         audit.record("warranty-policy.version-added", "warranty-policy", gtin.value() + "/v" + version, null,
                 AuditTrail.state("effectiveFrom", from.toString(), "term", saved.termInWords(),
                         "covered", saved.coveredDefects().toString(), "excluded", saved.excludedDefects().toString(),
-                        "parts", saved.partsCovered(), "labour", saved.labourCovered(), "claimLimit", saved.claimLimit()));
+                        "parts", saved.partsCovered(), "labour", saved.labourCovered(), "claimLimit", saved.claimLimit(),
+                        "lines", saved.lines().isEmpty() ? null : saved.termInWords()));
         return saved;
+    }
+
+    /** The lines in kind order; every problem with them in one message naming the field. */
+    private static List<CoverageLine> lines(@Nullable List<CoverageLine> given) {
+        if (given == null || given.isEmpty()) {
+            return List.of();
+        }
+        var problems = new ArrayList<String>();
+        var seen = EnumSet.noneOf(CoverageKind.class);
+        for (var line : given) {
+            if (line == null || line.kind() == null) {
+                problems.add("each line names parts, labour or travel");
+                continue;
+            }
+            String what = line.kind().label().toLowerCase();
+            if (!seen.add(line.kind())) {
+                problems.add(what + " is listed twice");
+            }
+            if (line.termMonths() < 1 || line.termMonths() > 240) {
+                problems.add(what + " term is 1 to 240 months, not " + line.termMonths());
+            }
+            if (line.start() == null) {
+                problems.add(what + " needs a start: manufacture, sale, registration or installation");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("lines: " + String.join("; ", problems));
+        }
+        return given.stream().sorted(java.util.Comparator.comparing(CoverageLine::kind)).toList();
     }
 }

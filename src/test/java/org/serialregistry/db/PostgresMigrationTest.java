@@ -102,4 +102,31 @@ class PostgresMigrationTest {
     void theAuditTrailRefusesUpdateAndDeleteAtTheDatabase() {
         MigrationChecks.assertAuditTrailIsAppendOnly(jdbc);
     }
+
+    @Autowired
+    org.serialregistry.warranty.WarrantyPolicies policies;
+
+    @Test
+    void coverageLinesAreStoredReadBackAndNeverEditedOnPostgresql() {
+        String first13 = "0950620" + String.format("%06d", System.nanoTime() % 1_000_000);
+        String gtin = first13 + org.serialregistry.shared.Gtin.checkDigit(first13);
+        var saved = org.serialregistry.warranty.WarrantyTestUnits.as("admin", () -> {
+            masterData.createProduct(new org.serialregistry.serial.NewProduct(gtin, "Boiler PG",
+                    org.serialregistry.serial.ProductCategory.ELECTRONICS, org.serialregistry.serial.RiskClass.STANDARD,
+                    java.util.Set.of("DE"), ""));
+            return policies.addVersion(new org.serialregistry.warranty.NewPolicyVersion(gtin, java.time.LocalDate.of(2020, 1, 1),
+                    0, null, 0, java.util.EnumSet.of(org.serialregistry.warranty.DefectCode.LEAK),
+                    java.util.EnumSet.noneOf(org.serialregistry.warranty.DefectCode.class), false, false, 2, null,
+                    java.util.List.of(new org.serialregistry.warranty.CoverageLine(org.serialregistry.warranty.CoverageKind.TRAVEL,
+                            6, org.serialregistry.warranty.CoverageStart.INSTALLATION))));
+        }, "ADMIN");
+
+        assertThat(policies.find(saved.id()).orElseThrow().lines()).extracting(l -> l.start())
+                .containsExactly(org.serialregistry.warranty.CoverageStart.INSTALLATION);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.update(
+                "update warranty_policy_line set term_months = 60 where policy_id = ?", saved.id())))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(jdbc.queryForObject("select count(*) from repair_record where service_party is not null", Long.class))
+                .as("the repair column exists on PostgreSQL").isNotNegative();
+    }
 }

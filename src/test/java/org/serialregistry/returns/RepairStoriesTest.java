@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.as;
+import static org.serialregistry.warranty.WarrantyTestUnits.owned;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 
 /** A service centre repairs or replaces units under an RMA; the faulty and the replacement serial are linked. */
@@ -33,12 +34,15 @@ class RepairStoriesTest {
     SerialIssuance issuance;
     @Autowired
     Units units;
+    @Autowired
+    org.serialregistry.warranty.OwnershipRegistry owners;
 
     @Test
     void aReplacementIsRecordedOnTheClaimAndLinkedBothWaysInServiceHistory() {
         var pair = phones(issuance, 2, LocalDate.now().minusDays(20));
         var faulty = pair.get(0);
         var spare = pair.get(1);
+        owned(owners, faulty, "Rex Owner", "rex@example.com");
         var claim = as("service", () -> claims.submit(new NewClaim(PHONE, faulty.value(), "POWER", null, "Rex Owner",
                 "rex@example.com", "Does not charge", null), ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME).claim();
         assertThat(claim.state()).isEqualTo(ClaimState.RMA_ISSUED);
@@ -65,6 +69,7 @@ class RepairStoriesTest {
     @Test
     void aRepairNeedsAnRmaAndAReplacementNeedsAGenuineSerial() {
         var pair = phones(issuance, 2, LocalDate.now().minusDays(20));
+        owned(owners, pair.get(0), "Ivy Owner", "ivy@example.com");
         var claim = as("service", () -> claims.submit(new NewClaim(PHONE, pair.get(0).value(), "DISPLAY", null, "Ivy Owner",
                 "ivy@example.com", null, null), ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME).claim();
 
@@ -91,6 +96,10 @@ class RepairStoriesTest {
     @Test
     void aServiceCentreWorksItsOwnAndUnassignedRmasButNeverAnotherCentres() {
         var units = phones(issuance, 4, LocalDate.now().minusDays(20));
+        owned(owners, units.get(0), "Ola Owner", "ola@example.com");
+        owned(owners, units.get(1), "Pia Owner", "pia@example.com");
+        owned(owners, units.get(2), "Uwe Owner", "uwe@example.com");
+        owned(owners, units.get(3), "Eva Owner", "eva@example.com");
         // submitted by the Frankfurt centre's user: with SVC-DE
         var ours = as("service", () -> claims.submit(new NewClaim(PHONE, units.get(0).value(), "DISPLAY", null, "Ola Owner",
                 "ola@example.com", null, null), ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME).claim();
@@ -123,6 +132,23 @@ class RepairStoriesTest {
                 "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME);
         assertThat(jdbc.queryForObject("select service_party from rma_assignment where claim_id = ?", String.class,
                 unassigned.id())).isEqualTo("SVC-DE");
+    }
+
+    @Test
+    void aRepairRecordNamesTheServiceCentreThatDidIt() {
+        var unit = phones(issuance, 1, LocalDate.now().minusDays(20)).getFirst();
+        owned(owners, unit, "Desk Owner", "desk@example.com");
+        var claim = deskClaim(unit.value(), "desk@example.com");
+        assertThat(claim.state()).isEqualTo(ClaimState.RMA_ISSUED);
+
+        var repair = as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "New battery", null,
+                "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME);
+
+        assertThat(repair.serviceCentre()).isEqualTo("SVC-DE");
+        assertThat(jdbc.queryForObject("select service_party from repair_record where id = ?", String.class, repair.id()))
+                .as("stored with the repair, not only with the RMA").isEqualTo("SVC-DE");
+        var history = as("service", () -> repairs.history(unit.value()).orElseThrow(), Role.SERVICE_CENTER_NAME);
+        assertThat(history.repairs()).singleElement().satisfies(r -> assertThat(r.serviceCentre()).isEqualTo("SVC-DE"));
     }
 
     private org.serialregistry.warranty.ClaimView deskClaim(String serial, String email) {

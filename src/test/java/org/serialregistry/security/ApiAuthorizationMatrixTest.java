@@ -148,6 +148,12 @@ class ApiAuthorizationMatrixTest {
         RULES.put("POST /api/v1/registrations [multipart/form-data]", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
                 () -> multipart("/api/v1/registrations").param("gtin", "0").param("serial", "ZZZZ")
                         .param("purchaseDate", "2026-01-01").param("ownerName", "X").param("email", "x")));
+        RULES.put("POST /api/v1/warranty-policies", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/warranty-policies"), "{}")));
+        RULES.put("GET /api/v1/warranty-policies", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> get("/api/v1/warranty-policies").param("gtin", "0")));
+        RULES.put("GET /api/v1/warranty/eligibility", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> get("/api/v1/warranty/eligibility").param("gtin", "0").param("serial", "ZZZZ")));
         RULES.put("GET /api/v1/warranty/coverage", rule(ALL,
                 () -> get("/api/v1/warranty/coverage").param("gtin", "0").param("serial", "ZZZZ")));
 

@@ -145,6 +145,7 @@ class OwnershipAndUploadStoriesTest {
     @Test
     void aGoodExcelUploadImportsEveryRowWithItsDecision() {
         var units = phones(issuance, 2, LocalDate.now().minusDays(40));
+        WarrantyTestUnits.owned(owners, units.get(0), "Eve One", "eve1@example.com");
         var rows = List.of(
                 List.of(PHONE, units.get(0).value(), "display", LocalDate.now().minusDays(1).toString(), "Eve One",
                         "eve1@example.com", "Lines on screen", "XL-1"),
@@ -158,5 +159,33 @@ class OwnershipAndUploadStoriesTest {
                 .containsExactly(ClaimDecision.APPROVED, ClaimDecision.DENIED);
         assertThat(report.results()).allMatch(r -> r.claim().channel() == ClaimChannel.EXCEL);
         assertThat(report.results().get(1).claim().decisionReasons()).contains("Water damage is excluded");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.serialregistry.serial.Units units;
+
+    @Test
+    void anUploadedClaimOnASoldUnitIsApprovedWhenItsRowQuotesTheSellersReceipt() {
+        var sold = phones(issuance, 2, LocalDate.now().minusDays(40));
+        for (var unit : sold) {
+            as("retail", () -> units.record(new org.serialregistry.serial.NewLifecycleEvent(List.of(unit),
+                    org.serialregistry.serial.EpcisEventType.OBJECT_EVENT, org.serialregistry.serial.BusinessStep.RETAIL_SELLING,
+                    org.serialregistry.serial.Disposition.RETAIL_SOLD,
+                    LocalDate.now().minusDays(20).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null, null, null, null,
+                    java.util.Map.of("inv", "POS-" + unit.value()), org.serialregistry.serial.UnitStatus.SUPPLIED, null)),
+                    "DISTRIBUTOR");
+        }
+        var rows = List.of(
+                List.of(PHONE, sold.get(0).value(), "DISPLAY", LocalDate.now().minusDays(1).toString(), "Kim Buyer",
+                        "kim@example.com", "Lines on screen", "RC-1", "POS-" + sold.get(0).value()),
+                List.of(PHONE, sold.get(1).value(), "DISPLAY", LocalDate.now().minusDays(1).toString(), "Kim Buyer",
+                        "kim@example.com", "Lines on screen", "RC-2", ""));
+
+        var report = as("service", () -> claims.importWorkbook(ClaimWorkbook.write(rows), null), Role.SERVICE_CENTER_NAME);
+
+        assertThat(report.imported()).isTrue();
+        assertThat(report.results()).extracting(r -> r.claim().decision())
+                .containsExactly(ClaimDecision.APPROVED, ClaimDecision.NEEDS_REVIEW);
+        assertThat(report.results().get(1).claim().decisionReasons()).contains("the claim quotes no receipt number");
     }
 }

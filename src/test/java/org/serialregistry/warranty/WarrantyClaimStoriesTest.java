@@ -86,12 +86,14 @@ class WarrantyClaimStoriesTest {
                 .contains("after cover ended on 2023-02-28")
                 .contains("no purchase date is registered");
         assertThat(result.checks()).filteredOn(c -> !c.passed()).extracting(CheckResult::check)
-                .containsExactly(ClaimCheck.WITHIN_TERM);
+                .as("never sold or registered: nobody vouches for the claimant either")
+                .containsExactly(ClaimCheck.WITHIN_TERM, ClaimCheck.CLAIMANT_IS_OWNER);
     }
 
     @Test
     void aSecondClaimForTheSameDefectGoesToReviewAndIsReportedAsSuspectedDuplicate() {
         var unit = phones(issuance, 2, LocalDate.now().minusDays(10)).getFirst();
+        register(unit, "Dup Owner", "dup@example.com", LocalDate.now().minusDays(5));
         var first = claim(unit, "DISPLAY", LocalDate.now().minusDays(3), "Dup Owner", "dup@example.com");
 
         var second = claim(unit, "DISPLAY", LocalDate.now().minusDays(1), "Dup Owner", "dup@example.com");

@@ -31,6 +31,15 @@ public final class WarrantyTestUnits {
         }, "PRODUCTION");
     }
 
+    /**
+     * Registers {@code name} as the owner (purchased 10 days ago, as the service desk), so that a
+     * claim by that person can be approved: a unit never sold or registered only goes to review.
+     */
+    public static void owned(OwnershipRegistry owners, SerialNumber serial, String name, String email) {
+        as("service", () -> owners.register(new NewRegistration(PHONE, serial.value(), LocalDate.now().minusDays(10),
+                "Elektro Markt", name, email, null, null), RegistrationChannel.PORTAL), "SERVICE_CENTER");
+    }
+
     public static <T> T as(String user, Supplier<T> work, String... roles) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();

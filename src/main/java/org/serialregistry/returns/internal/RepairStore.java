@@ -27,12 +27,13 @@ public class RepairStore {
     }
 
     public RepairView insert(long claimId, String claimNumber, String rma, String serial, String actions,
-                             @Nullable String parts, String technician, ServiceOutcome outcome,
-                             @Nullable String replacement, String by, Instant at) {
+                             @Nullable String parts, String technician, @Nullable String serviceCentre,
+                             ServiceOutcome outcome, @Nullable String replacement, String by, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(c -> {
             var ps = c.prepareStatement("insert into repair_record (claim_id, claim_number, rma_number, serial, actions, "
-                    + "parts, technician, outcome, replacement_serial, logged_by, logged_at) values (?,?,?,?,?,?,?,?,?,?,?)",
+                    + "parts, technician, outcome, replacement_serial, logged_by, logged_at, service_party) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,?,?)",
                     new String[]{"id"});
             ps.setLong(1, claimId);
             ps.setString(2, claimNumber);
@@ -45,10 +46,11 @@ public class RepairStore {
             ps.setString(9, replacement);
             ps.setString(10, by);
             ps.setObject(11, at.atOffset(ZoneOffset.UTC));
+            ps.setString(12, serviceCentre);
             return ps;
         }, keys);
         return new RepairView(keys.getKey().longValue(), claimId, claimNumber, rma, serial, actions, parts, technician,
-                outcome, replacement, by, at);
+                serviceCentre, outcome, replacement, by, at);
     }
 
     public List<RepairView> ofClaim(long claimId) {
@@ -68,7 +70,7 @@ public class RepairStore {
     static RepairView map(ResultSet rs, int n) throws SQLException {
         return new RepairView(rs.getLong("id"), rs.getLong("claim_id"), rs.getString("claim_number"),
                 rs.getString("rma_number"), rs.getString("serial"), rs.getString("actions"), rs.getString("parts"),
-                rs.getString("technician"), ServiceOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("technician"), rs.getString("service_party"), ServiceOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("replacement_serial"), rs.getString("logged_by"),
                 rs.getObject("logged_at", OffsetDateTime.class).toInstant());
     }

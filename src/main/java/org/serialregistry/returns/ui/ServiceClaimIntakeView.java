@@ -46,6 +46,7 @@ class ServiceClaimIntakeView extends VerticalLayout {
     final EmailField email = new EmailField("Claimant e-mail");
     final TextArea description = new TextArea("Description");
     final TextField reference = new TextField("Your reference");
+    final TextField receipt = new TextField("Purchase receipt");
     final H3 decision = new H3();
     final Grid<CheckResult> checks = new Grid<>();
     ClaimResult last;
@@ -60,6 +61,7 @@ class ServiceClaimIntakeView extends VerticalLayout {
         defect.setItems(DefectCode.values());
         defect.setItemLabelGenerator(DefectCode::label);
         failure.setMax(LocalDate.now());
+        receipt.setHelperText("Receipt or invoice number of the sale, when no owner registered the unit");
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             evidence = bytes;
             evidenceName = meta.fileName();
@@ -69,7 +71,8 @@ class ServiceClaimIntakeView extends VerticalLayout {
         var submit = new Button("Submit claim", e -> ServiceFormat.attempt(() -> {
             var result = claims.submit(new NewClaim(product.getValue() == null ? null : product.getValue().gtin().value(),
                     serial.getValue(), defect.getValue() == null ? null : defect.getValue().name(), failure.getValue(),
-                    claimant.getValue(), email.getValue(), description.getValue(), reference.getValue()), ClaimChannel.PORTAL);
+                    claimant.getValue(), email.getValue(), description.getValue(), reference.getValue(), receipt.getValue()),
+                    ClaimChannel.PORTAL);
             if (evidence != null) {
                 claims.addEvidence(result.claim().id(), evidence, evidenceName);
                 evidence = null;
@@ -84,7 +87,8 @@ class ServiceClaimIntakeView extends VerticalLayout {
         checks.setAllRowsVisible(true);
         checks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         checks.setVisible(false);
-        add(new FormLayout(product, serial, defect, failure, claimant, email, description, reference, upload), submit,
+        add(new FormLayout(product, serial, defect, failure, claimant, email, description, reference, receipt, upload),
+                submit,
                 decision, checks);
     }
 

@@ -53,7 +53,8 @@ class ServiceHistoryView extends VerticalLayout {
         var u = h.unit();
         result.add(new H3(u.serial().value() + " · GTIN " + u.gtin().value() + " · lot " + u.lot().value()),
                 new Paragraph("Made " + u.productionDate() + " at " + u.facilityCode() + "/" + u.lineCode()
-                        + "; status " + u.status().label() + ". " + h.coverage().map(c -> c.explanation()).orElse("")));
+                        + "; status " + u.status().label() + ". " + h.eligibility().map(e -> e.explanation())
+                        .or(() -> h.coverage().map(c -> c.explanation())).orElse("")));
         if (!h.replacementFor().isEmpty()) {
             result.add(new Paragraph("This unit was shipped as the replacement for " + h.replacementFor().stream()
                     .map(c -> c.serial() + " (" + c.claimNumber() + ")").collect(Collectors.joining(", ")) + "."));
@@ -92,6 +93,8 @@ class ServiceHistoryView extends VerticalLayout {
         g.addColumn(RepairView::actions).setHeader("Actions").setFlexGrow(1);
         g.addColumn(r -> r.parts() == null ? "" : r.parts()).setHeader("Parts").setAutoWidth(true);
         g.addColumn(RepairView::technician).setHeader("Technician").setAutoWidth(true);
+        g.addColumn(r -> r.serviceCentre() == null ? "not recorded" : r.serviceCentre()).setHeader("Service centre")
+                .setAutoWidth(true);
         g.setItems(h.repairs());
         return compact(g);
     }

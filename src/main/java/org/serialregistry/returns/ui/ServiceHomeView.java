@@ -117,6 +117,7 @@ class ServiceHomeView extends VerticalLayout {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        repairs.eligibility(claim).ifPresent(e -> dialog.add(new Paragraph(e.explanation())));
         dialog.add(new FormLayout(actions, parts, technician, outcome, replacement));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         return dialog;

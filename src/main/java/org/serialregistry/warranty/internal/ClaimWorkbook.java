@@ -21,7 +21,9 @@ import org.serialregistry.warranty.NewClaim;
 public final class ClaimWorkbook {
 
     public static final List<String> COLUMNS = List.of("GTIN", "Serial", "Defect code", "Failure date",
-            "Claimant name", "Claimant email", "Description", "Your reference");
+            "Claimant name", "Claimant email", "Description", "Your reference", "Purchase receipt");
+    /** Columns a file must have; the last one (the seller's receipt number) may be left out, as older files do. */
+    private static final int REQUIRED = COLUMNS.size() - 1;
     public static final int MAX_ROWS = 2000;
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
@@ -53,7 +55,7 @@ public final class ClaimWorkbook {
             var fmt = new DataFormatter();
             for (int i = 0; i < COLUMNS.size(); i++) {
                 String h = header == null ? "" : fmt.formatCellValue(header.getCell(i)).strip();
-                if (!COLUMNS.get(i).equalsIgnoreCase(h)) {
+                if (!COLUMNS.get(i).equalsIgnoreCase(h) && (i < REQUIRED || !h.isEmpty())) {
                     throw new IllegalArgumentException("file: column " + (char) ('A' + i) + " of the first row must be '"
                             + COLUMNS.get(i) + "' (found '" + h + "'); the columns are " + String.join(", ", COLUMNS));
                 }
@@ -70,7 +72,7 @@ public final class ClaimWorkbook {
                 try {
                     rows.add(new ClaimRow(number, new NewClaim(text(row, 0, fmt), text(row, 1, fmt), text(row, 2, fmt),
                             date(row.getCell(3), fmt), text(row, 4, fmt), text(row, 5, fmt), text(row, 6, fmt),
-                            text(row, 7, fmt))));
+                            text(row, 7, fmt), text(row, 8, fmt))));
                 } catch (IllegalArgumentException e) {
                     problems.add(new ClaimImportReport.RowProblem(number, e.getMessage()));
                 }

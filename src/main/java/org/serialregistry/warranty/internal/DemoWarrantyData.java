@@ -126,6 +126,9 @@ class DemoWarrantyData implements ApplicationRunner {
             claim(CALIPER, calipers.get(i), MECHANICAL, today.minusDays(1), 2000 + i, "Piston sticks");
         }
         if (!pumps.isEmpty()) {
+            // the hospital registered its pump: a claim on a unit never sold or registered would wait for review
+            owners.register(new NewRegistration(PUMP, pumps.getFirst().value(), today.minusDays(30), "MedTech Direct",
+                    "St. Mary Hospital", "biomed@stmary.example", null, null), RegistrationChannel.PORTAL);
             claims.submit(new NewClaim(PUMP, pumps.getFirst().value(), "SENSOR", today.minusDays(4), "St. Mary Hospital",
                     "biomed@stmary.example", "Occlusion sensor alarms without cause", "DEMO-P0"), ClaimChannel.PORTAL);
         }

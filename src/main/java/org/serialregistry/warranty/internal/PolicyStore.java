@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.serialregistry.warranty.CoverageKind;
+import org.serialregistry.warranty.CoverageLine;
+import org.serialregistry.warranty.CoverageStart;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.NewPolicyVersion;
 import org.serialregistry.warranty.StartRule;
 import org.serialregistry.warranty.WarrantyPolicyView;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,24 +39,43 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class PolicyStore {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final Map<String, List<WarrantyPolicyView>> byGtin = new ConcurrentHashMap<>();
 
     PolicyStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+    }
+
+    /** A coverage line as stored. */
+    record LineRow(long policyId, CoverageKind kind, int termMonths, CoverageStart startRule) {
     }
 
     /** Versions of one product, oldest first. */
     public List<WarrantyPolicyView> versions(String gtin) {
-        return byGtin.computeIfAbsent(gtin, g -> List.copyOf(
-                jdbc.query("select * from warranty_policy where gtin = ? order by version", PolicyStore::map, g)));
+        return byGtin.computeIfAbsent(gtin, g -> withLines(
+                jdbc.query("select * from warranty_policy where gtin = ? order by version", PolicyStore::map, g),
+                client.sql("select l.policy_id, l.kind, l.term_months, l.start_rule from warranty_policy_line l "
+                        + "join warranty_policy p on p.id = l.policy_id where p.gtin = ?").param(g).query(LineRow.class).list()));
     }
 
     public List<WarrantyPolicyView> all() {
-        return jdbc.query("select * from warranty_policy order by gtin, version", PolicyStore::map);
+        return withLines(jdbc.query("select * from warranty_policy order by gtin, version", PolicyStore::map),
+                client.sql("select policy_id, kind, term_months, start_rule from warranty_policy_line")
+                        .query(LineRow.class).list());
     }
 
     public Optional<WarrantyPolicyView> find(long id) {
-        return jdbc.query("select * from warranty_policy where id = ?", PolicyStore::map, id).stream().findFirst();
+        return withLines(jdbc.query("select * from warranty_policy where id = ?", PolicyStore::map, id),
+                client.sql("select policy_id, kind, term_months, start_rule from warranty_policy_line where policy_id = ?")
+                        .param(id).query(LineRow.class).list()).stream().findFirst();
+    }
+
+    private static List<WarrantyPolicyView> withLines(List<WarrantyPolicyView> versions, List<LineRow> rows) {
+        var byPolicy = rows.stream().collect(Collectors.groupingBy(LineRow::policyId));
+        return versions.stream().map(v -> v.withLines(byPolicy.getOrDefault(v.id(), List.of()).stream()
+                .map(r -> new CoverageLine(r.kind(), r.termMonths(), r.startRule()))
+                .sorted(Comparator.comparing(CoverageLine::kind)).toList())).toList();
     }
 
     /** The version in force on {@code saleDate}: the latest that took effect on or before it (else the first). */
@@ -89,6 +113,10 @@ public class PolicyStore {
             return ps;
         }, keys);
         long id = keys.getKey().longValue();
+        for (var line : p.lines() == null ? List.<CoverageLine>of() : p.lines()) {
+            client.sql("insert into warranty_policy_line (policy_id, kind, term_months, start_rule) values (?, ?, ?, ?)")
+                    .params(id, line.kind().name(), line.termMonths(), line.start().name()).update();
+        }
         byGtin.remove(p.gtin());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

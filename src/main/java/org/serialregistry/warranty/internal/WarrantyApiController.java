@@ -5,6 +5,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
@@ -22,6 +25,14 @@ import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.serialregistry.warranty.WarrantyCoverage;
+import org.serialregistry.warranty.CoverageLine;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.NewPolicyVersion;
+import org.serialregistry.warranty.StartRule;
+import org.serialregistry.warranty.WarrantyPolicies;
+import org.serialregistry.warranty.WarrantyPolicyView;
+import org.serialregistry.warranty.Eligibility;
+import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -47,11 +58,16 @@ class WarrantyApiController {
     private final WarrantyClaims claims;
     private final OwnershipRegistry owners;
     private final WarrantyCoverage coverage;
+    private final WarrantyEligibility eligibility;
+    private final WarrantyPolicies policies;
 
-    WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage) {
+    WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage,
+                          WarrantyEligibility eligibility, WarrantyPolicies policies) {
+        this.policies = policies;
         this.claims = claims;
         this.owners = owners;
         this.coverage = coverage;
+        this.eligibility = eligibility;
     }
 
     /** The answer to a claim: decision, the failed checks in words, and every check. */
@@ -133,10 +149,55 @@ class WarrantyApiController {
     @GetMapping("/api/v1/warranty/coverage")
     Coverage coverage(@RequestParam String gtin, @RequestParam String serial,
                       @RequestParam(required = false) @Nullable LocalDate date) {
+        return ofUnit(gtin, serial, (g, s) -> date == null ? coverage.today(g, s) : coverage.on(g, s, date));
+    }
+
+    /** What a service centre checks before a repair: coverage and earlier claims against the claim limit. */
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
+    @GetMapping("/api/v1/warranty/eligibility")
+    Eligibility eligibility(@RequestParam String gtin, @RequestParam String serial,
+                            @RequestParam(required = false) @Nullable LocalDate date) {
+        return ofUnit(gtin, serial, (g, s) -> eligibility.check(g, s, date));
+    }
+
+    /** The answer about one unit; 404 for a serial never issued for this GTIN. */
+    private static <T> T ofUnit(String gtin, String serial, BiFunction<Gtin, SerialNumber, Optional<T>> answer) {
         var g = SerialGate.gtin(gtin);
         var s = new SerialNumber(SerialGate.serialText(serial));
-        var c = date == null ? coverage.today(g, s) : coverage.on(g, s, date);
-        return c.orElseThrow(() -> new NoSuchElementException("No unit " + s.value() + " of GTIN " + g.value()));
+        return answer.apply(g, s).orElseThrow(() -> new NoSuchElementException("No unit " + s.value() + " of GTIN " + g.value()));
+    }
+
+    /**
+     * A new policy version as an admin system sends it. Missing numbers and flags are zero or false;
+     * with {@code lines} the lines carry the terms (term and start rule of the version may be left out).
+     */
+    record PolicyRequest(@Nullable String gtin, @Nullable LocalDate effectiveFrom, @Nullable Integer termMonths,
+                         @Nullable StartRule startRule, @Nullable Integer graceDays,
+                         @Nullable Set<DefectCode> coveredDefects, @Nullable Set<DefectCode> excludedDefects,
+                         @Nullable Boolean partsCovered, @Nullable Boolean labourCovered, @Nullable Integer claimLimit,
+                         @Nullable String note, @Nullable List<CoverageLine> lines) {
+    }
+
+    /** Adds a policy version (never edits one): 201 with the version as stored, lines in kind order. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/api/v1/warranty-policies")
+    ResponseEntity<WarrantyPolicyView> addPolicyVersion(@RequestBody PolicyRequest r) {
+        var saved = policies.addVersion(new NewPolicyVersion(r.gtin(), r.effectiveFrom(), orZero(r.termMonths()),
+                r.startRule(), orZero(r.graceDays()), r.coveredDefects() == null ? Set.of() : r.coveredDefects(),
+                r.excludedDefects() == null ? Set.of() : r.excludedDefects(), Boolean.TRUE.equals(r.partsCovered()),
+                Boolean.TRUE.equals(r.labourCovered()), orZero(r.claimLimit()), r.note(), r.lines()));
+        return ResponseEntity.created(URI.create("/api/v1/warranty-policies?gtin=" + saved.gtin())).body(saved);
+    }
+
+    /** The versions of a product's policy, oldest first, each with its coverage lines. */
+    @PreAuthorize("hasAnyRole('ADMIN','WARRANTY','SERVICE_CENTER')")
+    @GetMapping("/api/v1/warranty-policies")
+    List<WarrantyPolicyView> policyVersions(@RequestParam String gtin) {
+        return policies.versions(SerialGate.gtin(gtin));
+    }
+
+    private static int orZero(@Nullable Integer n) {
+        return n == null ? 0 : n;
     }
 
     @ExceptionHandler(ClaimConflictException.class)

@@ -1,8 +1,12 @@
 package org.serialregistry.warranty.ui;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +31,9 @@ import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.ui.Notifications;
+import org.serialregistry.warranty.CoverageKind;
+import org.serialregistry.warranty.CoverageLine;
+import org.serialregistry.warranty.CoverageStart;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.NewPolicyVersion;
 import org.serialregistry.warranty.StartRule;
@@ -41,6 +48,8 @@ import org.serialregistry.warranty.WarrantyPolicyView;
 class PolicyAdminView extends VerticalLayout {
 
     final Grid<WarrantyPolicyView> grid = new Grid<>();
+    final Map<CoverageKind, IntegerField> lineTerms = new EnumMap<>(CoverageKind.class);
+    final Map<CoverageKind, Select<CoverageStart>> lineStarts = new EnumMap<>(CoverageKind.class);
     private final WarrantyPolicies policies;
 
     PolicyAdminView(WarrantyPolicies policies, MasterData masterData) {
@@ -56,7 +65,8 @@ class PolicyAdminView extends VerticalLayout {
                 .setHeader("Covered").setFlexGrow(1);
         grid.addColumn(p -> p.excludedDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
                 .setHeader("Excluded").setAutoWidth(true);
-        grid.addColumn(p -> (p.partsCovered() ? "parts" : "") + (p.partsCovered() && p.labourCovered() ? " + " : "")
+        grid.addColumn(p -> !p.lines().isEmpty() ? p.lines().stream().map(l -> l.kind().label().toLowerCase())
+                .collect(Collectors.joining(" + ")) : (p.partsCovered() ? "parts" : "") + (p.partsCovered() && p.labourCovered() ? " + " : "")
                 + (p.labourCovered() ? "labour" : "")).setHeader("Pays").setAutoWidth(true);
         grid.addColumn(WarrantyPolicyView::claimLimit).setHeader("Claims per unit").setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -87,24 +97,48 @@ class PolicyAdminView extends VerticalLayout {
         var limit = new IntegerField("Claims per unit");
         limit.setValue(3);
         var note = new TextField("Note");
+        for (var kind : CoverageKind.values()) {
+            var lineTerm = new IntegerField(kind.label() + " term (months)");
+            lineTerm.setHelperText("Empty: no " + kind.label().toLowerCase() + " line");
+            var lineStart = new Select<CoverageStart>();
+            lineStart.setLabel(kind.label() + " from");
+            lineStart.setItems(CoverageStart.values());
+            lineStart.setItemLabelGenerator(CoverageStart::words);
+            lineStart.setValue(CoverageStart.SALE);
+            lineTerms.put(kind, lineTerm);
+            lineStarts.put(kind, lineStart);
+        }
         var add = new Button("Add policy version", e -> {
             if (ClaimFormat.attempt(() -> {
                 var saved = policies.addVersion(new NewPolicyVersion(product.getValue() == null ? null
                         : product.getValue().gtin().value(), from.getValue(), value(term), rule.getValue(), value(grace),
                         covered.getValue().isEmpty() ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(covered.getValue()),
                         excluded.getValue().isEmpty() ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(excluded.getValue()),
-                        parts.getValue(), labour.getValue(), value(limit), note.getValue()));
+                        parts.getValue(), labour.getValue(), value(limit), note.getValue(), lines()));
                 Notifications.success("Version " + saved.version() + " is in force from " + saved.effectiveFrom());
             })) {
                 refresh();
             }
         });
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var linesForm = new FormLayout();
+        for (var kind : CoverageKind.values()) {
+            linesForm.add(lineTerms.get(kind), lineStarts.get(kind));
+        }
         add(new Paragraph("A claim is judged by the version in force on the unit's sale date (registered purchase "
                         + "date, else production date). Versions are never edited."),
                 grid, new H3("New version"), new FormLayout(product, from, term, rule, grace, limit, covered, excluded,
-                        parts, labour, note), add);
+                        parts, labour, note),
+                new Paragraph("Coverage lines (optional): each with its own term and start. With lines, they say what "
+                        + "is paid and for how long, instead of the term, start and parts/labour above."),
+                linesForm, add);
         refresh();
+    }
+
+    /** The lines whose term is filled in, in kind order. */
+    private List<CoverageLine> lines() {
+        return Arrays.stream(CoverageKind.values()).filter(k -> lineTerms.get(k).getValue() != null)
+                .map(k -> new CoverageLine(k, lineTerms.get(k).getValue(), lineStarts.get(k).getValue())).toList();
     }
 
     private static int value(IntegerField field) {

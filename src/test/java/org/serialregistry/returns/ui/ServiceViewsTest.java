@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.warranty.WarrantyTestUnits.owned;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 
 /** A service centre enters a claim, sees the decision at once, and logs the replacement under the RMA. */
@@ -31,10 +32,13 @@ class ServiceViewsTest extends SpringBrowserlessTest {
     WarrantyClaims claims;
     @Autowired
     SerialIssuance issuance;
+    @Autowired
+    org.serialregistry.warranty.OwnershipRegistry owners;
 
     @Test
     void aServiceCentreSubmitsAClaimAndLogsAReplacementSerialOnIt() {
         var pair = phones(issuance, 2, LocalDate.now().minusDays(15));
+        owned(owners, pair.get(0), "Carl Customer", "carl@example.com");
         navigate(ServiceClaimIntakeView.class);
         var form = (ServiceClaimIntakeView) getCurrentView();
         form.product.setValue(form.product.getListDataView().getItems()
@@ -53,6 +57,8 @@ class ServiceViewsTest extends SpringBrowserlessTest {
         var home = (ServiceHomeView) getCurrentView();
         home.repairDialog(claims.find(claim.id()).orElseThrow()).open();
         var dialog = $(Dialog.class).single();
+        assertThat(dialog.getElement().getTextRecursively()).as("eligibility before the repair")
+                .contains("This unit has had 1 claim; the policy allows 3; a second is within the limit");
         $(TextArea.class, dialog).withCaption("Actions").single().setValue("Antenna module faulty; unit swapped");
         $(TextField.class, dialog).withCaption("Technician").single().setValue("Tina Tech");
         @SuppressWarnings("unchecked")
@@ -90,5 +96,23 @@ class ServiceViewsTest extends SpringBrowserlessTest {
         assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
                 .startsWith("serial: " + forged + " is not a genuine serial");
         assertThat(form.last).isNull();
+    }
+
+    @Test
+    void theServiceHistoryShowsHowManyClaimsTheUnitHadAgainstThePolicysLimit() {
+        var unit = phones(issuance, 1, LocalDate.now().minusDays(15)).getFirst();
+        owned(owners, unit, "Lea Owner", "lea@example.com");
+        for (String defect : java.util.List.of("DISPLAY", "BATTERY", "POWER")) {
+            claims.submit(new org.serialregistry.warranty.NewClaim("09506000134352", unit.value(), defect, null,
+                    "Lea Owner", "lea@example.com", null, null), org.serialregistry.warranty.ClaimChannel.PORTAL);
+        }
+
+        navigate(ServiceHistoryView.class);
+        var history = (ServiceHistoryView) getCurrentView();
+        history.serial.setValue(unit.value());
+        $(Button.class).withText("Show history").single().click();
+
+        assertThat(history.result.getElement().getTextRecursively())
+                .contains("This unit has had 3 claims; the policy allows 3; a fourth is not covered");
     }
 }

@@ -73,7 +73,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         view.search.setValue(claim.claimNumber());
         assertThat(grid.size()).isEqualTo(1);
         assertThat(grid.getCellText(0, grid.getColumnPosition("why")))
-                .contains("Claimant consistent with the registered owner failed");
+                .contains("Claimant consistent with the registered owner or the seller's record failed");
         assertThat(grid.getCellText(0, grid.getColumnPosition("age"))).endsWith("min");
     }
 
