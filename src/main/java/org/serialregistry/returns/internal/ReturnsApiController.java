@@ -51,13 +51,20 @@ class ReturnsApiController {
     }
 
     record OverrideRequest(@Nullable ReturnDisposition disposition, @Nullable String reason, @Nullable String meaning,
-                           @Nullable String password, long version) {
+                           @Nullable String password, @Nullable Long version) {
     }
 
-    record CompleteRequest(long version) {
+    record CompleteRequest(@Nullable Long version) {
     }
 
-    record RuleChange(long version, @Nullable Integer priority, @Nullable String reason, @Nullable Boolean underWarranty,
+    private static long version(@Nullable Long version) {
+        if (version == null) {
+            throw new IllegalArgumentException("version: send the version of the line you read");
+        }
+        return version;
+    }
+
+    record RuleChange(@Nullable Long version, @Nullable Integer priority, @Nullable String reason, @Nullable Boolean underWarranty,
                       @Nullable Integer maxAgeDays, @Nullable ReturnDisposition disposition, @Nullable String explanation,
                       @Nullable Boolean active) {
         NewDispositionRule rule() {
@@ -113,14 +120,14 @@ class ReturnsApiController {
     @PostMapping("/returns/lines/{id}/override")
     @Operation(summary = "Override a unit's disposition with an electronic signature (the signer's password)")
     ReturnLineView override(@PathVariable long id, @RequestBody OverrideRequest body) {
-        return desk.override(id, body.version(), body.disposition(), body.meaning(), body.reason(), body.password());
+        return desk.override(id, version(body.version()), body.disposition(), body.meaning(), body.reason(), body.password());
     }
 
     @PreAuthorize(DESK)
     @PostMapping("/returns/lines/{id}/complete")
     @Operation(summary = "Carry a unit's disposition out (restock, repair, refurbish, return to supplier, scrap)")
     ReturnLineView complete(@PathVariable long id, @RequestBody CompleteRequest body) {
-        return desk.complete(id, body.version());
+        return desk.complete(id, version(body.version()));
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','SERVICE_CENTER','ADMIN')")
@@ -142,6 +149,9 @@ class ReturnsApiController {
     @PutMapping("/returns/disposition-rules/{id}")
     @Operation(summary = "Change a routing rule (quality team); send the version you read")
     DispositionRule changeRule(@PathVariable long id, @RequestBody RuleChange body) {
+        if (body.version() == null) {
+            throw new IllegalArgumentException("version: send the version of the rule you read");
+        }
         return rules.update(id, body.version(), body.rule());
     }
 
