@@ -1,0 +1,149 @@
+package org.serialregistry.returns;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.serialregistry.IntegrationTest;
+import org.serialregistry.counterfeit.AlertCases;
+import org.serialregistry.counterfeit.CaseQuery;
+import org.serialregistry.counterfeit.SignalType;
+import org.serialregistry.custody.NewShipment;
+import org.serialregistry.custody.Shipments;
+import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.EpcisEventType;
+import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.serial.UnitStatus;
+import org.serialregistry.serial.Units;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.verification.VerificationMvc;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
+import static org.serialregistry.warranty.WarrantyTestUnits.as;
+import static org.serialregistry.warranty.WarrantyTestUnits.phones;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Refurbish and resell: a returned phone is routed to repair, a person overrides that with a signed
+ * reason to refurbish, the desk refurbishes it under a new serial, and the new unit is sold again.
+ */
+@IntegrationTest
+class RefurbishAndResellTest {
+
+    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
+    static final String PRODUCTION = "Bearer sr_demoprod_ProductionDemoKeyNotForProduction";
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    SerialIssuance issuance;
+    @Autowired
+    Shipments shipments;
+    @Autowired
+    Units units;
+    @Autowired
+    ReturnsDesk desk;
+    @Autowired
+    AlertCases cases;
+
+    MockMvc mvc;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void setUp() {
+        mvc = VerificationMvc.of(context);
+    }
+
+    @Test
+    void aReturnedPhoneIsRefurbishedUnderANewSerialAndSoldAgain() throws Exception {
+        LocalDate made = LocalDate.now().minusDays(40);
+        var original = phones(issuance, 1, made).getFirst();
+        var shipment = as("admin", () -> shipments.ship(NewShipment.of("RF-" + System.nanoTime(), "MFG-DE", "DIST-DE",
+                List.of(original.value()))), "ADMIN");
+        as("distributor", () -> shipments.receive(shipment.id(), List.of(original.value())), "DISTRIBUTOR");
+
+        var ret = as("service", () -> desk.receive(new NewReturn(null, "DIST-DE",
+                List.of(new NewReturn.Line(original.value(), "defective", "Cracked housing"))), "PORTAL"), "SERVICE_CENTER");
+        var line = ret.lines().getFirst();
+        assertThat(line.disposition()).isEqualTo(ReturnDisposition.REPAIR);
+
+        // a wrong password signs nothing
+        assertThatThrownBy(() -> as("service", () -> desk.override(line.id(), line.version(), ReturnDisposition.REFURBISH,
+                "RESPONSIBILITY", "Housing cracked beyond repair", "wrong"), "SERVICE_CENTER"))
+                .hasMessageStartingWith("password: ");
+        var overridden = as("service", () -> desk.override(line.id(), line.version(), ReturnDisposition.REFURBISH,
+                "RESPONSIBILITY", "Housing cracked beyond repair", "service"), "SERVICE_CENTER");
+        assertThat(overridden.overridden()).isTrue();
+        assertThat(overridden.dispositionWhy()).startsWith("Overridden by ").contains("Housing cracked beyond repair",
+                "responsibility", "was repair");
+
+        var done = as("service", () -> desk.complete(line.id(), overridden.version()), "SERVICE_CENTER");
+        var fresh = new SerialNumber(done.resultSerial());
+        assertThat(fresh).isNotEqualTo(original);
+
+        // the original is decommissioned, the new unit's history starts from it
+        assertThat(units.find(original).orElseThrow().status()).isEqualTo(UnitStatus.DECOMMISSIONED);
+        assertThat(units.history(original)).anySatisfy(e -> assertThat(e.bizStep()).isEqualTo(BusinessStep.DECOMMISSIONING));
+        assertThat(units.history(fresh)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EpcisEventType.TRANSFORMATION_EVENT);
+            assertThat(e.reason()).contains("refurbished from " + original.value());
+        });
+
+        // the public page of the new code tells both dates
+        var page = publicAnswer(fresh);
+        assertThat(page.get("verdict").asString()).isEqualTo("GENUINE");
+        assertThat(page.get("message").asString()).startsWith("Refurbished on " + LocalDate.now() + ", originally made on " + made);
+        // the old code is now suspect, and a scan of it raises a signal
+        var old = publicAnswer(original);
+        assertThat(old.get("additionalInfo").asString()).isEqualTo("Suspect");
+        assertThat(old.get("message").asString()).contains("refurbished and now carries a new code");
+        await("a scanned-while-inactive case").pollInSameThread().atMost(Duration.ofSeconds(30))
+                .until(() -> as("forensics", () -> cases.search(new CaseQuery(original.value(), null,
+                        SignalType.SCANNED_WHILE_INACTIVE, 5)), "FORENSICS"), found -> !found.isEmpty());
+
+        // the new unit has its own label
+        mvc.perform(get("/api/v1/serials/" + fresh.value() + "/label.png").header("Authorization", PRODUCTION))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG));
+
+        // genealogy both ways
+        mvc.perform(get("/api/v1/units/" + fresh.value() + "/genealogy").header("Authorization", SERVICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ancestors[0].serial").value(original.value()))
+                .andExpect(jsonPath("$.ancestors[0].relation").value("REFURBISHED_FROM"));
+        mvc.perform(get("/api/v1/units/" + original.value() + "/genealogy").header("Authorization", SERVICE))
+                .andExpect(jsonPath("$.descendants[0].serial").value(fresh.value()))
+                .andExpect(jsonPath("$.descendants[0].relation").value("REFURBISHED_INTO"));
+        mvc.perform(get("/api/v1/returns/units/" + original.value() + "/disposition").header("Authorization", SERVICE))
+                .andExpect(jsonPath("$.done").value(true)).andExpect(jsonPath("$.resultSerial").value(fresh.value()));
+
+        // and it is sold again
+        as("admin", () -> shipments.sell("MFG-DE", List.of(fresh.value()), "INV-RF-1"), "ADMIN");
+        assertThat(units.find(fresh).orElseThrow().status()).isEqualTo(UnitStatus.SUPPLIED);
+        // the original takes no further change
+        assertThatThrownBy(() -> as("service", () -> desk.complete(line.id(), done.version()), "SERVICE_CENTER"))
+                .hasMessageStartingWith("line: the disposition was already carried out");
+    }
+
+    JsonNode publicAnswer(SerialNumber serial) throws Exception {
+        var result = mvc.perform(get("/01/" + PHONE + "/21/" + serial.value()).accept(MediaType.APPLICATION_JSON)
+                .with(r -> {
+                    r.setRemoteAddr("10.99.0." + (serial.value().hashCode() & 0x7f));
+                    return r;
+                })).andReturn();
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+}
