@@ -27,7 +27,7 @@ import org.serialregistry.ui.Notifications;
 @Route("quality/disposition-rules")
 @PageTitle("Return routing rules")
 @Menu(title = "Return routing rules", order = 45, icon = "vaadin:split")
-@RolesAllowed({Role.QUALITY_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Role.QUALITY_NAME)
 class DispositionRulesView extends VerticalLayout {
 
     private final DispositionRules rules;

@@ -23,7 +23,7 @@ import org.serialregistry.security.Role;
 @Route("service/genealogy")
 @PageTitle("Genealogy")
 @Menu(title = "Genealogy", order = 75, icon = "vaadin:sitemap")
-@RolesAllowed({Role.SERVICE_CENTER_NAME, Role.QUALITY_NAME, Role.WARRANTY_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Role.SERVICE_CENTER_NAME)
 class GenealogyView extends VerticalLayout {
 
     private final Genealogy genealogy;

@@ -48,7 +48,7 @@ import org.serialregistry.ui.Notifications;
 @Route("service/returns")
 @PageTitle("Returns desk")
 @Menu(title = "Returns desk", order = 74, icon = "vaadin:arrow-backward")
-@RolesAllowed({Role.SERVICE_CENTER_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Role.SERVICE_CENTER_NAME)
 class ReturnsDeskView extends VerticalLayout {
 
     private final ReturnsDesk desk;
@@ -148,16 +148,16 @@ class ReturnsDeskView extends VerticalLayout {
         var ui = UI.getCurrent();
         ui.setPollInterval(500);
         var running = job;
-        var registration = new com.vaadin.flow.shared.Registration[1];
-        registration[0] = ui.addPollListener(p -> {
+        var registration = ui.addPollListener(p -> {
             progress.setValue(running.progress());
             status.setText(running.done() + " of " + running.total() + " units checked");
-            if (running.finished()) {
-                ui.setPollInterval(-1);
-                registration[0].remove();
-                finish(running);
-            }
         });
+        // the intake's end reaches the page through the session lock, not through the next poll
+        running.result().whenComplete((view, failure) -> ui.access(() -> {
+            ui.setPollInterval(-1);
+            registration.remove();
+            finish(running);
+        }));
     }
 
     /** Shows the outcome of a finished intake; called by the poll listener (and by tests). */
