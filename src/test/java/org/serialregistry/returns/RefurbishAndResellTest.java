@@ -4,34 +4,23 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
-import org.serialregistry.counterfeit.AlertCases;
 import org.serialregistry.counterfeit.CaseQuery;
 import org.serialregistry.counterfeit.SignalType;
-import org.serialregistry.custody.NewShipment;
-import org.serialregistry.custody.Shipments;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.EpcisEventType;
-import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.UnitStatus;
-import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
-import org.serialregistry.verification.VerificationMvc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.as;
-import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -42,39 +31,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reason to refurbish, the desk refurbishes it under a new serial, and the new unit is sold again.
  */
 @IntegrationTest
-class RefurbishAndResellTest {
+class RefurbishAndResellTest extends ReturnsMvcTest {
 
-    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
-    static final String PRODUCTION = "Bearer sr_demoprod_ProductionDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    SerialIssuance issuance;
-    @Autowired
-    Shipments shipments;
-    @Autowired
-    Units units;
     @Autowired
     ReturnsDesk desk;
     @Autowired
-    AlertCases cases;
-
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = VerificationMvc.of(context);
-    }
+    org.serialregistry.warranty.WarrantyCoverage coverage;
 
     @Test
     void aReturnedPhoneIsRefurbishedUnderANewSerialAndSoldAgain() throws Exception {
         LocalDate made = LocalDate.now().minusDays(40);
-        var original = phones(issuance, 1, made).getFirst();
-        var shipment = as("admin", () -> shipments.ship(NewShipment.of("RF-" + System.nanoTime(), "MFG-DE", "DIST-DE",
-                List.of(original.value()))), "ADMIN");
-        as("distributor", () -> shipments.receive(shipment.id(), List.of(original.value())), "DISTRIBUTOR");
+        var original = phonesAtDistributor(1, made).getFirst();
 
         var ret = as("service", () -> desk.receive(new NewReturn(null, "DIST-DE",
                 List.of(new NewReturn.Line(original.value(), "defective", "Cracked housing"))), "PORTAL"), "SERVICE_CENTER");
@@ -130,9 +97,17 @@ class RefurbishAndResellTest {
         mvc.perform(get("/api/v1/returns/units/" + original.value() + "/disposition").header("Authorization", SERVICE))
                 .andExpect(jsonPath("$.done").value(true)).andExpect(jsonPath("$.resultSerial").value(fresh.value()));
 
-        // and it is sold again
+        // and it is sold again, with the cover of the refurbishment policy (6 months for this product now)
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/v1/warranty/refurbishment-policies/" + PHONE).header("Authorization", WARRANTY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"gtin\":\"" + PHONE + "\",\"termMonths\":6}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.termMonths").value(6));
         as("admin", () -> shipments.sell("MFG-DE", List.of(fresh.value()), "INV-RF-1"), "ADMIN");
         assertThat(units.find(fresh).orElseThrow().status()).isEqualTo(UnitStatus.SUPPLIED);
+        var cover = coverage.today(new org.serialregistry.shared.Gtin(PHONE), fresh).orElseThrow();
+        assertThat(cover.covered()).isTrue();
+        assertThat(cover.until()).isEqualTo(LocalDate.now().plusMonths(6).minusDays(1));
+        assertThat(cover.explanation()).contains("refurbishment policy", "originally made on " + made);
         // the original takes no further change
         assertThatThrownBy(() -> as("service", () -> desk.complete(line.id(), done.version()), "SERVICE_CENTER"))
                 .hasMessageStartingWith("line: the disposition was already carried out");

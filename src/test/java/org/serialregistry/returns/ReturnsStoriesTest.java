@@ -10,34 +10,22 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
-import org.serialregistry.counterfeit.AlertCases;
 import org.serialregistry.counterfeit.CaseQuery;
 import org.serialregistry.counterfeit.SignalType;
-import org.serialregistry.custody.NewShipment;
-import org.serialregistry.custody.Shipments;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
-import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.UnitStatus;
-import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
-import org.serialregistry.verification.VerificationMvc;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.serialregistry.warranty.WarrantyTestUnits.as;
 import static org.serialregistry.warranty.WarrantyTestUnits.forged;
-import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,39 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A distributor sends phones back; the returns desk's warehouse system takes them in through the API. */
 @IntegrationTest
-class ReturnsStoriesTest {
+class ReturnsStoriesTest extends ReturnsMvcTest {
 
-    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
-    static final String DISTRIBUTOR = "Bearer sr_demodist_DistributorDemoKeyNotForProduction";
-    static final String QUALITY = "Bearer sr_demoqual_QualityDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    SerialIssuance issuance;
-    @Autowired
-    Shipments shipments;
-    @Autowired
-    Units units;
-    @Autowired
-    AlertCases cases;
-
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = VerificationMvc.of(context);
-    }
-
-    /** Phones the manufacturer shipped to DIST-DE, which received them. */
     List<SerialNumber> phonesAtDistributor(int n) {
-        var serials = phones(issuance, n, LocalDate.now().minusDays(30));
-        var shipment = as("admin", () -> shipments.ship(NewShipment.of("RS-" + System.nanoTime(), "MFG-DE", "DIST-DE",
-                serials.stream().map(SerialNumber::value).toList())), "ADMIN");
-        as("distributor", () -> shipments.receive(shipment.id(), serials.stream().map(SerialNumber::value).toList()),
-                "DISTRIBUTOR");
-        return serials;
+        return phonesAtDistributor(n, LocalDate.now().minusDays(30));
     }
 
     static String line(String serial, String reason) {

@@ -50,10 +50,6 @@ class ReturnsApiController {
         this.genealogy = genealogy;
     }
 
-    record OverrideRequest(@Nullable ReturnDisposition disposition, @Nullable String reason, @Nullable String meaning,
-                           @Nullable String password, @Nullable Long version) {
-    }
-
     record CompleteRequest(@Nullable Long version) {
     }
 
@@ -114,13 +110,6 @@ class ReturnsApiController {
     @Operation(summary = "What do I do with this unit? The disposition of its latest return, and why")
     DispositionAnswer disposition(@PathVariable String serial) {
         return desk.dispositionOf(serial).orElseThrow(() -> new NoSuchElementException("No return names unit " + serial));
-    }
-
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','ADMIN')")
-    @PostMapping("/returns/lines/{id}/override")
-    @Operation(summary = "Override a unit's disposition with an electronic signature (the signer's password)")
-    ReturnLineView override(@PathVariable long id, @RequestBody OverrideRequest body) {
-        return desk.override(id, version(body.version()), body.disposition(), body.meaning(), body.reason(), body.password());
     }
 
     @PreAuthorize(DESK)
