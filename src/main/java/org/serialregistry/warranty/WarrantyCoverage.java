@@ -68,7 +68,7 @@ public class WarrantyCoverage {
         }
         LocalDate sale = purchase != null ? purchase : unit.productionDate();
         var policy = policies.inForce(unit.gtin().value(), sale).orElse(null);
-        var asRefurbished = refurbished.of(unit, purchase, purchaseWords, owner.isPresent(), policy, day);
+        var asRefurbished = refurbished.of(unit, purchase, purchaseWords, owner.isPresent(), policy, day, this::of);
         if (asRefurbished.isPresent()) {
             return asRefurbished.get();
         }

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.as;
+import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -112,6 +113,47 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
         assertThatThrownBy(() -> as("service", () -> desk.complete(line.id(), done.version()), "SERVICE_CENTER"))
                 .hasMessageStartingWith("line: the disposition was already carried out");
     }
+
+    @Autowired
+    org.serialregistry.warranty.WarrantyClaims claims;
+    @Autowired
+    Repairs repairs;
+
+    @Test
+    void aReplacementInheritsTheRemainingCoverOfTheUnitItReplacesUnlessThePolicySaysOtherwise() throws Exception {
+        var faulty = phones(issuance, 1, LocalDate.now().minusDays(300)).getFirst();
+        var spare = phones(issuance, 1, LocalDate.now().minusDays(1)).getFirst();
+        var gtin = new org.serialregistry.shared.Gtin(PHONE);
+        var faultyCover = coverage.today(gtin, faulty).orElseThrow();
+        var spareOwnCover = coverage.today(gtin, spare).orElseThrow();
+        assertThat(spareOwnCover.until()).as("a newer unit would be covered longer").isAfter(faultyCover.until());
+
+        var submitted = as("service", () -> claims.submit(new org.serialregistry.warranty.NewClaim(PHONE, faulty.value(),
+                "POWER", null, "Rex Owner", "rex@example.com", "Does not charge", null),
+                org.serialregistry.warranty.ClaimChannel.PORTAL), "SERVICE_CENTER").claim();
+        var claim = submitted.rmaNumber() != null ? submitted : as("warranty", () -> claims.decide(submitted.id(),
+                submitted.version(), org.serialregistry.warranty.ClaimDecision.APPROVED,
+                org.serialregistry.warranty.SignatureMeaning.APPROVAL, null, "warranty").claim(), "WARRANTY");
+        as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "Board dead; unit swapped", null,
+                "Tina Tech", org.serialregistry.warranty.ServiceOutcome.REPLACED, spare.value())), "SERVICE_CENTER");
+
+        var inherited = coverage.today(gtin, spare).orElseThrow();
+        assertThat(inherited.until()).isEqualTo(faultyCover.until());
+        assertThat(inherited.explanation()).contains("the remaining cover of " + faulty.value(), claim.claimNumber());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/v1/warranty/refurbishment-policies/" + PHONE).header("Authorization", WARRANTY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"termMonths\":12,\"replacementOwnTerm\":true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.replacementOwnTerm").value(true));
+        try {
+            assertThat(coverage.today(gtin, spare).orElseThrow().until()).isEqualTo(spareOwnCover.until());
+        } finally {
+            as("warranty", () -> policyOf.setPolicy(gtin, 6, false), "WARRANTY");
+        }
+    }
+
+    @Autowired
+    org.serialregistry.warranty.RefurbishmentCover policyOf;
 
     JsonNode publicAnswer(SerialNumber serial) throws Exception {
         var result = mvc.perform(get("/01/" + PHONE + "/21/" + serial.value()).accept(MediaType.APPLICATION_JSON)

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Warranty")
 class RefurbishmentPolicyController {
 
-    record Term(String gtin, @Nullable Integer termMonths) {
+    record Term(@Nullable String gtin, @Nullable Integer termMonths, @Nullable Boolean replacementOwnTerm) {
+        static Term of(RefurbishmentCover.Policy p) {
+            return new Term(p.gtin(), p.termMonths(), p.replacementOwnTerm());
+        }
     }
 
     private final RefurbishmentCover cover;
@@ -32,20 +35,19 @@ class RefurbishmentPolicyController {
 
     @PreAuthorize("hasAnyRole('WARRANTY','SERVICE_CENTER','QUALITY','ADMIN')")
     @GetMapping("/{gtin}")
-    @Operation(summary = "The cover term of refurbished units of a product")
+    @Operation(summary = "The refurbishment policy of a product")
     Term get(@PathVariable String gtin) {
-        var g = Gtin.of(gtin);
-        return new Term(g.value(), cover.termMonths(g));
+        return Term.of(cover.policy(Gtin.of(gtin)));
     }
 
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
     @PutMapping("/{gtin}")
-    @Operation(summary = "Set the cover term of refurbished units of a product (1 to 120 months)")
+    @Operation(summary = "Set the refurbishment policy of a product: term of refurbished units (1 to 120 months), "
+            + "and whether replacements get their own term instead of the replaced unit's remaining cover")
     Term put(@PathVariable String gtin, @RequestBody Term body) {
         if (body.termMonths() == null) {
             throw new IllegalArgumentException("termMonths: from 1 to 120 months");
         }
-        var g = Gtin.of(gtin);
-        return new Term(g.value(), cover.setTermMonths(g, body.termMonths()));
+        return Term.of(cover.setPolicy(Gtin.of(gtin), body.termMonths(), Boolean.TRUE.equals(body.replacementOwnTerm())));
     }
 }

@@ -17,18 +17,23 @@ public class RefurbishmentPolicyStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<Integer> termMonths(String gtin) {
-        return jdbc.sql("select term_months from refurbishment_policy where gtin = ?").param(gtin)
-                .query(Integer.class).optional();
+    /** A product's row. */
+    public record Row(int termMonths, boolean replacementOwnTerm) {
     }
 
-    public void save(String gtin, int months, String by, Instant at) {
-        int updated = jdbc.sql("update refurbishment_policy set term_months = ?, changed_by = ?, changed_at = ?, "
-                        + "version = version + 1 where gtin = ?")
-                .params(months, by, at.atOffset(ZoneOffset.UTC), gtin).update();
+    public Optional<Row> find(String gtin) {
+        return jdbc.sql("select term_months, replacement_own_term from refurbishment_policy where gtin = ?").param(gtin)
+                .query(Row.class).optional();
+    }
+
+    public void save(String gtin, Row row, String by, Instant at) {
+        int updated = jdbc.sql("update refurbishment_policy set term_months = ?, replacement_own_term = ?, changed_by = ?, "
+                        + "changed_at = ?, version = version + 1 where gtin = ?")
+                .params(row.termMonths(), row.replacementOwnTerm(), by, at.atOffset(ZoneOffset.UTC), gtin).update();
         if (updated == 0) {
-            jdbc.sql("insert into refurbishment_policy (gtin, term_months, changed_by, changed_at, version) "
-                    + "values (?, ?, ?, ?, 0)").params(gtin, months, by, at.atOffset(ZoneOffset.UTC)).update();
+            jdbc.sql("insert into refurbishment_policy (gtin, term_months, replacement_own_term, changed_by, changed_at, "
+                    + "version) values (?, ?, ?, ?, ?, 0)")
+                    .params(gtin, row.termMonths(), row.replacementOwnTerm(), by, at.atOffset(ZoneOffset.UTC)).update();
         }
     }
 }
