@@ -318,7 +318,9 @@ public class ReturnsDesk {
                     why = "Quarantined: " + failed(checks) + ". Held for investigation, not refunded.";
                     if (!inactive) {
                         received.add(line.serial());
-                        (unit.status() == UnitStatus.LOCKED ? held : toLock).add(line.serial());
+                        // a locked unit stays locked, a recalled one stays recalled: both are held without a status change
+                        (unit.status() == UnitStatus.LOCKED || unit.status() == UnitStatus.RECALLED ? held : toLock)
+                                .add(line.serial());
                     }
                 }
             } else {
