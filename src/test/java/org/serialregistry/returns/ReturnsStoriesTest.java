@@ -136,6 +136,17 @@ class ReturnsStoriesTest extends ReturnsMvcTest {
     }
 
     @Test
+    void aRecalledUnitFromAnUnexpectedPartyIsQuarantinedAndStaysRecalled() throws Exception {
+        var serial = phonesAtDistributor(1).getFirst();
+        var unit = units.find(serial).orElseThrow();
+        as("quality", () -> units.recallLot(unit.gtin(), unit.lot(), "Battery may swell"), "QUALITY");
+        var answer = postReturn("{\"fromParty\":\"DIST-FR\",\"lines\":[" + line(serial.value(), "defective") + "]}");
+        assertThat(answer.get("lines").get(0).get("disposition").asString()).isEqualTo("QUARANTINE");
+        assertThat(units.find(serial).orElseThrow().status()).isEqualTo(UnitStatus.RECALLED);
+        assertThat(units.history(serial)).anySatisfy(e -> assertThat(e.bizStep()).isEqualTo(BusinessStep.HOLDING));
+    }
+
+    @Test
     void everyBadRowOfAnExcelSheetIsNamedInOnePassAndNothingIsWritten() throws Exception {
         var serials = phonesAtDistributor(2);
         byte[] sheet = sheet(List.of(List.of("serial", "reason", "note"), List.of(serials.get(0).value(), "not wanted", ""),
