@@ -20,7 +20,7 @@ import static org.serialregistry.warranty.WarrantyTestUnits.as;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 
 /** What the returns stories share: the demo keys, MockMvc, and phones that reached the distributor DIST-DE. */
-abstract class ReturnsMvcTest {
+public abstract class ReturnsMvcTest {
 
     static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
     static final String DISTRIBUTOR = "Bearer sr_demodist_DistributorDemoKeyNotForProduction";
@@ -49,6 +49,11 @@ abstract class ReturnsMvcTest {
 
     /** Phones made on {@code made} that the manufacturer shipped to DIST-DE, which received them. */
     List<SerialNumber> phonesAtDistributor(int n, LocalDate made) {
+        return phonesAtDistributor(issuance, shipments, n, made);
+    }
+
+    public static List<SerialNumber> phonesAtDistributor(SerialIssuance issuance, Shipments shipments, int n,
+                                                         LocalDate made) {
         var serials = phones(issuance, n, made);
         var texts = serials.stream().map(SerialNumber::value).toList();
         var shipment = as("admin", () -> shipments.ship(NewShipment.of("RS-" + System.nanoTime(), "MFG-DE", "DIST-DE",

@@ -14,10 +14,10 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
-import org.serialregistry.custody.NewShipment;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnLineView;
+import org.serialregistry.returns.ReturnsMvcTest;
 import org.serialregistry.returns.ReturnReason;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.UnitStatus;
@@ -28,9 +28,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.serialregistry.warranty.WarrantyTestUnits.as;
 import static org.serialregistry.warranty.WarrantyTestUnits.forged;
-import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 
 /** The returns desk scans a distributor's return, sees the copy quarantined, overrides one unit with a signature and scraps it. */
 @IntegrationTest
@@ -46,11 +44,8 @@ class ReturnsDeskViewTest extends SpringBrowserlessTest {
 
     @Test
     void theDeskScansAReturnQuarantinesTheCopyAndScrapsAUnitAfterASignedOverride() {
-        var serials = phones(issuance, 2, LocalDate.now().minusDays(20));
+        var serials = ReturnsMvcTest.phonesAtDistributor(issuance, shipments, 2, LocalDate.now().minusDays(20));
         var texts = serials.stream().map(SerialNumber::value).toList();
-        var shipment = as("admin", () -> shipments.ship(NewShipment.of("UI-" + System.nanoTime(), "MFG-DE", "DIST-DE",
-                texts)), "ADMIN");
-        as("distributor", () -> shipments.receive(shipment.id(), texts), "DISTRIBUTOR");
 
         navigate(ReturnsDeskView.class);
         var desk = (ReturnsDeskView) getCurrentView();
