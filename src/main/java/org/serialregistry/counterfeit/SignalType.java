@@ -22,7 +22,9 @@ public enum SignalType {
     TAG_NOT_THIS_UNIT("NFC tag of another unit, unknown, or with a wrong key", Severity.HIGH, Grouping.SERIAL),
     SCRATCH_CODE_REUSED("Scratch-off code checked again after its first use", Severity.HIGH, Grouping.SERIAL),
     SCRATCH_CODE_WRONG("Scratch-off code that is not the unit's", Severity.MEDIUM, Grouping.SERIAL),
-    HOLOGRAM_NOT_THIS_UNIT("Hologram number seen with a code it does not belong to", Severity.HIGH, Grouping.SERIAL);
+    HOLOGRAM_NOT_THIS_UNIT("Hologram number seen with a code it does not belong to", Severity.HIGH, Grouping.SERIAL),
+    SUSPECT_RETURN("Returned unit quarantined: not genuine, inactive, or from an unexpected party", Severity.HIGH,
+            Grouping.SERIAL);
 
     /** What signals of a type are grouped by, before falling back to the lot. */
     public enum Grouping { SERIAL, CLIENT }

@@ -75,6 +75,19 @@ public class Custody {
         return wholeHolderOf(serial);
     }
 
+    /**
+     * For a returns desk: the party a unit should come back from, that is its holder (the party that
+     * sold it, for a sold unit) or, while it is in transit, the party it was shipped to. Not scoped to
+     * the caller's party: the desk checks units it never held, and learns only this one party code.
+     * Empty for a serial never issued.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','SERVICE_CENTER','QUALITY')")
+    public Optional<String> expectedReturnParty(String serial) {
+        return wholeHolderOf(serial).map(c -> c.state() == CustodyState.IN_TRANSIT && c.inTransitTo() != null
+                ? c.inTransitTo() : c.holder());
+    }
+
     /** Empty for callers who read every chain; else the party the caller acts for ("" when none). */
     private Optional<String> partnerParty() {
         if (!Collections.disjoint(currentUser.roles(), WHOLE_VIEW)) {

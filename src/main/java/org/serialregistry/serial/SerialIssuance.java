@@ -92,6 +92,11 @@ public class SerialIssuance {
      */
     @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
     public Submission issue(IssueBatchRequest request, @Nullable String idempotencyKey, boolean waitIfSmall) {
+        return submit(request, idempotencyKey, waitIfSmall);
+    }
+
+    /** {@link #issue} for this module's own services, which check their callers' roles themselves. */
+    Submission submit(IssueBatchRequest request, @Nullable String idempotencyKey, boolean waitIfSmall) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
         if (key != null && (key.length() > 128 || !key.matches("[\\x21-\\x7e]+"))) {
             throw new IllegalArgumentException("Idempotency-Key: 1 to 128 visible ASCII characters");

@@ -1,14 +1,15 @@
 package org.serialregistry.serial;
 
 /**
- * Status of a unit, after the EU FMD pack states. STOLEN and DESTROYED are terminal: a unit in
- * either state takes no further change, and a code of such a unit seen in the field is suspect.
+ * Status of a unit, after the EU FMD pack states. STOLEN, DESTROYED and DECOMMISSIONED (the
+ * original of a refurbished unit, which now carries a new serial) are terminal: a unit in such a
+ * state takes no further change, and a code of such a unit seen in the field is suspect.
  */
 public enum UnitStatus {
-    ACTIVE, SUPPLIED, EXPORTED, SAMPLE, LOCKED, RECALLED, STOLEN, DESTROYED;
+    ACTIVE, SUPPLIED, EXPORTED, SAMPLE, LOCKED, RECALLED, STOLEN, DESTROYED, DECOMMISSIONED;
 
     public boolean terminal() {
-        return this == STOLEN || this == DESTROYED;
+        return this == STOLEN || this == DESTROYED || this == DECOMMISSIONED;
     }
 
     /** Active units circulate normally; all other states deserve a word on the verification page. */

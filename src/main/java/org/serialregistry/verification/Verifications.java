@@ -13,6 +13,7 @@ import org.serialregistry.factors.SecondFactor;
 import org.serialregistry.factors.SecondFactors;
 import org.serialregistry.serial.CodeCheck;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.serial.Refurbishments;
 import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
@@ -59,11 +60,13 @@ public class Verifications {
     private final VerificationProperties properties;
     private final Clock clock;
     private final SecondFactors secondFactors;
+    private final Refurbishments refurbishments;
 
     Verifications(Units units, CounterfeitList counterfeits, ProductDirectory products, UnitCache unitCache,
                   ObjectProvider<WarrantyLookup> warranty, VerificationProperties properties, Clock clock,
-                  SecondFactors secondFactors) {
+                  SecondFactors secondFactors, Refurbishments refurbishments) {
         this.secondFactors = secondFactors;
+        this.refurbishments = refurbishments;
         this.units = units;
         this.counterfeits = counterfeits;
         this.products = products;
@@ -211,6 +214,11 @@ public class Verifications {
                 message = "Genuine code, but this unit was reported destroyed: a unit carrying this code now is "
                         + "suspect. Do not purchase it.";
             }
+            case DECOMMISSIONED -> {
+                additionalInfo = "Suspect";
+                message = "Genuine code, but this unit was refurbished and now carries a new code: a unit carrying "
+                        + "this old code is suspect. Do not purchase it.";
+            }
             case LOCKED -> {
                 additionalInfo = "Suspect";
                 message = "Genuine code, but this unit is locked while the manufacturer investigates: "
@@ -227,6 +235,11 @@ public class Verifications {
                         + status.label().toLowerCase() + ".";
                 additionalInfo = expired ? "Expired" : null;
             }
+        }
+        if (!status.terminal()) {
+            message = refurbishments.originOf(unit.serial()).map(r -> "Refurbished on "
+                    + LocalDate.ofInstant(r.refurbishedAt(), clock.getZone()) + ", originally made on " + r.originallyMade()
+                    + ". ").orElse("") + message;
         }
         var answer = new VerificationAnswer(true, null, additionalInfo,
                 warning ? PublicVerdict.GENUINE_WITH_WARNING : PublicVerdict.GENUINE, status.name(), product,

@@ -34,7 +34,11 @@ public class WarrantyCoverage {
     private final RegistrationStore registrations;
     private final Clock clock;
 
-    WarrantyCoverage(Units units, PolicyStore policies, RegistrationStore registrations, Clock clock) {
+    private final RefurbishmentCover refurbished;
+
+    WarrantyCoverage(Units units, PolicyStore policies, RegistrationStore registrations, Clock clock,
+                     RefurbishmentCover refurbished) {
+        this.refurbished = refurbished;
         this.units = units;
         this.policies = policies;
         this.registrations = registrations;
@@ -65,6 +69,10 @@ public class WarrantyCoverage {
         }
         LocalDate sale = purchase != null ? purchase : unit.productionDate();
         var policy = policies.inForce(unit.gtin().value(), sale).orElse(null);
+        var asRefurbished = refurbished.of(unit, purchase, purchaseWords, owner.isPresent(), policy, day, this::of);
+        if (asRefurbished.isPresent()) {
+            return asRefurbished.get();
+        }
         var cover = compute(unit, purchase, purchaseWords, owner.isPresent(), policy, day);
         if (policy == null || policy.lines().isEmpty()) {
             return cover;

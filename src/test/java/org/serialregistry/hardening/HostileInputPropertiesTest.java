@@ -101,7 +101,7 @@ class HostileInputPropertiesTest {
         ApplicationContext context = new TestContextManager(HostileRequestsTest.class).getTestContext().getApplicationContext();
         var http = new RawHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         var issuance = context.getBean(SerialIssuance.class);
-        var batch = issuance.latestBatches(1000).stream().filter(b -> b.lot().equals("A2611")).findFirst().orElseThrow();
+        var batch = issuance.latestBatches(100_000).stream().filter(b -> b.lot().equals("A2611")).findFirst().orElseThrow();
         String link = "/01/" + HostileRequestsTest.PHONE + "/21/" + issuance.serials(batch.id(), 0, 10).get(7).value();
 
         long seed = Long.getLong("hostile.seed", System.nanoTime());

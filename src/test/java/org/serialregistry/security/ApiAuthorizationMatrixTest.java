@@ -167,6 +167,28 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/reports/custody").param("format", "nonsense")));
         RULES.put("POST /api/v1/verifications", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER, WARRANTY,
                 FORENSICS), () -> json(post("/api/v1/verifications"), "{\"items\":[]}")));
+        RULES.put("POST /api/v1/returns [application/json]", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
+                () -> json(post("/api/v1/returns"), "{\"lines\":[]}")));
+        RULES.put("POST /api/v1/returns [multipart/form-data]", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
+                () -> multipart("/api/v1/returns").file("file", new byte[] {1, 2, 3}).param("fromParty", "NOWHERE")));
+        RULES.put("GET /api/v1/returns/{rma}", rule(EnumSet.of(ADMIN, SERVICE_CENTER, QUALITY, DISTRIBUTOR),
+                () -> get("/api/v1/returns/NO-SUCH-RMA")));
+        RULES.put("GET /api/v1/returns/units/{serial}/disposition", rule(EnumSet.of(ADMIN, SERVICE_CENTER, QUALITY,
+                DISTRIBUTOR), () -> get("/api/v1/returns/units/ZZZZ/disposition")));
+        RULES.put("POST /api/v1/returns/lines/{id}/complete", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
+                () -> json(post("/api/v1/returns/lines/987654321/complete"), "{\"version\":0}")));
+        RULES.put("GET /api/v1/returns/disposition-rules", rule(EnumSet.of(ADMIN, SERVICE_CENTER, QUALITY),
+                () -> get("/api/v1/returns/disposition-rules")));
+        RULES.put("POST /api/v1/returns/disposition-rules", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(post("/api/v1/returns/disposition-rules"), "{}")));
+        RULES.put("PUT /api/v1/returns/disposition-rules/{id}", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(put("/api/v1/returns/disposition-rules/987654321"), "{\"version\":0}")));
+        RULES.put("GET /api/v1/units/{serial}/genealogy", rule(EnumSet.of(ADMIN, SERVICE_CENTER, QUALITY, WARRANTY),
+                () -> get("/api/v1/units/ZZZZ/genealogy")));
+        RULES.put("GET /api/v1/warranty/refurbishment-policies/{gtin}", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER,
+                QUALITY), () -> get("/api/v1/warranty/refurbishment-policies/00000000000000")));
+        RULES.put("PUT /api/v1/warranty/refurbishment-policies/{gtin}", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(put("/api/v1/warranty/refurbishment-policies/00000000000000"), "{\"termMonths\":0}")));
         RULES.put("GET /api/v1/me", rule(ALL, () -> get("/api/v1/me")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));

@@ -39,6 +39,7 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("quality", EnumSet.of(QUALITY));
         EXPECTED.put("quality/claims", EnumSet.of(QUALITY));
         EXPECTED.put("quality/thresholds", EnumSet.of(QUALITY));
+        EXPECTED.put("quality/disposition-rules", EnumSet.of(QUALITY));
         EXPECTED.put("warranty", EnumSet.of(WARRANTY));
         EXPECTED.put("warranty/claims/1", EnumSet.of(WARRANTY));
         EXPECTED.put("warranty/registrations", EnumSet.of(WARRANTY));
@@ -54,6 +55,8 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("service/claims/new", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("service/claims/upload", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("service/history", EnumSet.of(SERVICE_CENTER));
+        EXPECTED.put("service/returns", EnumSet.of(SERVICE_CENTER));
+        EXPECTED.put("service/genealogy", EnumSet.of(SERVICE_CENTER));
         EXPECTED.put("distributor", EnumSet.of(DISTRIBUTOR));
         EXPECTED.put("distributor/verify", EnumSet.of(DISTRIBUTOR));
         EXPECTED.put("verification/scans", EnumSet.of(CHANNEL, FORENSICS));

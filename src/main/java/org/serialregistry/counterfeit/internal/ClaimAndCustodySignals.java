@@ -2,6 +2,7 @@ package org.serialregistry.counterfeit.internal;
 
 import org.serialregistry.counterfeit.SignalType;
 import org.serialregistry.custody.CustodyTransferRefused;
+import org.serialregistry.returns.SuspectReturnReceived;
 import org.serialregistry.warranty.DuplicateClaimSuspected;
 import org.serialregistry.warranty.SerialHoppingSuspected;
 import org.serialregistry.warranty.SuspectSerialPresented;
@@ -9,7 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Signals from warranty claims, registrations and custody transfers. Each event is handled after
+ * Signals from warranty claims, registrations, custody transfers and returns. Each event is handled after
  * its transaction committed, in a transaction of its own, and is kept in Modulith's publication
  * registry until handled, so a restart loses none.
  */
@@ -41,6 +42,12 @@ class ClaimAndCustodySignals {
         var type = "NOT_ISSUED".equals(e.reason()) ? SignalType.NOT_ISSUED : SignalType.FORGED_CODE;
         signals.raise(type, e.serial(), e.gtin(), null, e.reason() + " serial presented on a "
                 + e.context().toLowerCase() + " by " + e.presentedBy());
+    }
+
+    @ApplicationModuleListener
+    void on(SuspectReturnReceived e) {
+        signals.raise(SignalType.SUSPECT_RETURN, e.serial(), e.gtin(), null, "Returned by " + e.fromParty()
+                + " under " + e.rmaNumber() + " and quarantined: " + e.why());
     }
 
     @ApplicationModuleListener
