@@ -457,6 +457,23 @@ public class ReturnsDesk {
         if (!users.confirmPassword(me, password)) {
             throw new IllegalArgumentException("password: the password is not correct; nothing was signed or changed");
         }
+        return overrideSigned(lineId, version, disposition, meaning, reason, me, currentUser.roles());
+    }
+
+    /**
+     * The same override through the API: the signer proved who they are in the request (see
+     * {@link org.serialregistry.security.Signers}); releasing or quarantining needs the signer's own
+     * quality or admin role.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','ADMIN')")
+    public ReturnLineView override(long lineId, long version, ReturnDisposition disposition, String meaning,
+                                   String reason, org.serialregistry.security.Signer signer) {
+        return overrideSigned(lineId, version, disposition, meaning, reason, signer.username(), signer.roles());
+    }
+
+    private ReturnLineView overrideSigned(long lineId, long version, ReturnDisposition disposition, String meaning,
+                                          String reason, String me, java.util.Set<Role> roles) {
         var line = line(lineId).orElseThrow(() -> new IllegalArgumentException("line: no return line " + lineId));
         var problems = new ArrayList<String>();
         if (disposition == null) {
@@ -472,7 +489,7 @@ public class ReturnsDesk {
             problems.add("meaning: approval, review or responsibility");
         }
         boolean touchesQuarantine = line.quarantined() || disposition == ReturnDisposition.QUARANTINE;
-        if (touchesQuarantine && !currentUser.roles().contains(Role.QUALITY) && !currentUser.roles().contains(Role.ADMIN)) {
+        if (touchesQuarantine && !roles.contains(Role.QUALITY) && !roles.contains(Role.ADMIN)) {
             problems.add("disposition: only the quality team releases or quarantines a unit");
         }
         if (line.completedAt() != null) {

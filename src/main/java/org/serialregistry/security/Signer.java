@@ -1,6 +1,7 @@
 package org.serialregistry.security;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A person who has just proven who they are in order to sign a decision: made only by
@@ -17,12 +18,19 @@ public final class Signer {
     private final String displayName;
     private final String how;
     private final Instant at;
+    private final Set<Role> roles;
 
-    Signer(String username, String displayName, String how, Instant at) {
+    Signer(String username, String displayName, String how, Instant at, Set<Role> roles) {
         this.username = username;
         this.displayName = displayName;
         this.how = how;
         this.at = at;
+        this.roles = Set.copyOf(roles);
+    }
+
+    /** The signer's own roles (not the calling system's). */
+    public Set<Role> roles() {
+        return roles;
     }
 
     public String username() {

@@ -73,7 +73,7 @@ public class Signers {
                     .map(Role::valueOf).collect(Collectors.toSet());
             requireRole(jwt.getName(), roles, allowed);
             String printed = jwt.getToken().getClaimAsString("name");
-            return new Signer(jwt.getName(), printed == null ? jwt.getName() : printed, "oidc", now);
+            return new Signer(jwt.getName(), printed == null ? jwt.getName() : printed, "oidc", now, roles);
         }
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("signature.username: a decision is signed by a person: give the "
@@ -100,7 +100,7 @@ public class Signers {
         var account = users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException(
                 "signature.username: no user " + username));
         requireRole(username, account.roles(), allowed);
-        return new Signer(username, account.displayName(), how, at);
+        return new Signer(username, account.displayName(), how, at, account.roles());
     }
 
     private static void requireRole(String username, Set<Role> roles, Role... allowed) {

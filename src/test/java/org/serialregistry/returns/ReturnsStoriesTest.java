@@ -136,6 +136,33 @@ class ReturnsStoriesTest extends ReturnsMvcTest {
     }
 
     @Test
+    void theWarehouseSystemReleasesAQuarantinedUnitOnlyWithAQualityEngineersSignature() throws Exception {
+        var serial = phonesAtDistributor(1).getFirst().value();
+        var l = postReturn("{\"fromParty\":\"DIST-FR\",\"lines\":[" + line(serial, "defective") + "]}").get("lines").get(0);
+        String override = "/api/v1/returns/lines/" + l.get("id").asLong() + "/override";
+        String body = "{\"version\":" + l.get("version").asLong() + ",\"disposition\":\"REPAIR\",\"meaning\":\"APPROVAL\","
+                + "\"reason\":\"DIST-FR bought it from DIST-DE: invoice seen\",\"signature\":%s}";
+
+        // the system's key alone, or a service-centre signer, cannot release it
+        mvc.perform(post(override)
+                        .header("Authorization", SERVICE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("null")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("signature.username"));
+        mvc.perform(post(override)
+                        .header("Authorization", SERVICE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("{\"username\":\"service\",\"password\":\"service\"}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("only the quality team")));
+
+        mvc.perform(post(override)
+                        .header("Authorization", SERVICE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("{\"username\":\"quality\",\"password\":\"quality\"}")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disposition").value("REPAIR"))
+                .andExpect(jsonPath("$.dispositionWhy").value(org.hamcrest.Matchers.containsString("Overridden by")));
+    }
+
+    @Test
     void aRecalledUnitFromAnUnexpectedPartyIsQuarantinedAndStaysRecalled() throws Exception {
         var serial = phonesAtDistributor(1).getFirst();
         var unit = units.find(serial).orElseThrow();

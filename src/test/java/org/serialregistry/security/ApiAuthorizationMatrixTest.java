@@ -177,6 +177,8 @@ class ApiAuthorizationMatrixTest {
                 DISTRIBUTOR), () -> get("/api/v1/returns/units/ZZZZ/disposition")));
         RULES.put("POST /api/v1/returns/lines/{id}/complete", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
                 () -> json(post("/api/v1/returns/lines/987654321/complete"), "{\"version\":0}")));
+        RULES.put("POST /api/v1/returns/lines/{id}/override", rule(EnumSet.of(ADMIN, SERVICE_CENTER, QUALITY),
+                () -> json(post("/api/v1/returns/lines/987654321/override"), "{\"version\":0}")));
         RULES.put("GET /api/v1/returns/disposition-rules", rule(EnumSet.of(ADMIN, SERVICE_CENTER, QUALITY),
                 () -> get("/api/v1/returns/disposition-rules")));
         RULES.put("POST /api/v1/returns/disposition-rules", rule(EnumSet.of(ADMIN, QUALITY),

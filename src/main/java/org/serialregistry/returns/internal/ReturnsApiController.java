@@ -18,6 +18,8 @@ import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnLineView;
 import org.serialregistry.returns.ReturnView;
 import org.serialregistry.returns.ReturnsDesk;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.Signers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,14 +45,24 @@ class ReturnsApiController {
     private final ReturnsDesk desk;
     private final DispositionRules rules;
     private final Genealogy genealogy;
+    private final Signers signers;
 
-    ReturnsApiController(ReturnsDesk desk, DispositionRules rules, Genealogy genealogy) {
+    ReturnsApiController(ReturnsDesk desk, DispositionRules rules, Genealogy genealogy, Signers signers) {
+        this.signers = signers;
         this.desk = desk;
         this.rules = rules;
         this.genealogy = genealogy;
     }
 
     record CompleteRequest(@Nullable Long version) {
+    }
+
+    /** A person's signed change of a unit's disposition; {@code signature} as for claim decisions. */
+    record OverrideRequest(@Nullable Long version, @Nullable ReturnDisposition disposition, @Nullable String meaning,
+                           @Nullable String reason, @Nullable SignatureRequest signature) {
+    }
+
+    record SignatureRequest(@Nullable String username, @Nullable String password) {
     }
 
     private static long version(@Nullable Long version) {
@@ -117,6 +129,17 @@ class ReturnsApiController {
     @Operation(summary = "Carry a unit's disposition out (restock, repair, refurbish, return to supplier, scrap)")
     ReturnLineView complete(@PathVariable long id, @RequestBody CompleteRequest body) {
         return desk.complete(id, version(body.version()));
+    }
+
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','ADMIN')")
+    @PostMapping("/returns/lines/{id}/override")
+    @Operation(summary = "Change a unit's disposition with a person's signature (user name and password, or a fresh "
+            + "OIDC token of the signer); releasing or quarantining needs the signer's quality role")
+    ReturnLineView override(@PathVariable long id, @RequestBody OverrideRequest body) {
+        var signature = body.signature();
+        var signer = signers.verify(signature == null ? null : signature.username(),
+                signature == null ? null : signature.password(), Role.SERVICE_CENTER, Role.QUALITY, Role.ADMIN);
+        return desk.override(id, version(body.version()), body.disposition(), body.meaning(), body.reason(), signer);
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','SERVICE_CENTER','ADMIN')")
