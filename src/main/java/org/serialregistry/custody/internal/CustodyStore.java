@@ -26,7 +26,9 @@ import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,6 +39,14 @@ import org.springframework.stereotype.Repository;
 public class CustodyStore {
 
     static final int CHUNK = 2000;
+
+    /** Rows mapped by column name onto the records (timestamps to {@code Instant}, enums, nullable numbers). */
+    private static final RowMapper<CustodyRefusal> REFUSAL = new DataClassRowMapper<>(CustodyRefusal.class);
+    private static final RowMapper<DiversionAlert> ALERT = new DataClassRowMapper<>(DiversionAlert.class);
+    private static final RowMapper<CustodyRow> CUSTODY = new DataClassRowMapper<>(CustodyRow.class);
+    private static final RowMapper<ReceiptLine> RECEIPT_LINE = new DataClassRowMapper<>(ReceiptLine.class);
+    private static final RowMapper<LineRow> LINE = new DataClassRowMapper<>(LineRow.class);
+    private static final String ALERTS = "select a.*, a.last_legit_holder as last_legitimate_holder from diversion_alert a";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -58,11 +68,6 @@ public class CustodyStore {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         var odt = rs.getObject(column, OffsetDateTime.class);
         return odt == null ? null : odt.toInstant();
-    }
-
-    private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
-        Object o = rs.getObject(column);
-        return o == null ? null : ((Number) o).intValue();
     }
 
     // ---- shipments ----
@@ -150,7 +155,7 @@ public class CustodyStore {
 
     public List<LineRow> lines(long shipmentId) {
         return jdbc.query("select serial, gtin, lot, diverted from shipment_line where shipment_id = ? order by serial",
-                (rs, n) -> new LineRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)), shipmentId);
+                LINE, shipmentId);
     }
 
     public List<String> distinctGtins(long shipmentId) {
@@ -179,19 +184,28 @@ public class CustodyStore {
 
     public List<ReceiptLine> receiptLines(long shipmentId) {
         return jdbc.query("select code, serial, gtin, outcome, detail from receipt_line where shipment_id = ? "
-                + "order by line_no", (rs, n) -> new ReceiptLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                ReceiptOutcome.valueOf(rs.getString(4)), rs.getString(5)), shipmentId);
+                + "order by line_no", RECEIPT_LINE, shipmentId);
     }
 
+    /** A shipment row as stored: its references are one text column. */
+    private record ShipmentRow(long id, String shipmentNumber, String fromParty, String toParty, ShipmentStatus status,
+                               @Nullable String bizRefs, int unitCount, int divertedCount, long shipEventId,
+                               Instant shippedAt, String shippedBy, @Nullable Long receiveEventId,
+                               @Nullable Instant receivedAt, @Nullable String receivedBy, @Nullable Integer receivedCount,
+                               @Nullable Integer missingCount, @Nullable Integer extraCount,
+                               @Nullable Integer notGenuineCount) {
+
+        ShipmentView view() {
+            return new ShipmentView(id, shipmentNumber, fromParty, toParty, status, References.parse(bizRefs), unitCount,
+                    divertedCount, shipEventId, shippedAt, shippedBy, receiveEventId, receivedAt, receivedBy,
+                    receivedCount, missingCount, extraCount, notGenuineCount);
+        }
+    }
+
+    private static final RowMapper<ShipmentRow> SHIPMENT_ROW = new DataClassRowMapper<>(ShipmentRow.class);
+
     private static ShipmentView mapShipment(ResultSet rs, int n) throws SQLException {
-        Object receiveEvent = rs.getObject("receive_event_id");
-        return new ShipmentView(rs.getLong("id"), rs.getString("shipment_number"), rs.getString("from_party"),
-                rs.getString("to_party"), ShipmentStatus.valueOf(rs.getString("status")), References.parse(rs.getString("biz_refs")),
-                rs.getInt("unit_count"), rs.getInt("diverted_count"), rs.getLong("ship_event_id"),
-                instant(rs, "shipped_at"), rs.getString("shipped_by"),
-                receiveEvent == null ? null : ((Number) receiveEvent).longValue(), instant(rs, "received_at"),
-                rs.getString("received_by"), integer(rs, "received_count"), integer(rs, "missing_count"),
-                integer(rs, "extra_count"), integer(rs, "not_genuine_count"));
+        return SHIPMENT_ROW.mapRow(rs, n).view();
     }
 
     // ---- custody projection ----
@@ -206,26 +220,15 @@ public class CustodyStore {
         var result = new HashMap<String, CustodyRow>();
         var list = new ArrayList<>(serials);
         for (int i = 0; i < list.size(); i += 1000) {
-            named.query("select * from unit_custody where serial in (:s)",
-                    new MapSqlParameterSource("s", list.subList(i, Math.min(list.size(), i + 1000))),
-                    (ResultSet rs) -> {
-                        var row = mapCustody(rs);
-                        result.put(row.serial(), row);
-                    });
+            named.query("select c.*, c.holder_party as holder from unit_custody c where c.serial in (:s)",
+                    new MapSqlParameterSource("s", list.subList(i, Math.min(list.size(), i + 1000))), CUSTODY)
+                    .forEach(row -> result.put(row.serial(), row));
         }
         return result;
     }
 
     public Optional<CustodyRow> custody(String serial) {
         return Optional.ofNullable(custodyOf(List.of(serial)).get(serial));
-    }
-
-    private static CustodyRow mapCustody(ResultSet rs) throws SQLException {
-        Object sid = rs.getObject("shipment_id");
-        return new CustodyRow(rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"),
-                rs.getString("intended_market"), rs.getString("holder_party"), CustodyState.valueOf(rs.getString("state")),
-                rs.getString("in_transit_to"), sid == null ? null : ((Number) sid).longValue(),
-                rs.getString("legit_holder"), rs.getLong("last_event_id"));
     }
 
     /**
@@ -396,10 +399,7 @@ public class CustodyStore {
 
     public List<CustodyRefusal> refusals(int limit) {
         return jdbc.query("select * from custody_refusal order by id desc fetch first " + Math.min(limit, 1000)
-                + " rows only", (rs, n) -> new CustodyRefusal(rs.getLong("id"), instant(rs, "refused_at"),
-                rs.getString("shipment_number"), rs.getString("from_party"), rs.getString("to_party"),
-                rs.getInt("unit_count"), rs.getInt("refused_count"), rs.getString("sample_serials"),
-                rs.getString("reason"), rs.getString("requested_by")));
+                + " rows only", REFUSAL);
     }
 
     public void insertAlerts(List<DiversionAlert> alerts) {
@@ -432,8 +432,7 @@ public class CustodyStore {
     }
 
     public Optional<DiversionAlert> alert(long id) {
-        return named.query("select * from diversion_alert where id = :id", new MapSqlParameterSource("id", id),
-                CustodyStore::alertRow).stream().findFirst();
+        return named.query(ALERTS + " where id = :id", new MapSqlParameterSource("id", id), ALERT).stream().findFirst();
     }
 
     /** Moves an alert to a status if it is still at {@code version}; false when someone else changed it. */
@@ -447,7 +446,7 @@ public class CustodyStore {
     /** Alerts of the given statuses (all when empty), transfers first, then scans, newest first. */
     public List<DiversionAlert> alerts(@Nullable String serial, @Nullable String holder, Collection<String> statuses,
                                        int limit) {
-        var sql = new StringBuilder("select * from diversion_alert where 1=1");
+        var sql = new StringBuilder(ALERTS + " where 1=1");
         var p = new MapSqlParameterSource();
         if (!statuses.isEmpty()) {
             sql.append(" and status in (:statuses)");
@@ -465,17 +464,7 @@ public class CustodyStore {
         // come first; alerts from scans abroad (many more, e.g. travellers) follow, newest first
         sql.append(" order by case when source = 'TRANSFER' then 0 else 1 end, id desc fetch first ")
                 .append(Math.max(1, Math.min(limit, 5000))).append(" rows only");
-        return named.query(sql.toString(), p, CustodyStore::alertRow);
-    }
-
-    private static DiversionAlert alertRow(ResultSet rs, int n) throws java.sql.SQLException {
-        Object ev = rs.getObject("event_id");
-        return new DiversionAlert(rs.getLong("id"), instant(rs, "detected_at"), rs.getString("source"),
-                rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"), rs.getString("intended_market"),
-                rs.getString("seen_market"), rs.getString("destination_party"), rs.getString("last_legit_holder"),
-                rs.getString("shipment_number"), ev == null ? null : ((Number) ev).longValue(),
-                rs.getString("reason"), rs.getString("status"), rs.getString("assignee"), rs.getString("resolution"),
-                rs.getString("status_changed_by"), instant(rs, "status_changed_at"), rs.getLong("version"));
+        return named.query(sql.toString(), p, ALERT);
     }
 
     // ---- figures ----
