@@ -27,7 +27,9 @@ import org.serialregistry.counterfeit.EvidenceScan;
 import org.serialregistry.counterfeit.Severity;
 import org.serialregistry.counterfeit.SignalType;
 import org.serialregistry.counterfeit.SignalView;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -103,7 +105,7 @@ public class CaseStore {
         }
         if (s.gtin() != null && s.lot() != null) {
             var candidates = jdbc.query("select * from alert_case where gtin = ? and lot = ? and group_kind <> 'CLIENT' "
-                    + "and state in " + OPEN_STATES + " order by id", CaseStore::mapCase, s.gtin(), s.lot());
+                    + "and state in " + OPEN_STATES + " order by id", CASE_ROW, s.gtin(), s.lot());
             for (CaseRow c : candidates) {
                 if (c.firstType.family().equals(s.type().family())) {
                     return c;
@@ -200,12 +202,12 @@ public class CaseStore {
         sql.append(" order by c.updated_at desc, c.id desc");
         int limit = q.limit() <= 0 ? 200 : Math.min(q.limit(), 1000);
         sql.append(" fetch first ").append(limit).append(" rows only");
-        var rows = named.query(sql.toString(), p, CaseStore::mapCaseFull);
+        var rows = named.query(sql.toString(), p, CASE_FULL);
         return withTypes(rows);
     }
 
     public Optional<AlertCaseSummary> find(long id) {
-        var rows = jdbc.query("select * from alert_case where id = ?", CaseStore::mapCaseFull, id);
+        var rows = jdbc.query("select * from alert_case where id = ?", CASE_FULL, id);
         return withTypes(rows).stream().findFirst();
     }
 
@@ -245,8 +247,8 @@ public class CaseStore {
     }
 
     public List<CaseNote> notes(long caseId) {
-        return jdbc.query("select * from alert_case_note where case_id = ? order by noted_at, id", (rs, n) ->
-                new CaseNote(rs.getString("author"), instant(rs, "noted_at"), rs.getString("body")), caseId);
+        return jdbc.query("select author, noted_at as \"AT\", body as text from alert_case_note where case_id = ? "
+                + "order by noted_at, id", NOTE, caseId);
     }
 
     /** Distinct serials of the case's serial signals, each with the signal types that name it. */
@@ -295,18 +297,16 @@ public class CaseStore {
     // ---- mapping
 
     private @Nullable CaseRow first(String sql, Object... args) {
-        return jdbc.query(sql, CaseStore::mapCase, args).stream().findFirst().orElse(null);
+        return jdbc.query(sql, CASE_ROW, args).stream().findFirst().orElse(null);
     }
 
     private record CaseRow(long id, String groupKind, String groupKey, CaseState state, Severity severity,
                            SignalType firstType, @Nullable String serial, Instant firstSeenAt) {
     }
 
-    private static CaseRow mapCase(ResultSet rs, int n) throws SQLException {
-        return new CaseRow(rs.getLong("id"), rs.getString("group_kind"), rs.getString("group_key"),
-                CaseState.valueOf(rs.getString("state")), Severity.valueOf(rs.getString("severity")),
-                SignalType.valueOf(rs.getString("first_type")), rs.getString("serial"), instant(rs, "first_seen_at"));
-    }
+    private static final RowMapper<CaseRow> CASE_ROW = new DataClassRowMapper<>(CaseRow.class);
+    private static final RowMapper<PartialCase> CASE_FULL = new DataClassRowMapper<>(PartialCase.class);
+    private static final RowMapper<CaseNote> NOTE = new DataClassRowMapper<>(CaseNote.class);
 
     private record PartialCase(long id, String groupKind, String groupKey, CaseState state, Severity severity,
                                SignalType firstType, @Nullable String serial, @Nullable String gtin,
@@ -317,15 +317,6 @@ public class CaseStore {
             return new AlertCaseSummary(id, groupKind, groupKey, state, severity, firstType, types, serial, gtin, lot,
                     clientKey, country, assignee, signalCount, firstSeenAt, openedAt, updatedAt, version);
         }
-    }
-
-    private static PartialCase mapCaseFull(ResultSet rs, int n) throws SQLException {
-        return new PartialCase(rs.getLong("id"), rs.getString("group_kind"), rs.getString("group_key"),
-                CaseState.valueOf(rs.getString("state")), Severity.valueOf(rs.getString("severity")),
-                SignalType.valueOf(rs.getString("first_type")), rs.getString("serial"), rs.getString("gtin"),
-                rs.getString("lot"), rs.getString("client_key"), rs.getString("country"), rs.getString("assignee"),
-                rs.getInt("signal_count"), instant(rs, "first_seen_at"), instant(rs, "opened_at"),
-                instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     private static EvidenceScan mapScan(ResultSet rs) throws SQLException {
