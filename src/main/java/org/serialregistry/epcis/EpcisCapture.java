@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,7 +139,7 @@ public class EpcisCapture {
             JsonNode event = events.get(i);
             String hash = EventHash.of(event);
             if (event.has("errorDeclaration")) {
-                declareError(i, id, hash, event, recordTime);
+                declareError(id, hash, event, recordTime, party);
                 applied++;
                 continue;
             }
@@ -232,27 +231,38 @@ public class EpcisCapture {
         }
     }
 
-    private void declareError(int i, String captureId, String hash, JsonNode event, OffsetDateTime recordTime) {
-        var target = store.eventByHash(hash).orElseThrow(() -> new IllegalArgumentException("eventList[" + i
-                + "].errorDeclaration: declares in error an event this registry never captured (event hash " + hash
-                + "); send the event as it was captured, with the errorDeclaration added"));
-        if (target.declaredErrorAt() != null) {
-            return;
-        }
+    /**
+     * An event that carries an errorDeclaration: the earlier capture of the same event (same hash) is
+     * declared in error, and the packing it did is undone. A declaration of an event never captured here is
+     * stored as it came (queries return it with its errorDeclaration); it changes no custody.
+     */
+    private void declareError(String captureId, String hash, JsonNode event, OffsetDateTime recordTime,
+                              @Nullable String capturingParty) {
         JsonNode declaration = event.get("errorDeclaration");
         var at = Optional.ofNullable(text(declaration, "declarationTime")).map(OffsetDateTime::parse).orElse(recordTime);
-        store.declareError(target.id(), at, text(declaration, "reason"));
-        store.unpackEvent(target.id());
-        store.insertEvent(newEvent(captureId, hash, event, recordTime, hash));
+        var target = store.eventByHash(hash);
+        if (target.isPresent() && target.get().declaredErrorAt() != null) {
+            return;
+        }
+        if (target.isPresent()) {
+            store.declareError(target.get().id(), at, json.writeValueAsString(declaration));
+            store.unpackEvent(target.get().id());
+            store.insertEvent(newEvent(captureId, hash, event, recordTime, hash));
+        } else {
+            long id = store.insertEvent(newEvent(captureId, hash, event, recordTime, null));
+            store.declareError(id, at, json.writeValueAsString(declaration));
+            index(id, event, capturingParty);
+        }
         audit.record("epcis.error-declared", "epcis-event", hash, AuditTrail.state("declaredInError", false),
-                AuditTrail.state("declaredInError", true, "reason", text(declaration, "reason"),
-                        "correctiveEventIDs", Arrays.toString(textList(declaration.path("correctiveEventIDs")))));
+                AuditTrail.state("declaredInError", true, "earlierCapture", target.isPresent(),
+                        "reason", text(declaration, "reason"),
+                        "correctiveEventIDs", String.join(" ", textList(declaration.path("correctiveEventIDs")))));
     }
 
-    private static String[] textList(JsonNode array) {
+    private static List<String> textList(JsonNode array) {
         var out = new ArrayList<String>();
         array.forEach(n -> out.add(n.asString("")));
-        return out.toArray(String[]::new);
+        return out;
     }
 
     /**

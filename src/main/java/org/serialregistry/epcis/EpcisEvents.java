@@ -75,12 +75,8 @@ public class EpcisEvents {
         for (var row : rows.subList(0, Math.min(rows.size(), q.perPage()))) {
             var event = (ObjectNode) json.readTree(row.body());
             event.put("recordTime", row.recordTime().withOffsetSameInstant(ZoneOffset.UTC).toString());
-            if (row.declaredErrorAt() != null) {
-                var declaration = event.putObject("errorDeclaration");
-                declaration.put("declarationTime", row.declaredErrorAt().withOffsetSameInstant(ZoneOffset.UTC).toString());
-                if (row.declaredReason() != null) {
-                    declaration.put("reason", row.declaredReason());
-                }
+            if (row.errorDeclaration() != null && !event.has("errorDeclaration")) {
+                event.set("errorDeclaration", json.readTree(row.errorDeclaration()));
             }
             events.add(event);
         }

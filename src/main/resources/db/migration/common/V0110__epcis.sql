@@ -31,7 +31,8 @@ create table epcis_event (
     -- an error declaration names the hash of the event it declares in error
     declares_hash     varchar(120),
     declared_error_at timestamp with time zone,
-    declared_reason   varchar(500),
+    -- the errorDeclaration (JSON) of a later capture that declared this event in error
+    error_declaration varchar(20000),
     body              varchar(1000000) not null
 );
 create index epcis_event_hash_ix on epcis_event (event_hash);

@@ -43,15 +43,31 @@ public class EpcisSchema {
     public List<String> problems(JsonNode document) {
         var lines = new LinkedHashSet<String>();
         for (var error : schema.validate(document)) {
-            String where = error.getInstanceLocation().toString().replace("$.epcisBody.", "").replace("$.", "");
-            String message = error.getMessage();
-            String text = message.startsWith("$") ? message.replace("$.epcisBody.", "").replace("$.", "")
-                    : (where.equals("$") ? "document" : where) + ": " + message;
+            String where = readable(error.getInstanceLocation().toString());
+            String text = (where.isEmpty() ? "document" : where) + ": " + error.getMessage();
             lines.add(text);
             if (lines.size() == MAX_ERRORS) {
                 break;
             }
         }
         return List.copyOf(lines);
+    }
+
+    /** "/epcisBody/eventList/1/eventTime" (or "$.epcisBody.eventList[1].eventTime") as "eventList[1].eventTime". */
+    static String readable(String location) {
+        var out = new StringBuilder();
+        String path = location.startsWith("$") ? location.substring(1).replace("[", ".").replace("]", "").replace('.', '/')
+                : location;
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || out.isEmpty() && part.equals("epcisBody")) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(part).append(']');
+            } else {
+                out.append(out.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return out.toString();
     }
 }

@@ -27,7 +27,7 @@ public class EpcisStore {
 
     public record EventRow(long id, String eventHash, String eventType, @Nullable String action,
                            OffsetDateTime recordTime, @Nullable OffsetDateTime declaredErrorAt,
-                           @Nullable String declaredReason, String body) {
+                           @Nullable String errorDeclaration, String body) {
     }
 
     public record NewEvent(String captureId, String eventHash, @Nullable String eventId, String eventType,
@@ -87,19 +87,19 @@ public class EpcisStore {
 
     /** The captured (not declaring) event with this hash. */
     public Optional<EventRow> eventByHash(String hash) {
-        return jdbc.sql("select id, event_hash, event_type, action, record_time, declared_error_at, declared_reason, body "
+        return jdbc.sql("select id, event_hash, event_type, action, record_time, declared_error_at, error_declaration, body "
                         + "from epcis_event where event_hash = ? and declares_hash is null order by id")
                 .param(hash).query(EventRow.class).stream().findFirst();
     }
 
-    public void declareError(long eventId, OffsetDateTime at, @Nullable String reason) {
-        jdbc.sql("update epcis_event set declared_error_at = ?, declared_reason = ? where id = ?")
-                .params(at, reason, eventId).update();
+    public void declareError(long eventId, OffsetDateTime at, String errorDeclaration) {
+        jdbc.sql("update epcis_event set declared_error_at = ?, error_declaration = ? where id = ?")
+                .params(at, errorDeclaration, eventId).update();
     }
 
     public List<EventRow> find(Filter f) {
         var sql = new StringBuilder("select e.id, e.event_hash, e.event_type, e.action, e.record_time, e.declared_error_at, "
-                + "e.declared_reason, e.body from epcis_event e where e.declares_hash is null and e.id > ?");
+                + "e.error_declaration, e.body from epcis_event e where e.declares_hash is null and e.id > ?");
         var params = new ArrayList<Object>();
         params.add(f.afterId());
         in(sql, params, "e.biz_step", f.bizSteps());
