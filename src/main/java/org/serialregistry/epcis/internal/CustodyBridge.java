@@ -95,7 +95,7 @@ public class CustodyBridge {
         var txs = new LinkedHashMap<String, String>();
         for (JsonNode bt : event.path("bizTransactionList")) {
             String type = Cbv.shortName(bt.path("type").asString("other"));
-            txs.putIfAbsent(type == null ? "other" : type, bt.path("bizTransaction").asString(""));
+            txs.putIfAbsent(type == null ? "other" : type, businessId(bt.path("bizTransaction").asString("")));
         }
         String location = partyCode(event.path("bizLocation").path("id").asString("")).orElse(null);
         String from = party(event, "sourceList", "source");
@@ -132,6 +132,19 @@ public class CustodyBridge {
             }
         }
         return true;
+    }
+
+    /**
+     * The number inside a business transaction URI: ours ({@code urn:serial-registry:bt:desadv:SH-1}, as the
+     * custody report writes it) or CBV's ({@code urn:epcglobal:cbv:bt:<GLN>:<number>}); any other URI as sent.
+     */
+    static String businessId(String uri) {
+        String v = uri.trim();
+        if (v.startsWith("urn:serial-registry:bt:")) {
+            String rest = v.substring("urn:serial-registry:bt:".length());
+            return rest.indexOf(':') > 0 ? rest.substring(rest.indexOf(':') + 1) : rest;
+        }
+        return v.startsWith("urn:epcglobal:cbv:bt:") ? v.substring(v.lastIndexOf(':') + 1) : v;
     }
 
     private ShipmentView shipmentFor(String at, @Nullable String desadv, Set<String> serials) {

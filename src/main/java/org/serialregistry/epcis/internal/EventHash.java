@@ -117,8 +117,11 @@ public final class EventHash {
             prefix = parent.equals("bizTransactionList") ? "urn:epcglobal:cbv:btt:"
                     : parent.equals("sourceList") || parent.equals("destinationList") ? "urn:epcglobal:cbv:sdt:" : null;
         }
-        if (prefix != null && !v.contains(":")) {
-            return prefix + v;
+        if (prefix != null) {
+            String name = Cbv.shortName(v);
+            if (name != null && !name.contains(":") && !name.contains("/")) {
+                return prefix + name;
+            }
         }
         return v.startsWith("urn:epc:id:") || v.startsWith("http") ? Epcs.canonical(v) : v;
     }
