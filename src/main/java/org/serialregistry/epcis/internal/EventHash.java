@@ -118,9 +118,9 @@ public final class EventHash {
                     : parent.equals("sourceList") || parent.equals("destinationList") ? "urn:epcglobal:cbv:sdt:" : null;
         }
         if (prefix != null) {
-            String name = Cbv.shortName(v);
-            if (name != null && !name.contains(":") && !name.contains("/")) {
-                return prefix + name;
+            String cbvName = Cbv.shortName(v);
+            if (cbvName != null && !cbvName.contains(":") && !cbvName.contains("/")) {
+                return prefix + cbvName;
             }
         }
         return v.startsWith("urn:epc:id:") || v.startsWith("http") ? Epcs.canonical(v) : v;
