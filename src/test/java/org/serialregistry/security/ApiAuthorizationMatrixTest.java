@@ -160,6 +160,10 @@ class ApiAuthorizationMatrixTest {
         RULES.put("POST /api/v1/verifications", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER, WARRANTY,
                 FORENSICS), () -> json(post("/api/v1/verifications"), "{\"items\":[]}")));
         RULES.put("GET /api/v1/me", rule(ALL, () -> get("/api/v1/me")));
+        RULES.put("POST /epcis/capture [application/json, application/ld+json]", rule(CUSTODY_ACTORS,
+                () -> json(post("/epcis/capture"), "{}")));
+        RULES.put("GET /epcis/capture/{id}", rule(CUSTODY_ACTORS, () -> get("/epcis/capture/" + NO_BATCH)));
+        RULES.put("GET /epcis/events", rule(CUSTODY_ACTORS, () -> get("/epcis/events").param("perPage", "0")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }
