@@ -160,6 +160,9 @@ class ApiAuthorizationMatrixTest {
         RULES.put("POST /api/v1/verifications", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER, WARRANTY,
                 FORENSICS), () -> json(post("/api/v1/verifications"), "{\"items\":[]}")));
         RULES.put("GET /api/v1/me", rule(ALL, () -> get("/api/v1/me")));
+        RULES.put("GET /api/v1/audit", rule(EnumSet.of(ADMIN), () -> get("/api/v1/audit").param("size", "0")));
+        RULES.put("GET /api/v1/audit/export", rule(EnumSet.of(ADMIN),
+                () -> get("/api/v1/audit/export").param("format", "nonsense")));
         RULES.put("POST /epcis/capture [application/json, application/ld+json]", rule(CUSTODY_ACTORS,
                 () -> json(post("/epcis/capture"), "{}")));
         RULES.put("GET /epcis/capture/{id}", rule(CUSTODY_ACTORS, () -> get("/epcis/capture/" + NO_BATCH)));
