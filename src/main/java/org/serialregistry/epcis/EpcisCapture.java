@@ -153,7 +153,7 @@ public class EpcisCapture {
                 aggregate(i, eventId, event, recordTime);
             }
             try {
-                custody.apply(i, event, hash);
+                custody.apply(i, event, hash).ifPresent(lifecycleId -> store.linkLifecycleEvent(eventId, lifecycleId));
             } catch (IllegalArgumentException refused) {
                 String why = refused.getMessage();
                 throw why.startsWith("eventList[") ? refused : new IllegalArgumentException("eventList[" + i
@@ -168,7 +168,7 @@ public class EpcisCapture {
 
     private NewEvent newEvent(String captureId, String hash, JsonNode event, OffsetDateTime recordTime,
                               @Nullable String declaresHash) {
-        return new NewEvent(captureId, hash, text(event, "eventID"), event.path("type").asString(""),
+        return new NewEvent(captureId, null, hash, text(event, "eventID"), event.path("type").asString(""),
                 text(event, "action"), OffsetDateTime.parse(event.path("eventTime").asString()), recordTime,
                 Cbv.shortName(text(event, "bizStep")), Cbv.shortName(text(event, "disposition")),
                 text(event.path("bizLocation"), "id"), text(event.path("readPoint"), "id"), declaresHash,

@@ -355,6 +355,29 @@ class EpcisCaptureTest {
     }
 
     @Test
+    void aShipmentMadeThroughOurOwnApiIsQueryableAsAnEpcisEventByItsParties() throws Exception {
+        var serials = phones(2);
+        String number = "EP-OWN-" + System.nanoTime();
+        mvc.perform(post("/api/v1/shipments").header("Authorization", ADMIN).contentType("application/json")
+                        .content("{\"shipmentNumber\":\"" + number + "\",\"from\":\"MFG-DE\",\"to\":\"DIST-DE\","
+                                + "\"serials\":[" + quoted(serials) + "]}"))
+                .andExpect(status().isCreated());
+        var params = Map.of("MATCH_epc", PHONE_URN + serials.getLast(), "EQ_bizStep", "shipping");
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(events(query(DISTRIBUTOR, params))).hasSize(1));
+        var event = events(query(DISTRIBUTOR, params)).get(0);
+        assertThat(event.get("epcList")).hasSize(2);
+        assertThat(event.get("sourceList").get(0).get("source").asString()).isEqualTo("urn:serial-registry:party:MFG-DE");
+        assertThat(event.get("bizTransactionList").get(0).get("bizTransaction").asString())
+                .isEqualTo("urn:serial-registry:bt:desadv:" + number);
+        // the shipment is named by its despatch advice when the distributor's system receives it by EPCIS
+        var received = capture(DISTRIBUTOR, doc(objectEvent("receiving", "sellable_accessible",
+                serials.stream().map(EpcisCaptureTest::digitalLink).toList(), "MFG-DE", "DIST-DE", number, now())
+                .replaceAll(",\\s*\"bizTransactionList\": \\[[^]]*]", "")));
+        assertThat(received.get("success").asBoolean()).as(received.toString()).isTrue();
+        assertThat(holder(serials.getFirst()).holder()).isEqualTo("DIST-DE");
+    }
+
+    @Test
     void queryParametersAreCheckedInOnePass() throws Exception {
         mvc.perform(get("/epcis/events").header("Authorization", ADMIN).param("perPage", "0")
                         .param("GE_eventTime", "tomorrow"))

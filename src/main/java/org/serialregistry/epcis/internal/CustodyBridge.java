@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.serialregistry.custody.Custody;
-import org.serialregistry.custody.CustodyState;
 import org.serialregistry.custody.NewShipment;
 import org.serialregistry.custody.PartyView;
 import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
+import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
 import org.springframework.stereotype.Component;
@@ -35,13 +35,11 @@ public class CustodyBridge {
     private static final Set<String> PARTY_TYPES = Set.of("owning_party", "possessing_party");
 
     private final Shipments shipments;
-    private final Custody custody;
     private final Units units;
     private final EpcisStore store;
 
-    CustodyBridge(Shipments shipments, Custody custody, Units units, EpcisStore store) {
+    CustodyBridge(Shipments shipments, Units units, EpcisStore store) {
         this.shipments = shipments;
-        this.custody = custody;
         this.units = units;
         this.store = store;
     }
@@ -72,14 +70,14 @@ public class CustodyBridge {
     /**
      * Applies one event (its index {@code i} in the document names it in errors).
      *
-     * @return whether custody changed
+     * @return the lifecycle event custody recorded, empty when custody did not change
      * @throws IllegalArgumentException naming the field, when custody refuses the event
      */
-    public boolean apply(int i, JsonNode event, String hash) {
+    public Optional<Long> apply(int i, JsonNode event, String hash) {
         String step = Cbv.shortName(event.path("bizStep").asString(null));
         if (step == null || !Set.of("shipping", "receiving", "retail_selling").contains(step)
                 || "DELETE".equals(event.path("action").asString(""))) {
-            return false;
+            return Optional.empty();
         }
         var epcs = new ArrayList<String>();
         event.path("epcList").forEach(e -> epcs.add(Epcs.canonical(e.asString(""))));
@@ -89,7 +87,7 @@ public class CustodyBridge {
         event.path("childEPCs").forEach(e -> epcs.add(Epcs.canonical(e.asString(""))));
         var serials = ourUnits(epcs);
         if (serials.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         String at = "eventList[" + i + "]";
         var txs = new LinkedHashMap<String, String>();
@@ -131,7 +129,8 @@ public class CustodyBridge {
                 shipments.sell(party, List.copyOf(serials), txs.get("inv"));
             }
         }
-        return true;
+        var history = units.history(new SerialNumber(serials.iterator().next()));
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.getLast().id());
     }
 
     /**
@@ -153,10 +152,13 @@ public class CustodyBridge {
                     + ".bizTransactionList: no shipment with despatch advice (desadv) " + desadv));
         }
         String first = serials.iterator().next();
-        var c = custody.holderOf(first).filter(u -> u.state() == CustodyState.IN_TRANSIT && u.shipmentNumber() != null)
-                .orElseThrow(() -> new IllegalArgumentException(at + ".epcList: unit " + first
-                        + " is not in transit; name its shipment in bizTransactionList (type desadv)"));
-        return shipments.findByNumber(c.shipmentNumber()).orElseThrow();
+        var shipped = units.history(new SerialNumber(first)).reversed().stream()
+                .filter(e -> e.bizStep() == BusinessStep.SHIPPING).findFirst()
+                .map(e -> e.bizTransactions().get("desadv"))
+                .flatMap(shipments::findByNumber)
+                .filter(s -> s.status() == ShipmentStatus.IN_TRANSIT);
+        return shipped.orElseThrow(() -> new IllegalArgumentException(at + ".epcList: unit " + first
+                + " is not in transit; name its shipment in bizTransactionList (type desadv)"));
     }
 
     private static @Nullable String party(JsonNode event, String list, String key) {

@@ -30,7 +30,7 @@ public class EpcisStore {
                            @Nullable String errorDeclaration, String body) {
     }
 
-    public record NewEvent(String captureId, String eventHash, @Nullable String eventId, String eventType,
+    public record NewEvent(@Nullable String captureId, @Nullable Long lifecycleEventId, String eventHash, @Nullable String eventId, String eventType,
                            @Nullable String action, OffsetDateTime eventTime, OffsetDateTime recordTime,
                            @Nullable String bizStep, @Nullable String disposition, @Nullable String bizLocation,
                            @Nullable String readPoint, @Nullable String declaresHash, String body) {
@@ -62,15 +62,25 @@ public class EpcisStore {
     }
 
     public long insertEvent(NewEvent e) {
-        jdbc.sql("insert into epcis_event (capture_id, event_hash, event_id, event_type, action, event_time, record_time, "
-                        + "biz_step, disposition, biz_location, read_point, declares_hash, body) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.captureId(), e.eventHash(), e.eventId(), e.eventType(), e.action(), e.eventTime(),
+        jdbc.sql("insert into epcis_event (capture_id, lifecycle_event_id, event_hash, event_id, event_type, action, "
+                        + "event_time, record_time, biz_step, disposition, biz_location, read_point, declares_hash, body) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.captureId(), e.lifecycleEventId(), e.eventHash(), e.eventId(), e.eventType(), e.action(), e.eventTime(),
                         e.recordTime(), e.bizStep(), e.disposition(), e.bizLocation(), e.readPoint(), e.declaresHash(),
                         e.body())
                 .update();
-        return jdbc.sql("select max(id) from epcis_event where capture_id = ? and event_hash = ?")
-                .params(e.captureId(), e.eventHash()).query(Long.class).single();
+        return jdbc.sql("select max(id) from epcis_event where event_hash = ?")
+                .params(e.eventHash()).query(Long.class).single();
+    }
+
+    public void linkLifecycleEvent(long eventId, long lifecycleEventId) {
+        jdbc.sql("update epcis_event set lifecycle_event_id = ? where id = ?").params(lifecycleEventId, eventId).update();
+    }
+
+    /** Whether this lifecycle event is already here (it came from a capture, or was mirrored before). */
+    public boolean hasLifecycleEvent(long lifecycleEventId) {
+        return jdbc.sql("select count(*) from epcis_event where lifecycle_event_id = ?").param(lifecycleEventId)
+                .query(Long.class).single() > 0;
     }
 
     public void insertEpcs(long eventId, String role, Collection<String> epcs) {
