@@ -155,15 +155,30 @@ public class EpcisCapture {
             try {
                 custody.apply(i, event, hash).ifPresent(lifecycleId -> store.linkLifecycleEvent(eventId, lifecycleId));
             } catch (IllegalArgumentException refused) {
-                String why = refused.getMessage();
-                throw why.startsWith("eventList[") ? refused : new IllegalArgumentException("eventList[" + i
-                        + "].epcList: " + why.replaceFirst("^serials: ", ""), refused);
+                throw refused.getMessage().startsWith("eventList[") ? refused : inEvent(i, refused);
             }
             applied++;
         }
         store.finishCapture(id, CaptureStatus.SUCCEEDED.name(), applied, duplicates, null);
         audit.record("epcis.captured", "epcis-capture", id, null,
                 AuditTrail.state("events", events.size(), "applied", applied, "duplicates", duplicates));
+    }
+
+    /** Custody's field names ("serials: ...") as the event's ("eventList[2].epcList: ..."). */
+    private static IllegalArgumentException inEvent(int i, IllegalArgumentException refused) {
+        String why = refused.getMessage();
+        int colon = why.indexOf(": ");
+        String field = colon > 0 ? why.substring(0, colon) : "";
+        String eventField = switch (field) {
+            case "from" -> "sourceList";
+            case "to" -> "destinationList";
+            case "party" -> "bizLocation";
+            case "shipment", "shipmentNumber", "references" -> "bizTransactionList";
+            case "shippedAt" -> "eventTime";
+            default -> "epcList";
+        };
+        String detail = eventField.equals("epcList") && !field.equals("serials") ? why : why.substring(colon + 2);
+        return new IllegalArgumentException("eventList[" + i + "]." + eventField + ": " + detail, refused);
     }
 
     private NewEvent newEvent(String captureId, String hash, JsonNode event, OffsetDateTime recordTime,

@@ -235,7 +235,7 @@ class EpcisCaptureTest {
         var job = capture(DISTRIBUTOR, doc(objectEvent("shipping", "in_transit", List.of(PHONE_URN + serials.getFirst()),
                 "MFG-DE", "DIST-DE", "EP-X-" + System.nanoTime(), now())));
         assertThat(job.get("success").asBoolean()).isFalse();
-        assertThat(job.get("errors").get(0).asString()).contains("you act for DIST-DE, not for MFG-DE");
+        assertThat(job.get("errors").get(0).asString()).isEqualTo("eventList[0].sourceList: you act for DIST-DE, not for MFG-DE");
     }
 
     @Test
@@ -375,6 +375,23 @@ class EpcisCaptureTest {
                 .replaceAll(",\\s*\"bizTransactionList\": \\[[^]]*]", "")));
         assertThat(received.get("success").asBoolean()).as(received.toString()).isTrue();
         assertThat(holder(serials.getFirst()).holder()).isEqualTo("DIST-DE");
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheEpcisAndAuditEndpointsWithExamples() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/epcis/capture'].post.requestBody.content['application/ld+json'].examples.shipping")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/epcis/capture'].post.responses['202'].content['application/json'].examples.job")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/epcis/capture/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/epcis/events'].get.parameters[?(@.name == 'EQ_bizStep')]").exists())
+                .andExpect(jsonPath("$.paths['/epcis/events'].get.responses['200'].content['application/ld+json'].examples")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/audit'].get.responses['200'].content['application/json'].examples")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/audit/export'].get.responses['200'].content['text/csv'].examples.csv").exists());
     }
 
     @Test

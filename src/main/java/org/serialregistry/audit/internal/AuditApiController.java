@@ -56,7 +56,7 @@ class AuditApiController {
     @Operation(summary = "Audit entries, newest first, filtered by time (from, to: an instant or YYYY-MM-DD, UTC), "
             + "actor (part of the name), entity (type), entityId, action (or its start, such as custody.) and text",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject(value = """
+                    examples = @ExampleObject(name = "entries", value = """
                             {"items": [{"id": 412, "occurredAt": "2026-12-03T06:08:48.120Z", "actor": "api-key:demodist",
                               "action": "custody.received", "entityType": "shipment", "entityId": "DEMO-SH-004",
                               "before": "{\\"status\\":\\"IN_TRANSIT\\"}", "after": "{\\"status\\":\\"RECEIVED\\",\\"received\\":10}",
@@ -90,7 +90,7 @@ class AuditApiController {
     @GetMapping("/api/v1/audit/export")
     @Operation(summary = "The filtered audit trail as format=csv or format=xlsx, streamed (same filters as /api/v1/audit)",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
-                    examples = @ExampleObject(value = """
+                    examples = @ExampleObject(name = "csv", value = """
                             Entry,When (UTC),Who,Action,Entity type,Entity,Changes,Before,After
                             412,2026-12-03 06:08:48,api-key:demodist,custody.received,shipment,DEMO-SH-004,status: IN_TRANSIT → RECEIVED; received: 10,status: IN_TRANSIT,"status: RECEIVED, received: 10"
                             """))))
