@@ -19,6 +19,7 @@ import org.serialregistry.epcis.internal.EventHash;
 import org.serialregistry.epcis.internal.Gs1Examples;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.shared.Epcis2Validator;
 import org.serialregistry.shared.SerialNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -149,6 +150,21 @@ class EpcisCaptureTest {
         JsonNode answer = json.readTree(body);
         assertThat(schema.problems(answer)).as("our query answer against GS1's EPCIS 2.0 schema").isEmpty();
         return answer;
+    }
+
+    @Test
+    void ourQueryAnswersPassGs1sEpcis2JsAndABrokenOneDoesNot() throws Exception {
+        var serials = phones(1);
+        capture(ADMIN, doc(objectEvent("shipping", "in_transit", List.of(PHONE_URN + serials.getFirst()), "MFG-DE",
+                "DIST-DE", "EP-JS-" + System.nanoTime(), now())));
+        String answer = mvc.perform(get("/epcis/events").header("Authorization", DISTRIBUTOR)
+                        .param("MATCH_epc", digitalLink(serials.getFirst())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(events(json.readTree(answer))).hasSize(1);
+        assertThat(Epcis2Validator.validate(answer)).isEqualTo("valid");
+        var broken = (ObjectNode) json.readTree(answer);
+        ((ObjectNode) events(broken).get(0)).put("eventTime", 20261203);
+        assertThat(Epcis2Validator.validate(broken.toString())).startsWith("invalid: ").contains("eventTime");
     }
 
     static JsonNode events(JsonNode queryDocument) {
