@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The EPCIS event repository's tables: captures, events with their EPCs and parties, containment. */
@@ -62,15 +63,15 @@ public class EpcisStore {
     }
 
     public long insertEvent(NewEvent e) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into epcis_event (capture_id, lifecycle_event_id, event_hash, event_id, event_type, action, "
                         + "event_time, record_time, biz_step, disposition, biz_location, read_point, declares_hash, body) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.captureId(), e.lifecycleEventId(), e.eventHash(), e.eventId(), e.eventType(), e.action(), e.eventTime(),
-                        e.recordTime(), e.bizStep(), e.disposition(), e.bizLocation(), e.readPoint(), e.declaresHash(),
-                        e.body())
-                .update();
-        return jdbc.sql("select max(id) from epcis_event where event_hash = ?")
-                .params(e.eventHash()).query(Long.class).single();
+                .params(e.captureId(), e.lifecycleEventId(), e.eventHash(), e.eventId(), e.eventType(), e.action(),
+                        e.eventTime(), e.recordTime(), e.bizStep(), e.disposition(), e.bizLocation(), e.readPoint(),
+                        e.declaresHash(), e.body())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     public void linkLifecycleEvent(long eventId, long lifecycleEventId) {
