@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class EpcisStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    EpcisStore(JdbcClient jdbc) {
+    EpcisStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public record CaptureRow(String id, OffsetDateTime capturedAt, String capturedBy, @Nullable String party,
@@ -84,16 +87,22 @@ public class EpcisStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** One batch per list: a shipment of 100,000 units is one round trip per thousand rows, not per row. */
     public void insertEpcs(long eventId, String role, Collection<String> epcs) {
-        for (String epc : epcs) {
-            jdbc.sql("insert into epcis_event_epc (event_id, epc, role) values (?, ?, ?)").params(eventId, epc, role).update();
-        }
+        batch.batchUpdate("insert into epcis_event_epc (event_id, epc, role) values (?, ?, ?)", List.copyOf(epcs), 1000,
+                (ps, epc) -> {
+                    ps.setLong(1, eventId);
+                    ps.setString(2, epc);
+                    ps.setString(3, role);
+                });
     }
 
     public void insertParties(long eventId, Collection<String> parties) {
-        for (String party : parties) {
-            jdbc.sql("insert into epcis_event_party (event_id, party) values (?, ?)").params(eventId, party).update();
-        }
+        batch.batchUpdate("insert into epcis_event_party (event_id, party) values (?, ?)", List.copyOf(parties), 100,
+                (ps, party) -> {
+                    ps.setLong(1, eventId);
+                    ps.setString(2, party);
+                });
     }
 
     /** The captured (not declaring) event with this hash. */
