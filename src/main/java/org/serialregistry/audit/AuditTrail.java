@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.serialregistry.audit.internal.AuditEntry;
 import org.serialregistry.audit.internal.AuditEntryRepository;
+import org.serialregistry.audit.internal.AuditSearchStore;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -28,11 +29,13 @@ public class AuditTrail {
     private static final int MAX_STATE_LENGTH = 8000;
 
     private final AuditEntryRepository entries;
+    private final AuditSearchStore search;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(AuditEntryRepository entries, JsonMapper json, Clock clock) {
+    AuditTrail(AuditEntryRepository entries, AuditSearchStore search, JsonMapper json, Clock clock) {
         this.entries = entries;
+        this.search = search;
         this.json = json;
         this.clock = clock;
     }
@@ -53,13 +56,13 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public List<AuditRecord> find(AuditQuery query, Pageable page) {
-        return entries.search(normalise(query.text()), page).stream().map(AuditEntry::toRecord).toList();
+        return search.find(query, page.getOffset(), page.getPageSize());
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public long count(AuditQuery query) {
-        return entries.countSearch(normalise(query.text()));
+        return search.count(query);
     }
 
     /** Builds an ordered map for before/after states; null values are kept as nulls. */
@@ -72,10 +75,6 @@ public class AuditTrail {
             map.put((String) keyValues[i], keyValues[i + 1]);
         }
         return map;
-    }
-
-    private static String normalise(String text) {
-        return text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase() + "%";
     }
 
     private String toJson(Map<String, ?> state) {

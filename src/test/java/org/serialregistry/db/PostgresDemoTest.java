@@ -107,5 +107,27 @@ class PostgresDemoTest {
         SystemIdentity.runAs("quality", () -> rates.addAll(dashboard.lotRates()), Role.QUALITY);
         assertThat(rates).filteredOn(r -> r.lot().equals("A2611")).singleElement()
                 .satisfies(r -> assertThat(r.aboveThreshold()).isTrue());
+
+        // EPCIS: the demo shipments are events the distributor's key queries; a GS1 example document is captured;
+        // the audit trail's filters page on PostgreSQL
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from epcis_event where biz_step = 'shipping'", Long.class) >= 3);
+        mvc.perform(get("/epcis/events").param("EQ_bizStep", "shipping").param("perPage", "1")
+                        .param("GE_eventTime", "2000-01-01T00:00:00Z")
+                        .header("Authorization", "Bearer sr_demodist_DistributorDemoKeyNotForProduction"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Link"))
+                .andExpect(jsonPath("$.epcisBody.queryResults.resultsBody.eventList[0].bizStep").value("shipping"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/epcis/capture")
+                        .header("Authorization", ADMIN).contentType("application/ld+json")
+                        .content(java.nio.file.Files.readString(java.nio.file.Path.of(
+                                "src/test/resources/epcis/gs1-examples/Example_9.6.3-AggregationEvent.jsonld"))))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.success").value(true));
+        mvc.perform(get("/api/v1/audit").param("entity", "epcis-capture").param("from", "2000-01-01").param("size", "5")
+                        .header("Authorization", ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].action").value("epcis.captured"));
     }
 }

@@ -192,6 +192,13 @@ class ApiAuthorizationMatrixTest {
         RULES.put("PUT /api/v1/warranty/refurbishment-policies/{gtin}", rule(EnumSet.of(ADMIN, WARRANTY),
                 () -> json(put("/api/v1/warranty/refurbishment-policies/00000000000000"), "{\"termMonths\":0}")));
         RULES.put("GET /api/v1/me", rule(ALL, () -> get("/api/v1/me")));
+        RULES.put("GET /api/v1/audit", rule(EnumSet.of(ADMIN), () -> get("/api/v1/audit").param("size", "0")));
+        RULES.put("GET /api/v1/audit/export", rule(EnumSet.of(ADMIN),
+                () -> get("/api/v1/audit/export").param("format", "nonsense")));
+        RULES.put("POST /epcis/capture [application/json, application/ld+json]", rule(CUSTODY_ACTORS,
+                () -> json(post("/epcis/capture"), "{}")));
+        RULES.put("GET /epcis/capture/{id}", rule(CUSTODY_ACTORS, () -> get("/epcis/capture/" + NO_BATCH)));
+        RULES.put("GET /epcis/events", rule(CUSTODY_ACTORS, () -> get("/epcis/events").param("perPage", "0")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }

@@ -50,12 +50,17 @@ public final class GS1DigitalLinkValidator {
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
+        return run(TOOLS, command);
+    }
+
+    /** Runs node or npm in a folder; fails with its output when it fails (shared by GS1's npm tools). */
+    static String run(Path folder, List<String> command) throws IOException, InterruptedException {
         var cmd = new ArrayList<>(command);
         Process process;
         try {
-            process = new ProcessBuilder(cmd).directory(TOOLS.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).start();
         } catch (IOException notInstalled) {
-            throw new IllegalStateException(cmd.getFirst() + " is required for GS1's Digital Link validator: "
+            throw new IllegalStateException(cmd.getFirst() + " is required for GS1's validators: "
                     + "apt-get install nodejs npm", notInstalled);
         }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -173,7 +173,7 @@ class HardeningConfig {
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 String policy = path.startsWith("/01/") ? PUBLIC_POLICY
-                        : path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs")
+                        : path.startsWith("/api/") || path.startsWith("/epcis/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs")
                         ? API_POLICY : PORTAL_POLICY;
                 response.setHeader("Content-Security-Policy", policy);
                 response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -50,7 +50,7 @@ class SecurityConfig {
                                        ProblemAuthenticationHandlers problems,
                                        ObjectProvider<JwtDecoder> jwtDecoder,
                                        KeycloakRoleMapper roleMapper) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/epcis/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
