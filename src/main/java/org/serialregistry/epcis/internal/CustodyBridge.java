@@ -12,7 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.custody.NewShipment;
 import org.serialregistry.custody.PartyView;
+import org.serialregistry.custody.Receiving;
+import org.serialregistry.custody.Sales;
 import org.serialregistry.custody.Shipments;
+import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.serial.BusinessStep;
@@ -35,11 +38,18 @@ public class CustodyBridge {
     private static final Set<String> PARTY_TYPES = Set.of("owning_party", "possessing_party");
 
     private final Shipments shipments;
+    private final Shipping shipping;
+    private final Receiving receiving;
+    private final Sales sales;
     private final Units units;
     private final EpcisStore store;
 
-    CustodyBridge(Shipments shipments, Units units, EpcisStore store) {
+    CustodyBridge(Shipments shipments, Shipping shipping, Receiving receiving, Sales sales, Units units,
+                  EpcisStore store) {
         this.shipments = shipments;
+        this.shipping = shipping;
+        this.receiving = receiving;
+        this.sales = sales;
         this.units = units;
         this.store = store;
     }
@@ -113,12 +123,12 @@ public class CustodyBridge {
                 if (number == null) {
                     number = "EPCIS-" + hash.substring("ni:///sha-256;".length(), "ni:///sha-256;".length() + 16);
                 }
-                shipments.ship(new NewShipment(number, from, to, List.copyOf(serials), List.of(), txs,
+                shipping.ship(new NewShipment(number, from, to, List.copyOf(serials), List.of(), txs,
                         eventTime(event)));
             }
             case "receiving" -> {
                 var shipment = shipmentFor(at, txs.get("desadv"), serials);
-                shipments.receive(shipment.id(), List.copyOf(serials));
+                receiving.receive(shipment.id(), List.copyOf(serials));
             }
             default -> {
                 String party = location != null ? location : from;
@@ -126,7 +136,7 @@ public class CustodyBridge {
                     throw new IllegalArgumentException(at + ".bizLocation: name the selling party's location as "
                             + LOCATION_PREFIX + "<code>");
                 }
-                shipments.sell(party, List.copyOf(serials), txs.get("inv"));
+                sales.sell(party, List.copyOf(serials), txs.get("inv"));
             }
         }
         var history = units.history(new SerialNumber(serials.iterator().next()));
