@@ -146,8 +146,6 @@ public class Receiving {
             events.publishEvent(new CustodyTransferred(eventId, BusinessStep.RECEIVING, shipment.shipmentNumber(),
                     shipment.fromParty(), shipment.toParty(), expected));
         }
-        events.publishEvent(new ShipmentReceived(shipment.id(), shipment.shipmentNumber(), shipment.fromParty(),
-                shipment.toParty(), counts));
         return new ReceiptReport(store.shipment(shipment.id()).orElseThrow(), lines, true);
     }
 

@@ -43,8 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A party may pass on only units it holds ({@link CustodyRules#whyNotHeld}). A shipment of units the
  * sender does not hold is refused as a whole, and the refusal is stored and published as
  * {@link CustodyTransferRefused}. A shipment to a party outside a unit's permitted markets goes
- * through (goods did move) but raises a {@link DiversionAlert} naming the last legitimate holder and
- * publishes {@link DiversionDetected}.
+ * through (goods did move) but raises a {@link DiversionAlert} naming the last legitimate holder.
  */
 @Service
 public class Shipping {
@@ -236,7 +235,6 @@ public class Shipping {
         var serials = p.units().stream().map(u -> u.serial().value()).toList();
         events.publishEvent(new CustodyTransferred(event.id(), BusinessStep.SHIPPING, p.number(), p.from().code(),
                 p.to().code(), serials));
-        publishDiversions(alerts);
         return store.shipment(id).orElseThrow();
     }
 
@@ -252,20 +250,5 @@ public class Shipping {
                     + " is authorised for (" + Parties.join(from.authorisedMarkets()) + ")";
         }
         return null;
-    }
-
-    private void publishDiversions(List<DiversionAlert> alerts) {
-        var byHolder = new LinkedHashMap<String, List<String>>();
-        var first = new HashMap<String, DiversionAlert>();
-        for (var a : alerts) {
-            String key = a.lastLegitimateHolder() + "|" + a.seenMarket();
-            byHolder.computeIfAbsent(key, k -> new ArrayList<>()).add(a.serial());
-            first.putIfAbsent(key, a);
-        }
-        byHolder.forEach((key, serials) -> {
-            var a = first.get(key);
-            events.publishEvent(new DiversionDetected(a.source(), a.lastLegitimateHolder(), a.destinationParty(),
-                    a.seenMarket(), a.shipmentNumber(), List.copyOf(serials)));
-        });
     }
 }

@@ -318,7 +318,6 @@ public class QualityDashboard {
         }
         audit.record("quality.alert-raised", "lot", gtin + "/" + lot, null, AuditTrail.state("claims", rate.claims(),
                 "units", rate.units(), "ratePercent", rate.ratePercent(), "thresholdPercent", rate.thresholdPercent()));
-        events.publishEvent(new QualityAlertRaised(id, gtin, lot, rate.ratePercent(), rate.thresholdPercent()));
         return store.alert(id);
     }
 

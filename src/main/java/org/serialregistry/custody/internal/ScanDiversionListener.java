@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.serialregistry.custody.DiversionAlert;
-import org.serialregistry.custody.DiversionDetected;
 import org.serialregistry.custody.PartyView;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
@@ -91,9 +90,5 @@ class ScanDiversionListener {
             return;
         }
         store.insertAlerts(alerts);
-        for (var a : alerts) {
-            events.publishEvent(new DiversionDetected("SCAN", a.lastLegitimateHolder(), null, a.seenMarket(), null,
-                    List.of(a.serial())));
-        }
     }
 }
