@@ -1,5 +1,6 @@
 package org.serialregistry.forensics;
 
+import org.serialregistry.shared.UnitCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,7 +104,11 @@ public class ForensicReview {
         for (UploadedPhoto p : list) {
             inspected.add(inspector.inspect("photos", p.filename(), p.content()));
         }
+        // what was typed or scanned into the serial field, read like every other code (a link, any case)
         String typed = blankToNull(s.serial());
+        if (typed != null) {
+            typed = UnitCode.tryParse(typed).map(c -> c.serial().value()).orElse(typed.toUpperCase(java.util.Locale.ROOT));
+        }
         SerialSource source = SerialSource.TYPED;
         DecodedCode decoded = null;
         if (codePhoto != null) {
@@ -123,7 +128,7 @@ public class ForensicReview {
         }
         SerialNumber serial;
         try {
-            serial = new SerialNumber(typed != null ? typed.toUpperCase(java.util.Locale.ROOT) : decoded.serial());
+            serial = new SerialNumber(typed != null ? typed : decoded.serial());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("serial: " + e.getMessage());
         }
