@@ -126,12 +126,24 @@ public final class FieldErrors {
         return label == null ? sentence(p.message()) : label + ": " + p.message();
     }
 
+    private static final java.util.regex.Pattern FIELD_PREFIX =
+            java.util.regex.Pattern.compile("(^|; )([a-z][A-Za-z0-9_.\\[\\]-]{0,63}): ");
+
+    /**
+     * A service message in user words: every internal field name in front of a problem
+     * ({@code maxClaimRatePercent: ...; gtin: ...}) becomes words ("Max claim rate percent: ...").
+     */
+    public static String readable(String message) {
+        return FIELD_PREFIX.matcher(message == null ? "" : message)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + words(m.group(2)) + ": "));
+    }
+
     /** {@code maxClaimRatePercent} -> "Max claim rate percent"; {@code components[2]} -> "Components 3". */
     static String words(String field) {
         var index = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(field);
         String base = index.replaceAll(m -> " " + (Integer.parseInt(m.group(1)) + 1));
         String spaced = base.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('.', ' ')
-                .toLowerCase(Locale.ROOT).strip();
+                .toLowerCase(Locale.ROOT).strip().replaceAll("\\bgtin\\b", "GTIN").replaceAll("\\bpo\\b", "PO");
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 

@@ -80,7 +80,9 @@ class UserAdministrationViewTest extends SpringBrowserlessTest {
         $(Button.class, dialog).withText("Create").single().click();
 
         assertThat(users.findByUsername("shorty")).isEmpty();
-        assertThat(test($(Notification.class).last()).getText()).contains("at least 10 characters");
+        var password = $(PasswordField.class, dialog).withCaption("Initial password").single();
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).contains("at least 10 characters");
         assertThat(dialog.isOpened()).isTrue();
     }
 

@@ -27,6 +27,7 @@ import org.serialregistry.security.PasswordPolicy;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAccountView;
 import org.serialregistry.security.UserAdministration;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
@@ -88,14 +89,18 @@ class UserAdminView extends VerticalLayout implements BeforeEnterObserver {
         var password = new PasswordField("Initial password");
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters");
         var roles = roleChoice(EnumSet.noneOf(Role.class));
+        var errors = new FieldErrors().bind("username", username).bind("displayName", displayName)
+                .bind("password", password).bind("roles", roles);
         var save = new Button("Create", e -> {
-            if (run(() -> users.create(new NewUserAccount(username.getValue(), displayName.getValue(),
-                    password.getValue(), roles.getValue())), "Created " + username.getValue().trim().toLowerCase())) {
+            if (errors.run(() -> users.create(new NewUserAccount(username.getValue(), displayName.getValue(),
+                    password.getValue(), roles.getValue())))) {
+                Notifications.success("Created " + username.getValue().trim().toLowerCase());
+                refresh();
                 dialog.close();
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(username, displayName, password, roles));
+        dialog.add(new FormLayout(username, displayName, password, roles), errors.summary());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }

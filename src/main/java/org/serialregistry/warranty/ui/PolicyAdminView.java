@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.NewPolicyVersion;
@@ -87,8 +88,11 @@ class PolicyAdminView extends VerticalLayout {
         var limit = new IntegerField("Claims per unit");
         limit.setValue(3);
         var note = new TextField("Note");
+        var errors = new FieldErrors().bind("gtin", product).bind("effectiveFrom", from).bind("termMonths", term)
+                .bind("startRule", rule).bind("graceDays", grace).bind("claimLimit", limit)
+                .bind("coveredDefects", covered).bind("excludedDefects", excluded).bind("note", note);
         var add = new Button("Add policy version", e -> {
-            if (ClaimFormat.attempt(() -> {
+            if (errors.run(() -> {
                 var saved = policies.addVersion(new NewPolicyVersion(product.getValue() == null ? null
                         : product.getValue().gtin().value(), from.getValue(), value(term), rule.getValue(), value(grace),
                         covered.getValue().isEmpty() ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(covered.getValue()),
@@ -103,7 +107,7 @@ class PolicyAdminView extends VerticalLayout {
         add(new Paragraph("A claim is judged by the version in force on the unit's sale date (registered purchase "
                         + "date, else production date). Versions are never edited."),
                 grid, new H3("New version"), new FormLayout(product, from, term, rule, grace, limit, covered, excluded,
-                        parts, labour, note), add);
+                        parts, labour, note), errors.summary(), add);
         refresh();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -123,6 +124,11 @@ class WarrantyHomeView extends VerticalLayout {
     }
 
     void refresh() {
+        refresh(Set.of());
+    }
+
+    /** Reads the queue again; the claims among {@code keepSelected} that are still shown stay selected. */
+    void refresh(Set<Long> keepSelected) {
         Set<ClaimState> s = states.getValue();
         var filter = new ClaimFilter(s, product.getValue() == null ? null : product.getValue().gtin().value(), null, null,
                 null, defect.getValue(), search.getValue(), mine.getValue() ? currentUser.require() : null, null,
@@ -130,6 +136,7 @@ class WarrantyHomeView extends VerticalLayout {
         List<ClaimView> rows = claims.search(filter);
         grid.setItems(rows);
         grid.deselectAll();
+        rows.stream().filter(r -> keepSelected.contains(r.id())).forEach(grid::select);
         var review = claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.NEEDS_REVIEW)));
         var oldest = review.stream().map(ClaimView::submittedAt).min(Instant::compareTo);
         kpis.removeAll();
@@ -159,17 +166,18 @@ class WarrantyHomeView extends VerticalLayout {
         String printed = users.findByUsername(currentUser.require()).map(u -> u.displayName()).orElse(currentUser.require());
         var dialog = new SignatureDialog[1];
         dialog[0] = new SignatureDialog(printed, decision, selected.size() + " claim(s)", signature -> {
-            ClaimFormat.attempt(() -> {
-                var result = claims.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
-                dialog[0].close();
-                if (result.problems().isEmpty()) {
-                    Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
-                            ? "approved" : "denied") + " and signed");
-                } else {
-                    Notifications.error(result.decided() + " decided; not decided: " + String.join(" | ", result.problems()));
-                }
-                refresh();
-            });
+            // a refusal (no reason, wrong password) throws: the dialog stays open and the selection stays
+            var result = claims.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
+            if (result.problems().isEmpty()) {
+                Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
+                        ? "approved" : "denied") + " and signed");
+            } else {
+                Notifications.error(result.decided() + " decided; not decided (still selected): "
+                        + String.join(" | ", result.problems()));
+            }
+            // the claims that were not decided stay selected, so that the next attempt needs no new search
+            refresh(selected.stream().filter(c -> result.problems().stream().anyMatch(p -> p.startsWith(c.claimNumber() + ":")))
+                    .map(ClaimView::id).collect(Collectors.toSet()));
         });
         dialog[0].open();
     }

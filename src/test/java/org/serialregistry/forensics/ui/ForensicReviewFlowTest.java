@@ -125,7 +125,8 @@ class ForensicReviewFlowTest extends SpringBrowserlessTest {
         var dialog = $(Dialog.class).single();
         $(PasswordField.class, dialog).single().setValue("wrong-password");
         $(Button.class, dialog).withText("Sign").single().click();
-        assertThat(lastNotification()).contains("password is not correct");
+        assertThat($(PasswordField.class, dialog).single().getErrorMessage()).contains("password is not correct");
+        assertThat(dialog.isOpened()).isTrue();
         assertThat(review.verdicts(submission.id())).isEmpty();
         assertThat(counterfeitList.isListed(serial)).isFalse();
 

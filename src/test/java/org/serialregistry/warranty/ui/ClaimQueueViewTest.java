@@ -101,7 +101,10 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         var dialog = $(Dialog.class).single();
         $(PasswordField.class, dialog).single().setValue("wrong-password");
         $(Button.class, dialog).withText("Sign and approve").single().click();
-        assertThat(test($(Notification.class).last()).getText()).startsWith("password: the password is not correct");
+        var password = $(PasswordField.class, dialog).single();
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).startsWith("The password is not correct");
+        assertThat(dialog.isOpened()).isTrue();
         assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
 
         $(PasswordField.class, dialog).single().setValue("warranty");
