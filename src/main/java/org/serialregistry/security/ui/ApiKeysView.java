@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.ApiKeyView;
 import org.serialregistry.security.ApiKeys;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Confirmation;
 import org.serialregistry.ui.Notifications;
 
 /** API keys for ERP, MES and partner systems: create (the token is shown once) and revoke. */
@@ -43,15 +44,14 @@ class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.Befor
         grid.addColumn(ApiKeyView::createdAt).setHeader("Created").setAutoWidth(true);
         grid.addColumn(k -> k.active() ? "Active" : "Revoked by " + k.revokedBy()).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(k -> {
-            var revoke = new Button("Revoke", e -> {
-                try {
-                    apiKeys.revoke(k.id());
-                    Notifications.success("Revoked " + k.name());
-                    refresh();
-                } catch (IllegalArgumentException ex) {
-                    Notifications.error(ex.getMessage());
-                }
-            });
+            var revoke = new Button("Revoke", e -> Confirmation.ask("Revoke API key " + k.name() + "?",
+                    "Every call with this key (prefix " + k.prefix() + ", acting as " + k.role().workspace()
+                            + ") is refused from now on. A revoked key cannot be turned on again; the system that uses it "
+                            + "needs a new key.", "Revoke key", () -> {
+                        apiKeys.revoke(k.id());
+                        refresh();
+                        return "Key " + k.name() + " revoked: calls with it are now refused.";
+                    }));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(k.active());
             return revoke;
