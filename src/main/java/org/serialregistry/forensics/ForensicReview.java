@@ -78,6 +78,17 @@ public class ForensicReview {
         this.clock = clock;
     }
 
+    /**
+     * Checks one photo as the submission will (a PNG or JPEG by its content, size, pixels), so that a
+     * file that is not a usable photo is refused when it is added, not at submit.
+     *
+     * @throws IllegalArgumentException "photos: ..." naming the file and what is wrong
+     */
+    @PreAuthorize(SUBMITTERS)
+    public void checkPhoto(UploadedPhoto photo) {
+        inspector.inspect("photos", photo.filename(), photo.content());
+    }
+
     /** Decodes the Digital Link in a photo of a unit's code (to fill the serial before submitting). */
     @PreAuthorize(SUBMITTERS)
     public DecodedCode decodeCodePhoto(UploadedPhoto photo) {

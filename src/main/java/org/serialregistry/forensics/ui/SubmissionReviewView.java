@@ -49,6 +49,7 @@ import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
+import org.serialregistry.ui.Photos;
 import org.serialregistry.ui.RouteIds;
 
 /**
@@ -113,7 +114,8 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
             gallery.getStyle().set("gap", "var(--lumo-space-m)");
             for (var p : s.photos()) {
                 review.photo(p.id()).ifPresent(content -> {
-                    var img = new Image(content.getValue(), p.filename());
+                    var img = Photos.enlargeable(new Image(content.getValue(), p.filename()),
+                            () -> new Image(content.getValue(), p.filename()), p.filename());
                     img.setMaxWidth("16rem");
                     img.setMaxHeight("12rem");
                     gallery.add(new Div(img, new Paragraph(p.filename() + " · " + p.width() + "×" + p.height())));

@@ -78,12 +78,19 @@ class ServiceClaimIntakeView extends VerticalLayout {
             var result = claims.submit(new NewClaim(product.getValue() == null ? null : product.getValue().gtin().value(),
                     serial.getValue(), defect.getValue() == null ? null : defect.getValue().name(), failure.getValue(),
                     claimant.getValue(), email.getValue(), description.getValue(), reference.getValue()), ClaimChannel.PORTAL);
+            show(result);
             if (evidence != null) {
-                claims.addEvidence(result.claim().id(), evidence, evidenceName);
+                // the claim stands; a file that is refused is said so, not dropped behind an upload tick
+                String name = evidenceName;
+                byte[] file = evidence;
                 evidence = null;
                 upload.clearFileList();
+                errors.run(() -> claims.addEvidence(result.claim().id(), file, name));
+                if (errors.summary().isVisible()) {
+                    errors.summary().setText("The claim was filed without the evidence " + name + ": "
+                            + errors.summary().getText().replaceFirst("^[^:]*: ", "") + ". Add it on the claim's page.");
+                }
             }
-            show(result);
         }));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         checks.addColumn(k -> k.check().label()).setHeader("Check").setAutoWidth(true);

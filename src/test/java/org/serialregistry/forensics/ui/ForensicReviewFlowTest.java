@@ -84,8 +84,11 @@ class ForensicReviewFlowTest extends SpringBrowserlessTest {
         view.receivedFrom.setValue("Customer walk-in");
         test(view.photosUpload).upload("innocent.png", "image/png", TestImages.pngBomb(20_000, 20_000));
         roundTrip();
+        // refused when it is added, in the list beside the other photos (issue 16 item 4)
+        assertThat(view.photoList.getElement().getTextRecursively()).contains("Refused", "at most 40 megapixels");
+        assertThat(view.photos()).isEmpty();
         $(Button.class).withText("Submit").single().click();
-        assertThat(lastNotification()).contains("at most 40 megapixels");
+        assertThat(view.errors.shown()).anySatisfy(t -> assertThat(t).contains("refused"));
         assertThat(jdbc.queryForObject("select count(*) from forensic_submission", Long.class)).isEqualTo(before);
     }
 
