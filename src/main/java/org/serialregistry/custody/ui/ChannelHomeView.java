@@ -88,6 +88,9 @@ class ChannelHomeView extends VerticalLayout {
         alerts.addColumn(DiversionAlert::reason).setHeader("Why").setFlexGrow(1);
         alerts.addColumn(a -> a.state().label()).setHeader("Status").setKey("status").setAutoWidth(true);
         alerts.addColumn(a -> a.assignee() == null ? "" : a.assignee()).setHeader("Assignee").setAutoWidth(true);
+        // the reason given when the alert was confirmed, dismissed or reopened, and by whom
+        alerts.addColumn(ChannelHomeView::decision).setHeader("Decision").setKey("decision").setFlexGrow(1)
+                .setTooltipGenerator(ChannelHomeView::decision);
         alerts.setHeight("18rem");
         alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
         alerts.asSingleSelect().addValueChangeListener(e -> {
@@ -215,7 +218,19 @@ class ChannelHomeView extends VerticalLayout {
         String now = holder.map(h -> "now " + h.state().name().toLowerCase().replace('_', ' ') + " at " + h.holder()).orElse("");
         chain.add(new H3("Chain of custody of " + alert.serial()),
                 new Paragraph(alert.lastLegitimateHolder() + " was the last legitimate holder: " + alert.reason() + "; "
-                        + now + "."), grid);
+                        + now + "."));
+        if (!decision(alert).isEmpty()) {
+            chain.add(new Paragraph(alert.state().label() + ": " + decision(alert)));
+        }
+        chain.add(grid);
+    }
+
+    static String decision(DiversionAlert a) {
+        if (a.resolution() == null || a.resolution().isBlank()) {
+            return "";
+        }
+        return a.resolution() + (a.statusChangedBy() == null ? "" : " (" + a.statusChangedBy()
+                + (a.statusChangedAt() == null ? "" : ", " + ShipmentGrids.TIME.format(a.statusChangedAt())) + ")");
     }
 
     static Map<String, Long> none() {

@@ -27,6 +27,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Badges;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimDecision;
@@ -98,6 +99,11 @@ class WarrantyHomeView extends VerticalLayout {
                 .setComparator(ClaimView::id);
         grid.addColumn(c -> ClaimFormat.age(c.submittedAt())).setHeader("Age").setKey("age").setAutoWidth(true).setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
+        grid.addComponentColumn(c -> {
+            String sla = ClaimFormat.sla(c, Instant.now());
+            return sla.isEmpty() ? new Span() : Badges.badge(sla, sla.startsWith("Overdue") ? "error" : "contrast");
+        }).setHeader("Review due").setKey("sla").setAutoWidth(true).setSortable(true)
+                .setComparator((a, b) -> a.submittedAt().compareTo(b.submittedAt()));
         grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
         grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
@@ -140,7 +146,10 @@ class WarrantyHomeView extends VerticalLayout {
         var review = claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.NEEDS_REVIEW)));
         var oldest = review.stream().map(ClaimView::submittedAt).min(Instant::compareTo);
         kpis.removeAll();
+        Instant now = Instant.now();
         kpis.add(new Kpi("Need review", review.size()), new Kpi("Shown", rows.size()),
+                new Kpi("Overdue (over " + ClaimFormat.REVIEW_SLA.toDays() + " days)", review.stream()
+                        .filter(c -> ClaimFormat.sla(c, now).startsWith("Overdue")).count()),
                 new Kpi("Oldest in review", oldest.map(ClaimFormat::age).orElse("–")));
     }
 

@@ -43,6 +43,8 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
     OwnershipRegistry owners;
     @Autowired
     SerialIssuance issuance;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private ClaimView claimForReview() {
         var unit = phones(issuance, 1, LocalDate.now().minusDays(30)).getFirst();
@@ -75,6 +77,24 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, grid.getColumnPosition("why")))
                 .contains("Claimant consistent with the registered owner failed");
         assertThat(grid.getCellText(0, grid.getColumnPosition("age"))).endsWith("min");
+    }
+
+    @Test
+    void aClaimWaitingLongerThanTheReviewTimeIsMarkedOverdue() {
+        var fresh = claimForReview();
+        var old = claimForReview();
+        jdbc.update("update warranty_claim set submitted_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3))), old.id());
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        var grid = test(queue());
+
+        view.search.setValue(fresh.claimNumber());
+        assertThat(grid.getCellText(0, grid.getColumnPosition("sla"))).startsWith("Due in 1 d");
+        view.search.setValue(old.claimNumber());
+        assertThat(grid.getCellText(0, grid.getColumnPosition("sla"))).startsWith("Overdue 1 d");
+        assertThat($(org.serialregistry.ui.Kpi.class).all()).anySatisfy(k -> assertThat(k.getElement().getTextRecursively())
+                .contains("Overdue"));
     }
 
     @Test
