@@ -50,8 +50,9 @@ public class FigurePanel extends VerticalLayout {
         table.addColumn(Figure::value).setHeader(valueHeader).setAutoWidth(true);
         table.setItems(rows);
         table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        table.setWidth("min(100%, 20rem)");
+        // the label names the row: it wraps rather than being cut (product names are long)
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        table.setWidth("min(100%, 24rem)");
 
         var row = new FlexLayout(chart, table);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);

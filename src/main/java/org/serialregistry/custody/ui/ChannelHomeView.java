@@ -29,6 +29,7 @@ import org.serialregistry.custody.DiversionStatus;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.EChart;
 import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -92,7 +93,7 @@ class ChannelHomeView extends VerticalLayout {
         alerts.addColumn(ChannelHomeView::decision).setHeader("Decision").setKey("decision").setFlexGrow(1)
                 .setTooltipGenerator(ChannelHomeView::decision);
         alerts.setHeight("18rem");
-        alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(alerts).addThemeVariants(GridVariant.LUMO_COMPACT);
         alerts.asSingleSelect().addValueChangeListener(e -> {
             showChain(e.getValue());
             enableActions(e.getValue());
@@ -139,7 +140,7 @@ class ChannelHomeView extends VerticalLayout {
         refusalGrid.addColumn(CustodyRefusal::reason).setHeader("Reason").setFlexGrow(1);
         refusalGrid.setItems(refusals);
         refusalGrid.setHeight("14rem");
-        refusalGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(refusalGrid).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         var markets = new FlexLayout(
                 new FigurePanel("Units by holder's market", "Units", FigurePanel.Kind.PIE, custody.unitsByMarket()),

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
@@ -47,7 +48,7 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.failureDate().toString()).setHeader("Failure date").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.setPartNameGenerator(c -> c.state() == ClaimState.DENIED ? "denied-claim" : null);
         grid.addItemClickListener(e -> claimDialog(e.getItem()).open());

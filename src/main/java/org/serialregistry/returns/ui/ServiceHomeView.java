@@ -22,6 +22,7 @@ import org.serialregistry.returns.Repairs;
 import org.serialregistry.returns.ServiceQueue;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
@@ -65,8 +66,8 @@ class ServiceHomeView extends VerticalLayout {
                         refresh();
                     }
                 }) : new Paragraph()).setHeader("").setKey("take").setAutoWidth(true);
-        underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
-                .setHeader("").setAutoWidth(true);
+        Grids.actions(underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
+                .setHeader(""));
         underRma.setAllRowsVisible(true);
 
         mine.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);

@@ -19,6 +19,7 @@ import org.serialregistry.security.ApiKeyView;
 import org.serialregistry.security.ApiKeys;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.Confirmation;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 
 /** API keys for ERP, MES and partner systems: create (the token is shown once) and revoke. */
@@ -43,7 +44,7 @@ class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.Befor
         grid.addColumn(ApiKeyView::createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(ApiKeyView::createdAt).setHeader("Created").setAutoWidth(true);
         grid.addColumn(k -> k.active() ? "Active" : "Revoked by " + k.revokedBy()).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(k -> {
+        Grids.actions(grid.addComponentColumn(k -> {
             var revoke = new Button("Revoke", e -> Confirmation.ask("Revoke API key " + k.name() + "?",
                     "Every call with this key (prefix " + k.prefix() + ", acting as " + k.role().workspace()
                             + ") is refused from now on. A revoked key cannot be turned on again; the system that uses it "
@@ -55,7 +56,7 @@ class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.Befor
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(k.active());
             return revoke;
-        }).setHeader("Actions").setAutoWidth(true);
+        }).setHeader("Actions"));
         grid.setSizeFull();
         add(new HorizontalLayout(create), grid);
     }

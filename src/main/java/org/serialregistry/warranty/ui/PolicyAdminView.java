@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.DefectCode;
@@ -61,7 +62,7 @@ class PolicyAdminView extends VerticalLayout {
                 + (p.labourCovered() ? "labour" : "")).setHeader("Pays").setAutoWidth(true);
         grid.addColumn(WarrantyPolicyView::claimLimit).setHeader("Claims per unit").setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         var product = new Select<ProductView>();
         product.setLabel("Product");

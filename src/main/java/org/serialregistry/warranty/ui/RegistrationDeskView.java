@@ -25,6 +25,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
@@ -122,9 +123,9 @@ class RegistrationDeskView extends VerticalLayout {
         conflicts.addColumn(o -> o.purchaseDate().toString()).setHeader("Purchase date").setAutoWidth(true);
         conflicts.addColumn(o -> owners.owner(o.serial()).map(a -> a.ownerName() + " since " + a.purchaseDate())
                 .orElse("–")).setHeader("Current owner").setAutoWidth(true);
-        conflicts.addComponentColumn(o -> new HorizontalLayout(
+        Grids.actions(conflicts.addComponentColumn(o -> new HorizontalLayout(
                 new Button("Accept new owner", e -> resolve(o, true)),
-                new Button("Reject", e -> resolve(o, false)))).setHeader("Decision").setAutoWidth(true);
+                new Button("Reject", e -> resolve(o, false)))).setHeader("Decision"));
         conflicts.setAllRowsVisible(true);
         conflicts.addThemeVariants(GridVariant.LUMO_COMPACT);
 

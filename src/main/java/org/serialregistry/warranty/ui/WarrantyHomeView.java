@@ -28,6 +28,7 @@ import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.ui.Badges;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimDecision;
@@ -114,6 +115,7 @@ class WarrantyHomeView extends VerticalLayout {
         grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why").setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
         grid.setSizeFull();
+        Grids.wrapping(grid);
 
         var assign = new Button("Assign to me", e -> assignSelected());
         var approve = new Button("Approve selected…", e -> decideSelected(ClaimDecision.APPROVED));
