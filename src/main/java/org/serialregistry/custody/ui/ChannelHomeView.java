@@ -80,17 +80,16 @@ class ChannelHomeView extends VerticalLayout {
 
         alerts.addColumn(DiversionAlert::serial).setHeader("Serial").setAutoWidth(true);
         alerts.addColumn(DiversionAlert::lot).setHeader("Lot").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::intendedMarket).setHeader("Intended").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::seenMarket).setHeader("Seen in").setAutoWidth(true);
+        alerts.addColumn(a -> a.intendedMarket() + " → " + a.seenMarket()).setHeader("Market → seen").setAutoWidth(true);
         alerts.addColumn(a -> a.destinationParty() == null ? "scan" : a.destinationParty()).setHeader("Went to").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::lastLegitimateHolder).setHeader("Last legitimate holder").setKey("holder").setAutoWidth(true);
+        alerts.addColumn(DiversionAlert::lastLegitimateHolder).setHeader("Last holder").setKey("holder").setAutoWidth(true);
         alerts.addColumn(a -> a.shipmentNumber() == null ? "" : a.shipmentNumber()).setHeader("Shipment").setAutoWidth(true);
         alerts.addColumn(a -> ShipmentGrids.TIME.format(a.detectedAt())).setHeader("Detected (UTC)").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::reason).setHeader("Why").setFlexGrow(1);
+        alerts.addColumn(DiversionAlert::reason).setHeader("Why").setWidth("10rem").setFlexGrow(2);
         alerts.addColumn(a -> a.state().label()).setHeader("Status").setKey("status").setAutoWidth(true);
         alerts.addColumn(a -> a.assignee() == null ? "" : a.assignee()).setHeader("Assignee").setAutoWidth(true);
         // the reason given when the alert was confirmed, dismissed or reopened, and by whom
-        alerts.addColumn(ChannelHomeView::decision).setHeader("Decision").setKey("decision").setFlexGrow(1)
+        alerts.addColumn(ChannelHomeView::decision).setHeader("Decision").setKey("decision").setWidth("6rem").setFlexGrow(1)
                 .setTooltipGenerator(ChannelHomeView::decision);
         alerts.setHeight("18rem");
         Grids.wrapping(alerts).addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -41,13 +41,14 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
         this.dashboard = dashboard;
         grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
-        grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.facilityCode() + "/" + c.lineCode()).setHeader("Line").setAutoWidth(true);
+        grid.addColumn(c -> c.lot() + " · " + c.facilityCode() + "/" + c.lineCode()).setHeader("Lot · line")
+                .setAutoWidth(true).setSortable(true).setComparator(ClaimView::lot);
         grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
         grid.addColumn(c -> c.productionDate().toString()).setHeader("Made").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.failureDate().toString()).setHeader("Failure date").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(1);
+        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setWidth("12rem")
+                .setFlexGrow(1);
         Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.setPartNameGenerator(c -> c.state() == ClaimState.DENIED ? "denied-claim" : null);

@@ -56,7 +56,7 @@ class ServiceHomeView extends VerticalLayout {
         underRma.addColumn(i -> i.claim().claimNumber()).setHeader("Claim").setAutoWidth(true);
         underRma.addColumn(i -> i.claim().serial()).setHeader("Serial").setAutoWidth(true);
         underRma.addColumn(i -> i.claim().defect().label()).setHeader("Defect").setAutoWidth(true);
-        underRma.addColumn(i -> i.claim().claimantName()).setHeader("Customer").setAutoWidth(true);
+        underRma.addColumn(i -> i.claim().claimantName()).setHeader("Customer").setWidth("9rem").setFlexGrow(1);
         underRma.addColumn(i -> i.serviceParty() == null ? "unassigned" : i.serviceParty()).setHeader("Service centre")
                 .setKey("centre").setAutoWidth(true);
         underRma.addComponentColumn(i -> i.serviceParty() == null
@@ -69,6 +69,7 @@ class ServiceHomeView extends VerticalLayout {
         Grids.actions(underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
                 .setHeader(""));
         underRma.setAllRowsVisible(true);
+        Grids.wrapping(underRma);
 
         mine.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);
         mine.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true);

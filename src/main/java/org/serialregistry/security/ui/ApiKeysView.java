@@ -30,6 +30,9 @@ import org.serialregistry.ui.Notifications;
 class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final ApiKeys apiKeys;
+    private static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
     private final Grid<ApiKeyView> grid = new Grid<>();
 
     ApiKeysView(ApiKeys apiKeys) {
@@ -42,7 +45,7 @@ class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.Befor
         grid.addColumn(k -> k.role().workspace()).setHeader("Role").setAutoWidth(true);
         grid.addColumn(k -> k.partyRef() == null ? "" : k.partyRef()).setHeader("Party").setAutoWidth(true);
         grid.addColumn(ApiKeyView::createdBy).setHeader("Created by").setAutoWidth(true);
-        grid.addColumn(ApiKeyView::createdAt).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(k -> CREATED.format(k.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         grid.addColumn(k -> k.active() ? "Active" : "Revoked by " + k.revokedBy()).setHeader("Status").setAutoWidth(true);
         Grids.actions(grid.addComponentColumn(k -> {
             var revoke = new Button("Revoke", e -> Confirmation.ask("Revoke API key " + k.name() + "?",

@@ -55,9 +55,9 @@ class PolicyAdminView extends VerticalLayout {
         grid.addColumn(p -> p.effectiveFrom().toString()).setHeader("In force from").setAutoWidth(true);
         grid.addColumn(WarrantyPolicyView::termInWords).setHeader("Term").setAutoWidth(true);
         grid.addColumn(p -> p.coveredDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
-                .setHeader("Covered").setFlexGrow(1);
+                .setHeader("Covered").setWidth("14rem").setFlexGrow(1);
         grid.addColumn(p -> p.excludedDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
-                .setHeader("Excluded").setAutoWidth(true);
+                .setHeader("Excluded").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(p -> (p.partsCovered() ? "parts" : "") + (p.partsCovered() && p.labourCovered() ? " + " : "")
                 + (p.labourCovered() ? "labour" : "")).setHeader("Pays").setAutoWidth(true);
         grid.addColumn(WarrantyPolicyView::claimLimit).setHeader("Claims per unit").setAutoWidth(true);

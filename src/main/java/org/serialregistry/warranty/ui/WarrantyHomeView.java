@@ -100,19 +100,26 @@ class WarrantyHomeView extends VerticalLayout {
                 .setComparator(ClaimView::id);
         grid.addColumn(c -> ClaimFormat.age(c.submittedAt())).setHeader("Age").setKey("age").setAutoWidth(true).setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
+        // state and review deadline in one cell, defect and lot in one, claimant and assignee in one:
+        // the queue fits 1440 px without sideways scrolling and the reason keeps its room
         grid.addComponentColumn(c -> {
             String sla = ClaimFormat.sla(c, Instant.now());
-            return sla.isEmpty() ? new Span() : Badges.badge(sla, sla.startsWith("Overdue") ? "error" : "contrast");
-        }).setHeader("Review due").setKey("sla").setAutoWidth(true).setSortable(true)
+            var cell = new Span(c.state().label() + " ");
+            if (!sla.isEmpty()) {
+                cell.add(Badges.badge(sla, sla.startsWith("Overdue") ? "error" : "contrast"));
+            }
+            return cell;
+        }).setHeader("State · review due").setKey("sla").setWidth("10rem").setFlexGrow(0).setSortable(true)
                 .setComparator((a, b) -> a.submittedAt().compareTo(b.submittedAt()));
-        grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
-        grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
-        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
-        grid.addColumn(ClaimView::claimantName).setHeader("Claimant").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.assignedTo() == null ? "" : c.assignedTo()).setHeader("Assigned").setAutoWidth(true)
+        grid.addColumn(c -> c.defect().label() + " · " + c.lot()).setHeader("Defect · lot").setAutoWidth(true)
                 .setSortable(true);
-        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why").setFlexGrow(1);
+        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
+        grid.addColumn(c -> c.claimantName() + (c.assignedTo() == null ? "" : " · with " + c.assignedTo()))
+                .setHeader("Claimant · assigned").setWidth("8rem").setFlexGrow(0).setSortable(true)
+                .setComparator(ClaimView::claimantName);
+        // the reason is what an adjudicator reads first: room for it, wrapped, never scrolled away
+        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why")
+                .setWidth("10rem").setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
         grid.setSizeFull();
         Grids.wrapping(grid);
