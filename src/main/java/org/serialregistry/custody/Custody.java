@@ -1,5 +1,6 @@
 package org.serialregistry.custody;
 
+import org.serialregistry.shared.UnitCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -192,7 +193,8 @@ public class Custody {
     public List<CustodyMovement> search(@Nullable String serial, @Nullable String lot, @Nullable String shipmentNumber,
                                         @Nullable String party, int limit) {
         if (serial != null && !serial.isBlank()) {
-            return store.movementsOf(serial.trim().toUpperCase(java.util.Locale.ROOT)).reversed();
+            return store.movementsOf(UnitCode.tryParse(serial).map(c -> c.serial().value())
+                    .orElse(serial.trim().toUpperCase(java.util.Locale.ROOT))).reversed();
         }
         return store.searchMovements(new CustodyFilter(null, blank(lot), blank(party), null, null), blank(shipmentNumber),
                 limit);

@@ -17,6 +17,7 @@ import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.shared.UnitCode;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,11 +106,12 @@ public class ManifestImport {
             if (why != null) {
                 rejected.add(new RejectedRow(r.row(), why));
             } else {
-                bySerial.put(r.serial().toUpperCase(Locale.ROOT), r);
+                bySerial.put(UnitCode.parse(r.serial()).serial().value(), r);
             }
         }
-        // held by the sender? (only when the rows themselves are well-formed, to spare lookups of garbage)
-        if (rejected.isEmpty()) {
+        // held by the sender? Asked of every well-formed row in the same pass, so that a forged or
+        // foreign serial is named in the same report as a mistyped party, not on the next upload
+        {
             var custody = store.custodyOf(bySerial.keySet());
             for (var entry : bySerial.entrySet()) {
                 Row r = entry.getValue();
@@ -135,52 +137,58 @@ public class ManifestImport {
             var first = g.getValue().getFirst();
             var refs = first.po().isEmpty() ? Map.<String, String>of() : Map.of("po", first.po());
             created.add(shipping.ship(new NewShipment(g.getKey(), first.from(), first.to(),
-                    g.getValue().stream().map(Row::serial).toList(), List.of(), refs, null)));
+                    g.getValue().stream().map(r -> UnitCode.parse(r.serial()).serial().value()).toList(), List.of(), refs,
+                    null)));
         }
         return new Result(rows.size(), empty[0], created, List.of());
     }
 
+    /** Every problem of a row, joined; null when the row is fine. */
     private String check(Row r, Map<String, Optional<PartyView>> partyCache, Map<String, String> route,
                          HashSet<String> seen) {
-        if (!NUMBER.matcher(r.number()).matches()) {
-            return r.number().isEmpty() ? "shipment_number is empty" : "shipment_number '" + clip(r.number())
-                    + "' is not 1 to 64 letters, digits and _ . : / -";
+        var problems = new ArrayList<String>();
+        boolean numberOk = NUMBER.matcher(r.number()).matches();
+        if (!numberOk) {
+            problems.add(r.number().isEmpty() ? "shipment_number is empty" : "shipment_number '" + clip(r.number())
+                    + "' is not 1 to 64 letters, digits and _ . : / -");
         }
         var from = partyCache.computeIfAbsent(r.from(), parties::find);
         if (from.isEmpty()) {
-            return r.from().isEmpty() ? "from is empty" : "from: no party with code '" + clip(r.from()) + "'";
+            problems.add(r.from().isEmpty() ? "from is empty" : "from: no party with code '" + clip(r.from()) + "'");
         }
         var to = partyCache.computeIfAbsent(r.to(), parties::find);
         if (to.isEmpty()) {
-            return r.to().isEmpty() ? "to is empty" : "to: no party with code '" + clip(r.to()) + "'";
+            problems.add(r.to().isEmpty() ? "to is empty" : "to: no party with code '" + clip(r.to()) + "'");
         }
-        if (r.from().equals(r.to())) {
-            return "from and to are the same party";
+        if (from.isPresent() && to.isPresent() && r.from().equals(r.to())) {
+            problems.add("from and to are the same party");
         }
-        String key = r.from() + " -> " + r.to();
-        String known = route.putIfAbsent(r.number(), key);
-        if (known != null && !known.equals(key)) {
-            return "shipment " + r.number() + " goes " + known + " in an earlier row, not " + key;
-        }
-        if (known == null && store.shipmentNumberExists(r.number())) {
-            return "shipment " + r.number() + " already exists";
+        if (numberOk && from.isPresent() && to.isPresent()) {
+            String key = r.from() + " -> " + r.to();
+            String known = route.putIfAbsent(r.number(), key);
+            if (known != null && !known.equals(key)) {
+                problems.add("shipment " + r.number() + " goes " + known + " in an earlier row, not " + key);
+            }
+            if (known == null && store.shipmentNumberExists(r.number())) {
+                problems.add("shipment " + r.number() + " already exists");
+            }
         }
         if (r.serial().isEmpty()) {
-            return "serial is empty";
-        }
-        String serial;
-        try {
-            serial = new SerialNumber(r.serial().toUpperCase(Locale.ROOT)).value();
-        } catch (IllegalArgumentException e) {
-            return "serial '" + clip(r.serial()) + "': " + e.getMessage();
-        }
-        if (!seen.add(serial)) {
-            return "serial " + serial + " appears in an earlier row";
+            problems.add("serial is empty");
+        } else {
+            try {
+                String serial = UnitCode.parse(r.serial()).serial().value();
+                if (!seen.add(serial)) {
+                    problems.add("serial " + serial + " appears in an earlier row");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("serial '" + clip(r.serial()) + "': " + e.getMessage());
+            }
         }
         if (!r.po().isEmpty() && !NUMBER.matcher(r.po()).matches()) {
-            return "po '" + clip(r.po()) + "' is not 1 to 64 letters, digits and _ . : / -";
+            problems.add("po '" + clip(r.po()) + "' is not 1 to 64 letters, digits and _ . : / -");
         }
-        return null;
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private String notHeld(UnitRecord u, CustodyStore.CustodyRow c, String from) {

@@ -1,5 +1,7 @@
 package org.serialregistry.forensics;
 
+import org.serialregistry.shared.InvalidInput;
+import org.serialregistry.shared.UnitCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,6 +78,17 @@ public class ForensicReview {
         this.clock = clock;
     }
 
+    /**
+     * Checks one photo as the submission will (a PNG or JPEG by its content, size, pixels), so that a
+     * file that is not a usable photo is refused when it is added, not at submit.
+     *
+     * @throws IllegalArgumentException "photos: ..." naming the file and what is wrong
+     */
+    @PreAuthorize(SUBMITTERS)
+    public void checkPhoto(UploadedPhoto photo) {
+        inspector.inspect("photos", photo.filename(), photo.content());
+    }
+
     /** Decodes the Digital Link in a photo of a unit's code (to fill the serial before submitting). */
     @PreAuthorize(SUBMITTERS)
     public DecodedCode decodeCodePhoto(UploadedPhoto photo) {
@@ -103,7 +116,11 @@ public class ForensicReview {
         for (UploadedPhoto p : list) {
             inspected.add(inspector.inspect("photos", p.filename(), p.content()));
         }
+        // what was typed or scanned into the serial field, read like every other code (a link, any case)
         String typed = blankToNull(s.serial());
+        if (typed != null) {
+            typed = UnitCode.tryParse(typed).map(c -> c.serial().value()).orElse(typed.toUpperCase(java.util.Locale.ROOT));
+        }
         SerialSource source = SerialSource.TYPED;
         DecodedCode decoded = null;
         if (codePhoto != null) {
@@ -123,7 +140,7 @@ public class ForensicReview {
         }
         SerialNumber serial;
         try {
-            serial = new SerialNumber(typed != null ? typed.toUpperCase(java.util.Locale.ROOT) : decoded.serial());
+            serial = new SerialNumber(typed != null ? typed : decoded.serial());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("serial: " + e.getMessage());
         }
@@ -220,6 +237,31 @@ public class ForensicReview {
     }
 
     /**
+     * Checks what a verdict needs besides the password, every field at once, so that a reviewer is
+     * asked for the password only for a verdict that can be signed.
+     *
+     * @return the reasoning as it will be signed
+     * @throws org.serialregistry.shared.InvalidInput naming verdict, meaning, reasoning and checklist
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(REVIEWERS)
+    public String checkVerdict(long submissionId, @Nullable Verdict verdict, @Nullable SignatureMeaning meaning,
+                               @Nullable String reasoning) {
+        require(submissionId);
+        var errors = new InvalidInput.Collector();
+        errors.require(verdict != null, "verdict", "choose genuine, counterfeit or inconclusive");
+        errors.require(meaning != null, "meaning", "say what your signature means");
+        String why = errors.get("reasoning", () -> required("reasoning", reasoning, 2000));
+        if (verdict != null && verdict != Verdict.INCONCLUSIVE) {
+            errors.require(store.checklist(submissionId).stream().anyMatch(e -> e.result() != CheckResult.NOT_DONE),
+                    "checklist", "record at least one inspection result before a " + verdict.label().toLowerCase()
+                            + " verdict");
+        }
+        errors.throwIfAny();
+        return why;
+    }
+
+    /**
      * Signs a verdict. The password is checked against the signer's stored hash; a wrong one
      * signs nothing. The verdict binds the checklist as it stands now.
      *
@@ -230,18 +272,8 @@ public class ForensicReview {
     public SignedVerdict sign(long submissionId, Verdict verdict, SignatureMeaning meaning, String reasoning,
                               String password) {
         var s = require(submissionId);
-        if (verdict == null) {
-            throw new IllegalArgumentException("verdict: choose genuine, counterfeit or inconclusive");
-        }
-        if (meaning == null) {
-            throw new IllegalArgumentException("meaning: say what your signature means");
-        }
-        String why = required("reasoning", reasoning, 2000);
+        String why = checkVerdict(submissionId, verdict, meaning, reasoning);
         var checklist = store.checklist(submissionId);
-        if (verdict != Verdict.INCONCLUSIVE && checklist.stream().allMatch(e -> e.result() == CheckResult.NOT_DONE)) {
-            throw new IllegalArgumentException("checklist: record at least one inspection result before a "
-                    + verdict.label().toLowerCase() + " verdict");
-        }
         String signer = currentUser.require();
         if (password == null || password.isEmpty() || !users.confirmPassword(signer, password)) {
             throw new IllegalArgumentException("password: the password is not correct; the verdict was not signed");

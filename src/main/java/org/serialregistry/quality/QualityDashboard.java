@@ -29,6 +29,7 @@ import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.shared.Caches;
 import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.warranty.ClaimCount;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimView;
@@ -246,12 +247,11 @@ public class QualityDashboard {
     public ClaimThreshold setThreshold(String gtin, double maxClaimRatePercent, int minClaims) {
         Gtin g = Gtin.of(gtin == null ? "" : gtin);
         var product = masterData.product(g).orElseThrow(() -> new IllegalArgumentException("gtin: no product " + g.value()));
-        if (!(maxClaimRatePercent > 0 && maxClaimRatePercent <= 100)) {
-            throw new IllegalArgumentException("maxClaimRatePercent: more than 0 and at most 100");
-        }
-        if (minClaims < 1 || minClaims > 100_000) {
-            throw new IllegalArgumentException("minClaims: 1 to 100000");
-        }
+        var errors = new InvalidInput.Collector();
+        errors.require(maxClaimRatePercent > 0 && maxClaimRatePercent <= 100, "maxClaimRatePercent",
+                "more than 0 and at most 100");
+        errors.require(minClaims >= 1 && minClaims <= 100_000, "minClaims", "1 to 100000");
+        errors.throwIfAny();
         var before = store.thresholds().get(g.value());
         store.setThreshold(g.value(), maxClaimRatePercent, minClaims, actor(), now());
         afterCommit(this::forgetReferenceData);

@@ -1,5 +1,6 @@
 package org.serialregistry.returns;
 
+import org.serialregistry.shared.UnitCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,7 +96,7 @@ public class Repairs {
         if (serialText == null || serialText.isBlank()) {
             throw new IllegalArgumentException("serial: enter a serial number");
         }
-        var serial = new SerialNumber(serialText.strip().toUpperCase());
+        var serial = UnitCode.parse(serialText).serial();
         return units.find(serial).map(unit -> new ServiceHistory(unit, coverage.today(unit.gtin(), serial),
                 eligibility.check(unit.gtin(), serial, null), owners.history(serial.value()), claims.ofSerial(serial.value()), claims.replacedBy(serial.value()),
                 store.ofSerialOrReplacement(serial.value()), units.history(serial)));

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.security.internal.UserAccount;
 import org.serialregistry.security.internal.UserAccountRepository;
+import org.serialregistry.shared.InvalidInput;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,21 +50,30 @@ public class UserAdministration {
         return users.findByUsernameIgnoreCase(username).map(UserAccount::toView);
     }
 
-    /** @throws IllegalArgumentException naming the field that is wrong */
+    /**
+     * @throws org.serialregistry.shared.InvalidInput every problem at once, with the fields
+     *         {@code username}, {@code displayName}, {@code password} and {@code roles}
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public UserAccountView create(NewUserAccount request) {
+        var errors = new InvalidInput.Collector();
         String username = request.username() == null ? "" : request.username().trim().toLowerCase();
-        if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException(
-                    "User name must be 2 to 64 characters: lowercase letters, digits, '.', '_' or '-'");
+        if (errors.require(USERNAME.matcher(username).matches(), "username",
+                "User name must be 2 to 64 characters: lowercase letters, digits, '.', '_' or '-'")) {
+            errors.require(!users.existsByUsernameIgnoreCase(username), "username",
+                    "User name '" + username + "' is already taken");
         }
-        if (users.existsByUsernameIgnoreCase(username)) {
-            throw new IllegalArgumentException("User name '" + username + "' is already taken");
-        }
-        String displayName = requireDisplayName(request.displayName());
-        requireRoles(request.roles());
-        PasswordPolicy.check(username, request.password());
+        String displayName = errors.get("displayName", () -> requireDisplayName(request.displayName()));
+        errors.get("roles", () -> {
+            requireRoles(request.roles());
+            return true;
+        });
+        errors.get("password", () -> {
+            PasswordPolicy.check(username, request.password());
+            return true;
+        });
+        errors.throwIfAny();
         var account = users.save(new UserAccount(username, displayName, passwordEncoder.encode(request.password()),
                 request.roles(), Instant.now(clock)));
         audit.record("user.created", "user", username, null, describe(account));

@@ -24,6 +24,7 @@ import org.serialregistry.serial.internal.SerialFields;
 import org.serialregistry.serial.internal.UnitStore;
 import org.serialregistry.shared.CountryCode;
 import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.shared.LotNumber;
 import org.serialregistry.shared.SerialNumber;
 import org.slf4j.Logger;
@@ -245,45 +246,46 @@ public class SerialIssuance {
                              @Nullable List<List<String>> components) {
     }
 
+    /** Checks every field in one pass: all problems are reported together ({@link InvalidInput}). */
     private Validated validate(IssueBatchRequest r) {
-        Gtin gtin = field("gtin", r.gtin(), Gtin::of);
-        var product = products.findByGtin(gtin.value())
-                .orElseThrow(() -> new IllegalArgumentException("gtin: no product with GTIN " + gtin.value()));
-        LotNumber lot = field("lot", r.lot(), v -> new LotNumber(v.trim()));
-        if (r.facility() == null || r.facility().isBlank()) {
-            throw new IllegalArgumentException("facility: name the facility code, e.g. DE-MUC");
+        var errors = new InvalidInput.Collector();
+        Gtin gtin = errors.field("gtin", r.gtin(), Gtin::of);
+        var product = gtin == null ? null : products.findByGtin(gtin.value()).orElse(null);
+        if (gtin != null) {
+            errors.require(product != null, "gtin", "no product with GTIN " + gtin.value());
         }
-        var facility = facilities.findByCode(r.facility().trim().toUpperCase())
-                .orElseThrow(() -> new IllegalArgumentException("facility: no facility with code " + r.facility()));
-        if (r.line() == null || r.line().isBlank()) {
-            throw new IllegalArgumentException("line: name the production line code, e.g. L1");
+        LotNumber lot = errors.field("lot", r.lot(), v -> new LotNumber(v.trim()));
+        var facility = r.facility() == null || r.facility().isBlank() ? null
+                : facilities.findByCode(r.facility().trim().toUpperCase()).orElse(null);
+        if (errors.require(r.facility() != null && !r.facility().isBlank(), "facility",
+                "name the facility code, e.g. DE-MUC")) {
+            errors.require(facility != null, "facility", "no facility with code " + r.facility());
         }
-        var line = facility.getLines().stream().filter(l -> l.getCode().equalsIgnoreCase(r.line().trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("line: facility " + facility.getCode()
-                        + " has no line " + r.line()));
-        if (r.quantity() < 1 || r.quantity() > MAX_QUANTITY) {
-            throw new IllegalArgumentException("quantity: must be 1 to " + MAX_QUANTITY + ", got " + r.quantity());
+        var line = facility == null || r.line() == null ? null : facility.getLines().stream()
+                .filter(l -> l.getCode().equalsIgnoreCase(r.line().trim())).findFirst().orElse(null);
+        if (errors.require(r.line() != null && !r.line().isBlank(), "line", "name the production line code, e.g. L1")
+                && facility != null) {
+            errors.require(line != null, "line", "facility " + facility.getCode() + " has no line " + r.line());
         }
+        boolean quantityOk = errors.require(r.quantity() >= 1 && r.quantity() <= MAX_QUANTITY, "quantity",
+                "must be 1 to " + MAX_QUANTITY + ", got " + r.quantity());
         LocalDate today = LocalDate.now(clock);
         LocalDate day = r.productionDate() == null ? today : r.productionDate();
-        if (day.isAfter(today.plusDays(1))) {
-            throw new IllegalArgumentException("productionDate: " + day + " is in the future");
+        errors.require(!day.isAfter(today.plusDays(1)), "productionDate", day + " is in the future");
+        errors.require(!day.isBefore(SerialFields.FIRST_PRODUCTION_DAY), "productionDate",
+                "serials encode dates from " + SerialFields.FIRST_PRODUCTION_DAY + " on");
+        errors.require(r.expiryDate() == null || r.expiryDate().isAfter(day), "expiryDate",
+                "must be after the production date " + day);
+        CountryCode market = errors.field("intendedMarket", r.intendedMarket(), CountryCode::of);
+        var productView = product == null ? null : product.toView();
+        if (market != null && productView != null) {
+            errors.require(productView.intendedMarkets().contains(market), "intendedMarket", market.value()
+                    + " is not an intended market of " + productView.name() + " ("
+                    + productView.intendedMarkets().stream().map(CountryCode::value).sorted().toList() + ")");
         }
-        if (day.isBefore(SerialFields.FIRST_PRODUCTION_DAY)) {
-            throw new IllegalArgumentException("productionDate: serials encode dates from "
-                    + SerialFields.FIRST_PRODUCTION_DAY + " on");
-        }
-        if (r.expiryDate() != null && !r.expiryDate().isAfter(day)) {
-            throw new IllegalArgumentException("expiryDate: must be after the production date " + day);
-        }
-        CountryCode market = field("intendedMarket", r.intendedMarket(), CountryCode::of);
-        var productView = product.toView();
-        if (!productView.intendedMarkets().contains(market)) {
-            throw new IllegalArgumentException("intendedMarket: " + market.value() + " is not an intended market of "
-                    + productView.name() + " (" + productView.intendedMarkets().stream().map(CountryCode::value).sorted()
-                    .toList() + ")");
-        }
-        var components = validateComponents(r.components(), r.quantity());
+        var components = quantityOk ? errors.get("components", () -> validateComponents(r.components(), r.quantity()))
+                : null;
+        errors.throwIfAny();
         return new Validated(product.getId(), gtin, lot, facility.getId(), facility.getCode(), facility.getNumber(),
                 line.getId(), line.getCode(), line.getNumber(), r.quantity(), day, r.expiryDate(), market, components);
     }

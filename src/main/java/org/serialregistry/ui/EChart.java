@@ -60,7 +60,40 @@ public class EChart extends Div {
                   this.__chart = echarts.init(this);
                   new ResizeObserver(() => this.__chart && this.__chart.resize()).observe(this);
                 }
-                this.__chart.setOption(JSON.parse($0), true);""", optionJson);
+                this.__chart.setOption(JSON.parse($0), true);
+                if (!this.__clicks) {
+                  this.__clicks = true;
+                  this.__chart.on('click', p => this.dispatchEvent(new CustomEvent('chart-select', {detail: p.name})));
+                }""", optionJson);
+    }
+
+    /**
+     * Calls {@code selected} with the category (or slice name) a person clicks in the chart, so that
+     * bars can drill down like the rows of the table beside them.
+     */
+    public EChart addSelectListener(java.util.function.Consumer<String> selected) {
+        getElement().addEventListener("chart-select", e -> selected.accept(e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
+        getStyle().set("cursor", "pointer");
+        return this;
+    }
+
+    /**
+     * A bar chart of one series with a threshold: a dashed line at {@code threshold}, and the bars
+     * above it in the error colour, so that what needs attention stands out without reading numbers.
+     */
+    public static Map<String, Object> barWithThreshold(List<String> categories, String seriesName,
+                                                       List<? extends Number> values, double threshold,
+                                                       String thresholdLabel) {
+        var option = axisChart(null, categories, Map.of(seriesName, values), "bar");
+        var data = new ArrayList<Map<String, Object>>();
+        for (Number v : values) {
+            data.add(Map.of("value", v, "itemStyle", Map.of("color", v.doubleValue() > threshold ? "#b3261e" : "#1676f3")));
+        }
+        option.put("series", List.of(Map.of("name", seriesName, "type", "bar", "data", data,
+                "markLine", Map.of("symbol", "none", "lineStyle", Map.of("type", "dashed", "color", "#b3261e"),
+                        "label", Map.of("formatter", thresholdLabel), "data", List.of(Map.of("yAxis", threshold))))));
+        return option;
     }
 
     /** A bar chart: one category axis, one or more named series. A null title draws none (a heading names the chart). */

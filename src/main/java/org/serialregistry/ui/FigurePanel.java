@@ -25,9 +25,11 @@ public class FigurePanel extends VerticalLayout {
     private final EChart chart = new EChart();
     private final Grid<Figure> table = new Grid<>();
     private final String title;
+    private final String valueHeader;
 
     public FigurePanel(String title, String valueHeader, Kind kind, Map<String, ? extends Number> values) {
         this.title = title;
+        this.valueHeader = valueHeader;
         setPadding(false);
         add(new H3(title));
         var rows = new ArrayList<Figure>();
@@ -48,14 +50,34 @@ public class FigurePanel extends VerticalLayout {
         table.addColumn(Figure::value).setHeader(valueHeader).setAutoWidth(true);
         table.setItems(rows);
         table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        table.setWidth("min(100%, 20rem)");
+        // the label names the row: it wraps rather than being cut (product names are long)
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        table.setWidth("min(100%, 24rem)");
 
         var row = new FlexLayout(chart, table);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.getStyle().set("gap", "var(--lumo-space-l)");
         row.setWidthFull();
         add(row);
+    }
+
+    /**
+     * Draws a threshold on a bar chart: a line at {@code threshold} and the bars above it in the
+     * error colour; the table marks the same rows.
+     */
+    public FigurePanel withThreshold(double threshold, String label) {
+        var rows = getFigures();
+        chart.setOption(EChart.barWithThreshold(rows.stream().map(Figure::label).toList(), valueHeader,
+                rows.stream().map(Figure::value).toList(), threshold, label));
+        table.setPartNameGenerator(f -> f.value().doubleValue() > threshold ? "above-threshold" : null);
+        return this;
+    }
+
+    /** Calls {@code selected} with the label of a bar or of a table row that is clicked: a drill-down. */
+    public FigurePanel onSelect(java.util.function.Consumer<String> selected) {
+        chart.addSelectListener(selected);
+        table.addItemClickListener(e -> selected.accept(e.getItem().label()));
+        return this;
     }
 
     /** The heading above the chart and its table. */

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.UnitCode;
 import org.serialregistry.verification.internal.ClientKeys;
 import org.serialregistry.verification.internal.ScanLogWriter;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,7 +68,7 @@ public class BatchVerification {
         String session = clientKeys.of("session:" + account);
         var results = new ArrayList<ItemResult>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
+            Item item = read(items.get(i));
             var result = item == null ? verifications.verify(null, null, null, null)
                     : verifications.verify(blankToNull(item.gtin()), blankToNull(item.lot()), strip(item.serial()),
                     blankToNull(item.expiry()));
@@ -78,6 +80,22 @@ public class BatchVerification {
             }
         }
         return results;
+    }
+
+    /**
+     * The item as the shared code reader understands it: a serial cell may hold a Digital Link or a
+     * GS1 element string as a scanner wrote it, in any case; its GTIN, lot and expiry fill the
+     * columns left empty. A cell that is no code stays as it is, to be answered as not valid.
+     */
+    private static @Nullable Item read(@Nullable Item item) {
+        if (item == null || item.serial() == null) {
+            return item;
+        }
+        return UnitCode.tryParse(item.serial()).map(code -> new Item(
+                item.gtin() == null || item.gtin().isBlank() ? code.gtinValue() : item.gtin(),
+                code.serial().value(),
+                item.lot() == null || item.lot().isBlank() ? code.lotValue() : item.lot().strip().toUpperCase(Locale.ROOT),
+                item.expiry() == null || item.expiry().isBlank() ? code.expiry() : item.expiry())).orElse(item);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

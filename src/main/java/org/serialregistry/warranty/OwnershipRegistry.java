@@ -247,9 +247,13 @@ public class OwnershipRegistry {
     }
 
     static String email(@Nullable String value) {
-        String e = text("email", value, 254);
+        return email("email", value);
+    }
+
+    static String email(String field, @Nullable String value) {
+        String e = text(field, value, 254);
         if (!EMAIL.matcher(e).matches()) {
-            throw new IllegalArgumentException("email: '" + e + "' is not an e-mail address");
+            throw new IllegalArgumentException(field + ": '" + e + "' is not an e-mail address");
         }
         return e.toLowerCase();
     }

@@ -26,6 +26,8 @@ import org.serialregistry.serial.NewLifecycleEvent;
 import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.InvalidInput;
+import org.serialregistry.shared.UnitCode;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.CounterfeitList;
 import org.serialregistry.warranty.internal.ClaimStore;
@@ -128,40 +130,39 @@ public class WarrantyClaims {
         return adjudicate(validate(claim), channel, by);
     }
 
+    /** Checks every field in one pass; all problems are reported together ({@link InvalidInput}). */
     private ValidClaim validate(NewClaim c) {
-        Gtin gtin = SerialGate.gtin(c.gtin());
-        String serial = SerialGate.serialText(c.serial());
-        DefectCode defect = DefectCode.parse("defectCode", c.defectCode());
+        var errors = new InvalidInput.Collector();
+        Gtin gtin = errors.get("gtin", () -> SerialGate.gtin(c.gtin()));
+        String serial = errors.get("serial", () -> SerialGate.serialText(c.serial()));
+        DefectCode defect = errors.get("defectCode", () -> DefectCode.parse("defectCode", c.defectCode()));
         LocalDate today = LocalDate.now(clock);
         LocalDate failure = c.failureDate() == null ? today : c.failureDate();
-        if (failure.isAfter(today)) {
-            throw new IllegalArgumentException("failureDate: " + failure + " is in the future");
-        }
-        String name = OwnershipRegistry.text("claimantName", c.claimantName(), 128);
-        String email;
-        try {
-            email = OwnershipRegistry.email(c.claimantEmail());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^email", "claimantEmail"));
-        }
+        errors.require(!failure.isAfter(today), "failureDate", failure + " is in the future");
+        String name = errors.get("claimantName", () -> OwnershipRegistry.text("claimantName", c.claimantName(), 128));
+        String email = errors.get("claimantEmail", () -> OwnershipRegistry.email("claimantEmail", c.claimantEmail()));
         String description = c.description() == null || c.description().isBlank() ? null : c.description().strip();
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw new IllegalArgumentException("description: at most " + MAX_DESCRIPTION + " characters");
-        }
+        errors.require(description == null || description.length() <= MAX_DESCRIPTION, "description",
+                "at most " + MAX_DESCRIPTION + " characters");
         String reference = c.externalReference() == null || c.externalReference().isBlank() ? null
                 : c.externalReference().strip();
-        if (reference != null && reference.length() > 64) {
-            throw new IllegalArgumentException("externalReference: at most 64 characters");
+        errors.require(reference == null || reference.length() <= 64, "externalReference", "at most 64 characters");
+        if (gtin == null && serial != null) {
+            // without a product the gate cannot judge the serial; its shape can still be checked now
+            String problem = UnitCode.problem(serial);
+            if (problem != null) {
+                errors.add("serial", problem);
+            }
         }
         String receipt = c.purchaseReceipt() == null || c.purchaseReceipt().isBlank() ? null : c.purchaseReceipt().strip();
-        if (receipt != null && receipt.length() > 64) {
-            throw new IllegalArgumentException("purchaseReceipt: at most 64 characters");
+        errors.require(receipt == null || receipt.length() <= 64, "purchaseReceipt", "at most 64 characters");
+        // the gate records a suspect code as a signal, so it sees only a well-formed GTIN and serial
+        UnitRecord unit = gtin == null || serial == null ? null : errors.get("serial", () -> gate.admit(gtin, serial, "CLAIM"));
+        if (unit != null && !errors.has("failureDate")) {
+            errors.require(!failure.isBefore(unit.productionDate()), "failureDate", failure
+                    + " is before the unit was made (" + unit.productionDate() + ")");
         }
-        var unit = gate.admit(gtin, serial, "CLAIM");
-        if (failure.isBefore(unit.productionDate())) {
-            throw new IllegalArgumentException("failureDate: " + failure + " is before the unit was made ("
-                    + unit.productionDate() + ")");
-        }
+        errors.throwIfAny();
         return new ValidClaim(unit, defect, failure, name, email, description, reference, receipt);
     }
 
@@ -335,12 +336,12 @@ public class WarrantyClaims {
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     public ClaimImportReport importWorkbook(byte[] workbook, @Nullable BiConsumer<Integer, Integer> progress) {
         var rows = ClaimWorkbook.read(workbook);
-        var problems = new ArrayList<ClaimImportReport.RowProblem>();
-        if (!rows.problems().isEmpty()) {
-            return new ClaimImportReport(false, rows.rows().size(), rows.problems(), List.of());
-        }
+        // every row is checked, all fields of each, so that one upload reports every problem
+        var problems = new ArrayList<ClaimImportReport.RowProblem>(rows.problems());
+        var unreadable = new HashSet<Integer>();
+        rows.problems().forEach(p -> unreadable.add(p.row()));
         String by = actor();
-        int total = rows.rows().size();
+        int total = rows.rows().size() + rows.problems().size();
         var valid = new ArrayList<ValidClaim>();
         var references = new HashSet<String>();
         int done = 0;
@@ -353,13 +354,14 @@ public class WarrantyClaims {
                 }
                 valid.add(v);
             } catch (IllegalArgumentException e) {
-                problems.add(new ClaimImportReport.RowProblem(row.row(), e.getMessage()));
+                problems.add(new ClaimImportReport.RowProblem(row.row(), ClaimWorkbook.inColumnWords(e)));
             }
             if (progress != null) {
                 progress.accept(++done, total * 2);
             }
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(ClaimImportReport.RowProblem::row));
             return new ClaimImportReport(false, total, problems, List.of());
         }
         var results = new ArrayList<ClaimResult>();
@@ -370,7 +372,8 @@ public class WarrantyClaims {
                     try {
                         results.add(adjudicate(valid.get(i), ClaimChannel.EXCEL, by));
                     } catch (IllegalArgumentException e) {
-                        problems.add(new ClaimImportReport.RowProblem(rows.rows().get(i).row(), e.getMessage()));
+                        problems.add(new ClaimImportReport.RowProblem(rows.rows().get(i).row(),
+                                ClaimWorkbook.inColumnWords(e)));
                         throw e;
                     }
                     if (progress != null) {
@@ -384,6 +387,11 @@ public class WarrantyClaims {
             return new ClaimImportReport(false, total, problems, List.of());
         }
         return new ClaimImportReport(true, total, List.of(), results);
+    }
+
+    /** The problems of a claim row or file, each named by its column header rather than its field name. */
+    public static String inColumnWords(RuntimeException e) {
+        return ClaimWorkbook.inColumnWords(e);
     }
 
     /** Header of the claim workbook, in column order; the first sheet is read. */
@@ -408,9 +416,7 @@ public class WarrantyClaims {
     public ClaimDetail decide(long claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
                               @Nullable String note, String password) {
         String me = actor();
-        if (!users.confirmPassword(me, password)) {
-            throw new IllegalArgumentException("password: the password is not correct; nothing was signed or decided");
-        }
+        requireSignature(decision, meaning, note, password, me);
         return decideSigned(claimId, expectedVersion, decision, meaning, note, me);
     }
 
@@ -424,6 +430,26 @@ public class WarrantyClaims {
     public ClaimDetail decide(long claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
                               @Nullable String note, org.serialregistry.security.Signer signer) {
         return decideSigned(claimId, expectedVersion, decision, meaning, note, signer.username());
+    }
+
+    /**
+     * Checks what the signer wrote before the password, all at once: a refusal names every field,
+     * and a missing reason is never reported as a wrong password.
+     */
+    private void requireSignature(@Nullable ClaimDecision decision, @Nullable SignatureMeaning meaning,
+                                  @Nullable String note, @Nullable String password, String me) {
+        var errors = new InvalidInput.Collector();
+        errors.require(decision != null && decision != ClaimDecision.NEEDS_REVIEW, "decision", "approve or deny");
+        errors.require(meaning != null, "meaning", "say what the signature means (approval, review, responsibility)");
+        String why = note == null || note.isBlank() ? null : note.strip();
+        errors.require(why == null || why.length() <= 1000, "note", "at most 1000 characters");
+        errors.require(decision != ClaimDecision.DENIED || why != null, "note", "say in words why the claim is denied");
+        if (errors.require(password != null && !password.isEmpty(), "password", "enter your password to sign")) {
+            errors.throwIfAny();
+            errors.require(users.confirmPassword(me, password), "password",
+                    "the password is not correct; nothing was signed or decided");
+        }
+        errors.throwIfAny();
     }
 
     private ClaimDetail decideSigned(long claimId, long expectedVersion, ClaimDecision decision,
@@ -498,9 +524,7 @@ public class WarrantyClaims {
         if (claims == null || claims.isEmpty()) {
             throw new IllegalArgumentException("claims: select at least one claim");
         }
-        if (!users.confirmPassword(me, password)) {
-            throw new IllegalArgumentException("password: the password is not correct; nothing was signed or decided");
-        }
+        requireSignature(decision, meaning, note, password, me);
         int decided = 0;
         var problems = new ArrayList<String>();
         for (var c : claims) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.warranty.internal.PolicyStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -69,12 +70,15 @@ public class WarrantyPolicies {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public WarrantyPolicyView addVersion(NewPolicyVersion request) {
+        // every field is checked in one pass; all problems are reported together
+        var errors = new InvalidInput.Collector();
         var p = request;
-        Gtin gtin = Gtin.of(p.gtin() == null ? "" : p.gtin());
-        if (masterData.product(gtin).isEmpty()) {
-            throw new IllegalArgumentException("gtin: no product with GTIN " + gtin.value());
+        Gtin gtin = errors.field("gtin", p.gtin(), Gtin::of);
+        if (gtin != null) {
+            errors.require(masterData.product(gtin).isPresent(), "gtin", "no product with GTIN " + gtin.value());
         }
-        var lines = lines(p.lines());
+        var given = p.lines();
+        List<CoverageLine> lines = Optional.ofNullable(errors.get("lines", () -> lines(given))).orElse(List.of());
         if (!lines.isEmpty()) {
             // the lines carry the terms; the version's own term is their longest, for lists and reports
             p = new NewPolicyVersion(p.gtin(), p.effectiveFrom(), lines.stream().mapToInt(CoverageLine::termMonths).max()
@@ -82,41 +86,33 @@ public class WarrantyPolicies {
                     p.excludedDefects(), lines.stream().anyMatch(l -> l.kind() == CoverageKind.PARTS),
                     lines.stream().anyMatch(l -> l.kind() == CoverageKind.LABOUR), p.claimLimit(), p.note(), lines);
         }
-        if (p.termMonths() < 1 || p.termMonths() > 240) {
-            throw new IllegalArgumentException("termMonths: a term is 1 to 240 months");
+        if (given == null || given.isEmpty()) {
+            // with coverage lines, the lines carry term and start (and their problems are named as lines)
+            errors.require(p.termMonths() >= 1 && p.termMonths() <= 240, "termMonths", "a term is 1 to 240 months");
+            errors.require(p.startRule() != null, "startRule", "choose when the term starts");
+            errors.require(p.graceDays() >= 0 && p.graceDays() <= 3650, "graceDays", "0 to 3650 days");
         }
-        if (p.startRule() == null) {
-            throw new IllegalArgumentException("startRule: choose when the term starts");
-        }
-        if (p.graceDays() < 0 || p.graceDays() > 3650) {
-            throw new IllegalArgumentException("graceDays: 0 to 3650 days");
-        }
-        if (p.coveredDefects() == null || p.coveredDefects().isEmpty()) {
-            throw new IllegalArgumentException("coveredDefects: name at least one covered defect code");
-        }
+        boolean covers = errors.require(p.coveredDefects() != null && !p.coveredDefects().isEmpty(), "coveredDefects",
+                "name at least one covered defect code");
         var excluded = p.excludedDefects() == null ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(
                 p.excludedDefects().isEmpty() ? EnumSet.noneOf(DefectCode.class) : p.excludedDefects());
-        var both = EnumSet.copyOf(p.coveredDefects());
-        both.retainAll(excluded);
-        if (!both.isEmpty()) {
-            throw new IllegalArgumentException("excludedDefects: " + both + " cannot be covered and excluded at once");
+        if (covers) {
+            var both = EnumSet.copyOf(p.coveredDefects());
+            both.retainAll(excluded);
+            errors.require(both.isEmpty(), "excludedDefects", both + " cannot be covered and excluded at once");
         }
-        if (p.claimLimit() < 1 || p.claimLimit() > 100) {
-            throw new IllegalArgumentException("claimLimit: 1 to 100 claims per unit");
-        }
-        if (p.note() != null && p.note().length() > 500) {
-            throw new IllegalArgumentException("note: at most 500 characters");
-        }
-        var versions = store.versions(gtin.value());
+        errors.require(p.claimLimit() >= 1 && p.claimLimit() <= 100, "claimLimit", "1 to 100 claims per unit");
+        errors.require(p.note() == null || p.note().length() <= 500, "note", "at most 500 characters");
+        var versions = gtin == null ? List.<WarrantyPolicyView>of() : store.versions(gtin.value());
         LocalDate today = LocalDate.now(clock);
         LocalDate from = p.effectiveFrom() == null ? today : p.effectiveFrom();
-        if (!versions.isEmpty() && !from.isAfter(versions.getLast().effectiveFrom())) {
-            throw new IllegalArgumentException("effectiveFrom: must be after " + versions.getLast().effectiveFrom()
-                    + ", when version " + versions.getLast().version() + " took effect");
+        if (errors.require(versions.isEmpty() || from.isAfter(versions.getLast().effectiveFrom()), "effectiveFrom",
+                versions.isEmpty() ? "" : "must be after " + versions.getLast().effectiveFrom() + ", when version "
+                        + versions.getLast().version() + " took effect")) {
+            errors.require(versions.isEmpty() || !from.isBefore(today), "effectiveFrom",
+                    "a change cannot take effect in the past (" + from + ")");
         }
-        if (!versions.isEmpty() && from.isBefore(today)) {
-            throw new IllegalArgumentException("effectiveFrom: a change cannot take effect in the past (" + from + ")");
-        }
+        errors.throwIfAny();
         var normalised = new NewPolicyVersion(gtin.value(), from, p.termMonths(), p.startRule(),
                 p.startRule() == StartRule.EARLIER_OF_PURCHASE_AND_MANUFACTURE_PLUS_GRACE ? p.graceDays() : 0,
                 EnumSet.copyOf(p.coveredDefects()), excluded, p.partsCovered(), p.labourCovered(), p.claimLimit(),

@@ -93,23 +93,15 @@ class ManifestUploadTest {
 
         assertThat(result.applied()).isFalse();
         assertThat(result.shipments()).isEmpty();
-        assertThat(result.rejected()).extracting(ManifestImport.RejectedRow::row).containsExactly(3, 4, 5, 6, 8);
+        // one pass (issue 16 item 1): the unit held by someone else is named with the malformed rows, not on a second upload
+        assertThat(result.rejected()).extracting(ManifestImport.RejectedRow::row).containsExactly(3, 4, 5, 6, 7, 8);
         assertThat(result.rejected()).extracting(ManifestImport.RejectedRow::reason).containsExactly(
                 "to: no party with code 'NOBODY'",
                 "serial 'bad serial': serial number may contain only A-Z and 0-9, found U+0020 at position 4",
                 "serial " + s.get(0) + " appears in an earlier row",
                 "serial is empty",
+                "unit " + held.getFirst() + " is held by DIST-DE, not by MFG-DE",
                 "shipment " + sh.shipmentNumber() + " already exists");
-        assertThat(shipments.findByNumber(n)).isEmpty();
-
-        // with the malformed rows fixed, the custody check names the unit held by someone else
-        var second = manifests.importManifest(new ByteArrayInputStream(xlsx(HEADER,
-                new String[]{n, "MFG-DE", "DIST-DE", s.get(0)},
-                new String[]{n, "MFG-DE", "DIST-DE", held.getFirst()})));
-        assertThat(second.rejected()).singleElement().satisfies(r -> {
-            assertThat(r.row()).isEqualTo(3);
-            assertThat(r.reason()).isEqualTo("unit " + held.getFirst() + " is held by DIST-DE, not by MFG-DE");
-        });
         assertThat(shipments.findByNumber(n)).isEmpty();
     }
 

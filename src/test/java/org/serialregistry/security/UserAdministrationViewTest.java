@@ -80,7 +80,9 @@ class UserAdministrationViewTest extends SpringBrowserlessTest {
         $(Button.class, dialog).withText("Create").single().click();
 
         assertThat(users.findByUsername("shorty")).isEmpty();
-        assertThat(test($(Notification.class).last()).getText()).contains("at least 10 characters");
+        var password = $(PasswordField.class, dialog).withCaption("Initial password").single();
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).contains("at least 10 characters");
         assertThat(dialog.isOpened()).isTrue();
     }
 
@@ -99,6 +101,9 @@ class UserAdministrationViewTest extends SpringBrowserlessTest {
         }
         var actions = (HorizontalLayout) gridTester.getCellComponent(row, "actions");
         test($(Button.class, actions).withText("Disable").single()).click();
+        // disabling asks first (issue 16 item 6)
+        assertThat(users.findByUsername("temp.worker").orElseThrow().enabled()).isTrue();
+        test($(Button.class).withText("Disable user").single()).click();
 
         assertThat(users.findByUsername("temp.worker").orElseThrow().enabled()).isFalse();
         var entry = audit.find(new AuditQuery("user.disabled"), PageRequest.of(0, 10)).getFirst();

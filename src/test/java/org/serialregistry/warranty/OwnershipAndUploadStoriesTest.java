@@ -137,7 +137,7 @@ class OwnershipAndUploadStoriesTest {
         assertThat(report.imported()).isFalse();
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(3);
-            assertThat(p.message()).startsWith("failureDate: ").contains("in the future");
+            assertThat(p.message()).startsWith("Failure date: ").contains("in the future");
         });
         assertThat(jdbc.queryForObject("select count(*) from warranty_claim", Long.class)).isEqualTo(before);
     }

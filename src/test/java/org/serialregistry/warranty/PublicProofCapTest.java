@@ -74,7 +74,8 @@ class PublicProofCapTest {
         }
         var fourth = register(unit, "192.0.2.20", 3).getResponse();
         assertThat(fourth.getStatus()).isEqualTo(400);
-        assertThat(fourth.getContentAsString()).contains("proof: this unit has received 3 registrations with a proof");
+        assertThat(fourth.getContentAsString()).contains("id=\"proof-error\"")
+                .contains("This unit has received 3 registrations with a proof");
     }
 
     @Test
@@ -84,7 +85,8 @@ class PublicProofCapTest {
         }
         var eleventh = register(phones.get(15), "192.0.2.99", 111).getResponse();
         assertThat(eleventh.getStatus()).isEqualTo(400);
-        assertThat(eleventh.getContentAsString()).contains("proof: your network has sent 10 registrations");
+        assertThat(eleventh.getContentAsString()).contains("id=\"proof-error\"")
+                .contains("Your network has sent 10 registrations");
         assertThat(register(phones.get(15), "192.0.2.98", 112).getResponse().getStatus()).isEqualTo(200);
     }
 }

@@ -27,6 +27,7 @@ import org.serialregistry.counterfeit.CaseQuery;
 import org.serialregistry.counterfeit.CaseState;
 import org.serialregistry.counterfeit.SignalType;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 
 /**
@@ -84,7 +85,7 @@ class AlertCasesView extends VerticalLayout {
         grid.addColumn(c -> c.assignee() == null ? "" : c.assignee()).setHeader("Assignee").setAutoWidth(true);
         grid.addColumn(c -> TIME.format(c.firstSeenAt())).setHeader("First seen (UTC)").setAutoWidth(true);
         grid.addColumn(c -> TIME.format(c.updatedAt())).setHeader("Updated (UTC)").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("counterfeit/cases/" + e.getItem().id())));
         grid.setSizeFull();
 

@@ -27,6 +27,7 @@ import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.ui.EChart;
 import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 
 /**
@@ -88,7 +89,7 @@ class CounterfeitOverviewView extends VerticalLayout {
         timelineTable.addColumn(r -> r.type().label()).setHeader("Signal").setFlexGrow(1);
         timelineTable.addColumn(DayRow::cases).setHeader("Cases").setAutoWidth(true);
         timelineTable.setItems(rows);
-        timelineTable.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(timelineTable).addThemeVariants(GridVariant.LUMO_COMPACT);
         timelineTable.setHeight("20rem");
         timelineTable.setWidth("min(100%, 28rem)");
         var row = new FlexLayout(timeline, timelineTable);
@@ -112,7 +113,7 @@ class CounterfeitOverviewView extends VerticalLayout {
         cloned.addColumn(CounterfeitStatistics.ClonedSerial::signals).setHeader("Signals").setAutoWidth(true);
         cloned.setItems(stats.mostCloned());
         cloned.setAllRowsVisible(true);
-        cloned.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(cloned).addThemeVariants(GridVariant.LUMO_COMPACT);
         add(new H3("Most cloned serials"), cloned);
 
         var probers = new Grid<CounterfeitStatistics.ProbingClient>();
@@ -121,7 +122,7 @@ class CounterfeitOverviewView extends VerticalLayout {
         probers.addColumn(CounterfeitStatistics.ProbingClient::signals).setHeader("Signals").setAutoWidth(true);
         probers.setItems(stats.topProbers());
         probers.setAllRowsVisible(true);
-        probers.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(probers).addThemeVariants(GridVariant.LUMO_COMPACT);
         add(new H3("Clients that probe most"), probers);
     }
 }

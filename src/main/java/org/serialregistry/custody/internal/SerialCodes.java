@@ -1,13 +1,9 @@
 package org.serialregistry.custody.internal;
 
-import java.net.URI;
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
-import org.serialregistry.shared.DigitalLink;
-import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.shared.UnitCode;
 
-/** Reads what a person scanned or typed: a bare serial or a unit's GS1 Digital Link URI. */
+/** Reads what a person scanned or typed with the shared {@link UnitCode} reader. */
 public final class SerialCodes {
 
     private SerialCodes() {
@@ -18,33 +14,9 @@ public final class SerialCodes {
     }
 
     public static Code read(String raw) {
-        String text = raw.strip();
-        if (text.length() > 300) {
-            return new Code(null, null, "longer than any code we print");
-        }
-        if (text.regionMatches(true, 0, "http", 0, 4)) {
-            try {
-                String path = URI.create(text).getPath();
-                var parsed = DigitalLink.parse(path == null ? "" : path.replaceAll("/+$", ""));
-                if (parsed.isPresent()) {
-                    return new Code(parsed.get().serial().value(), parsed.get().gtin().value(), null);
-                }
-                // a link with a prefix before /01/
-                int at = path == null ? -1 : path.indexOf("/01/");
-                if (at > 0) {
-                    var p2 = DigitalLink.parse(path.substring(at));
-                    if (p2.isPresent()) {
-                        return new Code(p2.get().serial().value(), p2.get().gtin().value(), null);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                return new Code(null, null, "a link that is not a unit's Digital Link");
-            }
-            return new Code(null, null, "a link that is not a unit's Digital Link");
-        }
-        String upper = text.toUpperCase(Locale.ROOT);
         try {
-            return new Code(new SerialNumber(upper).value(), null, null);
+            var code = UnitCode.parse(raw);
+            return new Code(code.serial().value(), code.gtinValue(), null);
         } catch (IllegalArgumentException e) {
             return new Code(null, null, e.getMessage());
         }

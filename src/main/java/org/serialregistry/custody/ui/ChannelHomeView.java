@@ -29,6 +29,7 @@ import org.serialregistry.custody.DiversionStatus;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.EChart;
 import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -79,17 +80,19 @@ class ChannelHomeView extends VerticalLayout {
 
         alerts.addColumn(DiversionAlert::serial).setHeader("Serial").setAutoWidth(true);
         alerts.addColumn(DiversionAlert::lot).setHeader("Lot").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::intendedMarket).setHeader("Intended").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::seenMarket).setHeader("Seen in").setAutoWidth(true);
+        alerts.addColumn(a -> a.intendedMarket() + " → " + a.seenMarket()).setHeader("Market → seen").setAutoWidth(true);
         alerts.addColumn(a -> a.destinationParty() == null ? "scan" : a.destinationParty()).setHeader("Went to").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::lastLegitimateHolder).setHeader("Last legitimate holder").setKey("holder").setAutoWidth(true);
+        alerts.addColumn(DiversionAlert::lastLegitimateHolder).setHeader("Last holder").setKey("holder").setAutoWidth(true);
         alerts.addColumn(a -> a.shipmentNumber() == null ? "" : a.shipmentNumber()).setHeader("Shipment").setAutoWidth(true);
         alerts.addColumn(a -> ShipmentGrids.TIME.format(a.detectedAt())).setHeader("Detected (UTC)").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::reason).setHeader("Why").setFlexGrow(1);
+        alerts.addColumn(DiversionAlert::reason).setHeader("Why").setWidth("10rem").setFlexGrow(2);
         alerts.addColumn(a -> a.state().label()).setHeader("Status").setKey("status").setAutoWidth(true);
         alerts.addColumn(a -> a.assignee() == null ? "" : a.assignee()).setHeader("Assignee").setAutoWidth(true);
+        // the reason given when the alert was confirmed, dismissed or reopened, and by whom
+        alerts.addColumn(ChannelHomeView::decision).setHeader("Decision").setKey("decision").setWidth("6rem").setFlexGrow(1)
+                .setTooltipGenerator(ChannelHomeView::decision);
         alerts.setHeight("18rem");
-        alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(alerts).addThemeVariants(GridVariant.LUMO_COMPACT);
         alerts.asSingleSelect().addValueChangeListener(e -> {
             showChain(e.getValue());
             enableActions(e.getValue());
@@ -136,7 +139,7 @@ class ChannelHomeView extends VerticalLayout {
         refusalGrid.addColumn(CustodyRefusal::reason).setHeader("Reason").setFlexGrow(1);
         refusalGrid.setItems(refusals);
         refusalGrid.setHeight("14rem");
-        refusalGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(refusalGrid).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         var markets = new FlexLayout(
                 new FigurePanel("Units by holder's market", "Units", FigurePanel.Kind.PIE, custody.unitsByMarket()),
@@ -215,7 +218,19 @@ class ChannelHomeView extends VerticalLayout {
         String now = holder.map(h -> "now " + h.state().name().toLowerCase().replace('_', ' ') + " at " + h.holder()).orElse("");
         chain.add(new H3("Chain of custody of " + alert.serial()),
                 new Paragraph(alert.lastLegitimateHolder() + " was the last legitimate holder: " + alert.reason() + "; "
-                        + now + "."), grid);
+                        + now + "."));
+        if (!decision(alert).isEmpty()) {
+            chain.add(new Paragraph(alert.state().label() + ": " + decision(alert)));
+        }
+        chain.add(grid);
+    }
+
+    static String decision(DiversionAlert a) {
+        if (a.resolution() == null || a.resolution().isBlank()) {
+            return "";
+        }
+        return a.resolution() + (a.statusChangedBy() == null ? "" : " (" + a.statusChangedBy()
+                + (a.statusChangedAt() == null ? "" : ", " + ShipmentGrids.TIME.format(a.statusChangedAt())) + ")");
     }
 
     static Map<String, Long> none() {

@@ -1,5 +1,6 @@
 package org.serialregistry.custody.ui;
 
+import org.serialregistry.ui.CodeInput;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -34,14 +35,22 @@ class ChannelSearchView extends VerticalLayout {
     final com.vaadin.flow.component.grid.Grid<CustodyMovement> results = ShipmentGrids.movements();
 
     ChannelSearchView(Custody custody) {
+        CodeInput.configure(serial).setHelperText(null);
         var search = new Button("Search", e -> {
             try {
                 List<CustodyMovement> found = custody.search(serial.getValue(), lot.getValue(), shipment.getValue(),
                         party.getValue(), 2000);
                 summary.removeAll();
+                serial.setInvalid(false);
                 if (!serial.getValue().isBlank()) {
-                    var holder = custody.holderOf(serial.getValue().strip().toUpperCase());
-                    summary.add(new H3("Timeline of " + serial.getValue().strip().toUpperCase()));
+                    var code = CodeInput.read(serial);
+                    if (code.isEmpty()) {
+                        results.setItems(List.of());
+                        return;
+                    }
+                    String s = code.get().serial().value();
+                    var holder = custody.holderOf(s);
+                    summary.add(new H3("Timeline of " + s));
                     summary.add(new Paragraph(holder.map(h -> "Held by " + (h.holder() == null ? "its maker" : h.holder())
                             + " (" + h.state().name().toLowerCase().replace('_', ' ') + ")"
                             + (h.inTransitTo() == null ? "" : " to " + h.inTransitTo())

@@ -42,6 +42,7 @@ import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.internal.SheetRows;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Confirmation;
 import org.serialregistry.ui.FigurePanel;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
@@ -153,25 +154,55 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
 
     private void run(boolean confirm) {
         if (shipment.getValue() == null) {
-            Notifications.error("Choose the shipment you are receiving");
+            shipment.setErrorMessage("Choose the shipment you are receiving");
+            shipment.setInvalid(true);
             return;
         }
+        shipment.setInvalid(false);
         var scanned = Arrays.stream(codes.getValue().split("[\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
+        long id = shipment.getValue().id();
+        ReceiptReport preview;
         try {
-            report = confirm ? receiving.receive(shipment.getValue().id(), scanned)
-                    : receiving.check(shipment.getValue().id(), scanned);
+            preview = receiving.check(id, scanned);
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             Notifications.error(e.getMessage());
             return;
         }
-        showReport();
-        if (confirm) {
-            Notifications.success("Receipt of " + report.shipment().shipmentNumber() + " confirmed: "
-                    + report.shipment().status().label().toLowerCase());
-            var remaining = new ArrayList<>(shipments.incoming(report.shipment().toParty()));
-            shipment.setItems(remaining);
+        if (!confirm) {
+            report = preview;
+            showReport();
+            return;
         }
+        long missing = preview.count(ReceiptOutcome.MISSING);
+        long notGenuine = preview.count(ReceiptOutcome.NOT_GENUINE) + preview.count(ReceiptOutcome.UNKNOWN);
+        if (missing == 0 && notGenuine == 0) {
+            confirmReceipt(id, scanned);
+            return;
+        }
+        // missing and counterfeit units are recorded for good: ask first, with the figures
+        report = preview;
+        showReport();
+        Confirmation.ask("Confirm receipt of " + preview.shipment().shipmentNumber() + " with differences?",
+                (missing == 0 ? "" : missing + (missing == 1 ? " unit was" : " units were") + " shipped but not scanned: "
+                        + "they are recorded as missing from this shipment. ")
+                        + (notGenuine == 0 ? "" : notGenuine + (notGenuine == 1 ? " code is" : " codes are")
+                        + " not genuine: each is reported as a suspect counterfeit. ")
+                        + "A confirmed receipt cannot be undone; scan again first if units are still in the box.",
+                "Confirm receipt", () -> confirmReceipt(id, scanned));
+    }
+
+    /** Applies the receipt; returns what happened, as shown to the user. */
+    private String confirmReceipt(long id, List<String> scanned) {
+        report = receiving.receive(id, scanned);
+        showReport();
+        String happened = "Receipt of " + report.shipment().shipmentNumber() + " confirmed: "
+                + report.shipment().status().label().toLowerCase() + " (" + report.count(ReceiptOutcome.EXPECTED)
+                + " received, " + report.count(ReceiptOutcome.MISSING) + " missing, "
+                + (report.count(ReceiptOutcome.NOT_GENUINE) + report.count(ReceiptOutcome.UNKNOWN)) + " not genuine)";
+        Notifications.success(happened);
+        shipment.setItems(new ArrayList<>(shipments.incoming(report.shipment().toParty())));
+        return happened;
     }
 
     private void clearReport() {

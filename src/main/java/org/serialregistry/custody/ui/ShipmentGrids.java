@@ -25,7 +25,7 @@ final class ShipmentGrids {
         grid.addColumn(s -> s.status().label()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(ShipmentView::divertedCount).setHeader("Diverted").setAutoWidth(true);
         grid.addColumn(s -> TIME.format(s.shippedAt())).setHeader("Shipped (UTC)").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("20rem");
         return grid;
     }
@@ -40,7 +40,7 @@ final class ShipmentGrids {
         grid.addColumn(m -> m.toParty() == null ? "end customer" : m.toParty()).setHeader("To").setAutoWidth(true);
         grid.addColumn(m -> m.shipmentNumber() == null ? "" : m.shipmentNumber()).setHeader("Shipment").setAutoWidth(true);
         grid.addColumn(m -> m.references() == null ? "" : m.references()).setHeader("References").setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
     }
 }

@@ -2,7 +2,6 @@ package org.serialregistry.forensics.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import org.serialregistry.forensics.DecodedCode;
-import org.serialregistry.shared.DigitalLink;
+import org.serialregistry.shared.UnitCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,27 +83,15 @@ public class CodeImageDecoder {
                 + "; take a sharper, straight photo or type the serial");
     }
 
-    /** Parses a Digital Link URI (any host and path prefix) into GTIN, lot and serial. */
+    /** Reads the code's text with the shared reader: a Digital Link or a GS1 element string naming a unit. */
     static DecodedCode parse(String text) {
         String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
-        String path;
-        try {
-            path = URI.create(text.strip()).getRawPath();
-        } catch (IllegalArgumentException e) {
-            path = null;
-        }
-        int at = path == null ? -1 : path.indexOf("/01/");
-        var parsed = at < 0 ? java.util.Optional.<DigitalLink.Parsed>empty()
-                : DigitalLink.parse(stripTrailingSlash(path.substring(at)));
-        if (parsed.isEmpty()) {
+        var code = UnitCode.tryParse(text).filter(c -> c.gtin() != null);
+        if (code.isEmpty()) {
             throw new IllegalArgumentException("codePhoto: the code holds \"" + shown
                     + "\", not a GS1 Digital Link of a unit (…/01/{GTIN}/21/{serial})");
         }
-        var p = parsed.get();
-        return new DecodedCode(text, p.gtin().value(), p.lot() == null ? null : p.lot().value(), p.serial().value());
-    }
-
-    private static String stripTrailingSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        var c = code.get();
+        return new DecodedCode(text, c.gtinValue(), c.lotValue(), c.serial().value());
     }
 }

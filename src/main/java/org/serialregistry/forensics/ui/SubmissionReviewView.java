@@ -47,7 +47,9 @@ import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.ui.Kpi;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
+import org.serialregistry.ui.Photos;
 import org.serialregistry.ui.RouteIds;
 
 /**
@@ -66,6 +68,7 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
     final Map<ChecklistItem, Select<CheckResult>> results = new EnumMap<>(ChecklistItem.class);
     final Map<ChecklistItem, TextField> notes = new EnumMap<>(ChecklistItem.class);
     final Select<Verdict> verdict = new Select<>();
+    final FieldErrors verdictErrors = new FieldErrors();
     final Select<SignatureMeaning> meaning = new Select<>();
     final TextArea reasoning = new TextArea("Reasoning");
 
@@ -111,7 +114,8 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
             gallery.getStyle().set("gap", "var(--lumo-space-m)");
             for (var p : s.photos()) {
                 review.photo(p.id()).ifPresent(content -> {
-                    var img = new Image(content.getValue(), p.filename());
+                    var img = Photos.enlargeable(new Image(content.getValue(), p.filename()),
+                            () -> new Image(content.getValue(), p.filename()), p.filename());
                     img.setMaxWidth("16rem");
                     img.setMaxHeight("12rem");
                     gallery.add(new Div(img, new Paragraph(p.filename() + " · " + p.width() + "×" + p.height())));
@@ -282,36 +286,43 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var row = new HorizontalLayout(verdict, meaning);
         row.setWrap(true);
-        add(row, reasoning, sign);
+        add(row, reasoning, verdictErrors.summary(), sign);
     }
 
+    /**
+     * Checks the verdict, its meaning, reasoning and checklist first, each problem at its field; only
+     * a verdict that can be signed asks for the password. A wrong password keeps the dialog open.
+     */
     private void openSignature() {
-        if (verdict.getValue() == null) {
-            Notifications.error("verdict: choose genuine, counterfeit or inconclusive");
+        verdictErrors.bind("verdict", verdict).bind("meaning", meaning).bind("reasoning", reasoning)
+                .label("checklist", "Checklist");
+        if (!verdictErrors.run(() -> {
+            review.saveChecklist(id, currentChecklist());
+            review.checkVerdict(id, verdict.getValue(), meaning.getValue(), reasoning.getValue());
+        })) {
             return;
         }
         var dialog = new Dialog();
         dialog.setHeaderTitle("Electronic signature");
         var password = new PasswordField("Password");
+        var passwordErrors = new FieldErrors().bind("password", password);
         var who = new Paragraph("Signing as " + currentUser.displayName() + " (" + currentUser.require() + "): verdict "
                 + verdict.getValue().label().toLowerCase() + ", meaning \"" + meaning.getValue().label() + "\". "
                 + "Your checklist is saved and bound to the verdict.");
         var sign = new Button("Sign", e -> {
-            try {
-                review.saveChecklist(id, currentChecklist());
-                var signed = review.sign(id, verdict.getValue(), meaning.getValue(), reasoning.getValue(),
-                        password.getValue());
+            var signed = passwordErrors.attempt(() -> review.sign(id, verdict.getValue(), meaning.getValue(),
+                    reasoning.getValue(), password.getValue()));
+            if (signed != null) {
                 dialog.close();
                 Notifications.success("Verdict " + signed.verdict().label().toLowerCase() + " signed by "
                         + signed.signerName());
                 render();
-            } catch (IllegalArgumentException ex) {
+            } else {
                 password.clear();
-                Notifications.error(ex.getMessage());
             }
         });
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(who, password));
+        dialog.add(new VerticalLayout(who, password, passwordErrors.summary()));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), sign);
         dialog.open();
     }

@@ -3,10 +3,12 @@ package org.serialregistry.quality.ui;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -15,7 +17,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 
@@ -37,21 +41,41 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
         this.dashboard = dashboard;
         grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
-        grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.facilityCode() + "/" + c.lineCode()).setHeader("Line").setAutoWidth(true);
+        grid.addColumn(c -> c.lot() + " · " + c.facilityCode() + "/" + c.lineCode()).setHeader("Lot · line")
+                .setAutoWidth(true).setSortable(true).setComparator(ClaimView::lot);
         grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
         grid.addColumn(c -> c.productionDate().toString()).setHeader("Made").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
         grid.addColumn(c -> c.failureDate().toString()).setHeader("Failure date").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setWidth("12rem")
+                .setFlexGrow(1);
+        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
+        grid.setPartNameGenerator(c -> c.state() == ClaimState.DENIED ? "denied-claim" : null);
+        grid.addItemClickListener(e -> claimDialog(e.getItem()).open());
         var back = new Button("Back to claim rates", e -> getUI().ifPresent(ui -> ui.navigate(QualityHomeView.class)));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(back, title, grid, Exports.link("Export these claims to Excel", "claims.xlsx", HEADERS,
                 () -> dashboard.claims(filter).stream().map(c -> QualityHomeView.row(c.claimNumber(), c.state().label(),
                         c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.serial(), c.productionDate().toString(),
                         c.defect().label(), c.failureDate().toString(), c.description())).toList()));
+    }
+
+    /** One claim as quality needs it: the unit, the defect, the decision and why. */
+    Dialog claimDialog(ClaimView c) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Claim " + c.claimNumber() + " · " + c.state().label());
+        var facts = new com.vaadin.flow.component.formlayout.FormLayout();
+        facts.addFormItem(new Span(c.serial()), "Serial");
+        facts.addFormItem(new Span(c.lot() + " · " + c.facilityCode() + "/" + c.lineCode() + " · made "
+                + c.productionDate()), "Lot, line, made");
+        facts.addFormItem(new Span(c.defect().label() + " on " + c.failureDate()), "Defect");
+        facts.addFormItem(new Span(c.description() == null ? "–" : c.description()), "Description");
+        facts.addFormItem(new Span(c.decisionReasons() == null ? "–" : c.decisionReasons()), "Decision and why");
+        facts.addFormItem(new Span(c.state() == ClaimState.DENIED ? "no (denied)" : "yes"), "Counted in the rate");
+        dialog.add(facts);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        return dialog;
     }
 
     @Override
@@ -70,8 +94,12 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
         }
         filter = new ClaimFilter(null, gtin, lot, null, null, defect, null, null, null, ClaimFilter.Sort.NEWEST_FIRST, 5000);
         var claims = dashboard.claims(filter);
+        long denied = claims.stream().filter(c -> c.state() == ClaimState.DENIED).count();
+        // the claim rate counts claims that were not denied: say so, so that both figures agree
         title.setText(claims.size() + " claim(s)" + (lot == null ? "" : " of lot " + lot)
-                + (defect == null ? "" : " for " + defect.label().toLowerCase()));
+                + (defect == null ? "" : " for " + defect.label().toLowerCase())
+                + (denied == 0 ? "" : ": " + (claims.size() - denied) + " counted in the claim rate, " + denied
+                + " denied and not counted"));
         grid.setItems(claims);
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -24,6 +26,7 @@ import org.serialregistry.quality.QualityAlertView;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.quality.RateDimension;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Badges;
 import org.serialregistry.ui.FigurePanel;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
@@ -43,6 +46,8 @@ class QualityHomeView extends VerticalLayout {
             "Claim rate %", "Threshold %", "Above threshold", "Top defect");
 
     private final QualityDashboard dashboard;
+    final FlexLayout kpis = new FlexLayout();
+    final Span lotFilter = new Span();
     final Grid<LotClaimRate> lots = new Grid<>();
     final Grid<QualityAlertView> alerts = new Grid<>();
 
@@ -51,9 +56,7 @@ class QualityHomeView extends VerticalLayout {
         var lotRates = dashboard.lotRates();
         var alertList = dashboard.alerts();
 
-        var kpis = new FlexLayout(new Kpi("Open alerts", alertList.stream().filter(a -> !a.acknowledged()).count()),
-                new Kpi("Lots above threshold", lotRates.stream().filter(LotClaimRate::aboveThreshold).count()),
-                new Kpi("Claims counted", lotRates.stream().mapToLong(LotClaimRate::claims).sum()));
+        fillKpis(alertList, lotRates);
         kpis.getStyle().set("gap", "var(--lumo-space-m)");
         kpis.setFlexWrap(FlexLayout.FlexWrap.WRAP);
 
@@ -79,7 +82,9 @@ class QualityHomeView extends VerticalLayout {
         lots.addColumn(LotClaimRate::claims).setHeader("Claims").setAutoWidth(true).setSortable(true);
         lots.addColumn(LotClaimRate::ratePercent).setHeader("Claim rate %").setAutoWidth(true).setSortable(true);
         lots.addColumn(LotClaimRate::thresholdPercent).setHeader("Threshold %").setAutoWidth(true);
-        lots.addColumn(r -> r.aboveThreshold() ? "ABOVE" : "").setHeader("").setAutoWidth(true);
+        lots.addComponentColumn(r -> r.aboveThreshold() ? Badges.badge("Above threshold", "error") : new Span())
+                .setHeader("").setAutoWidth(true);
+        lots.setPartNameGenerator(r -> r.aboveThreshold() ? "above-threshold" : null);
         lots.addColumn(r -> r.topDefect() == null ? "" : r.topDefect().label()).setHeader("Top defect").setKey("topDefect").setAutoWidth(true);
         lots.setItems(lotRates);
         lots.setAllRowsVisible(true);
@@ -97,10 +102,13 @@ class QualityHomeView extends VerticalLayout {
                         () -> dashboard.alerts().stream().map(a -> row(a.gtin(), a.lot(), a.facilityCode(), a.lineCode(),
                                 a.claims(), a.units(), a.claimRatePercent(), a.thresholdPercent(), a.topDefect(),
                                 a.raisedAt().toString(), a.acknowledgedBy(), a.notes())).toList()),
-                new H3("Claim rate per lot (click a lot for its claims)"), lots,
+                new H3("Claim rate per lot (click a lot for its claims)"), lotFilter, lots,
                 Exports.link("Export lots to Excel", "claim-rate-per-lot.xlsx", LOT_HEADERS,
                         () -> lotRows(dashboard.lotRates())),
-                new FigurePanel("Claim rate per lot", "Claim rate %", FigurePanel.Kind.BAR, perLot),
+                new FigurePanel("Claim rate per lot", "Claim rate %", FigurePanel.Kind.BAR, perLot)
+                        .withThreshold(lotThreshold(lotRates), "threshold " + lotThreshold(lotRates) + " %")
+                        .onSelect(lot -> lotRates.stream().filter(r -> r.lot().equals(lot)).findFirst()
+                                .ifPresent(this::drillDown)),
                 new FigurePanel("Claims per week of failure", "Claims", FigurePanel.Kind.LINE, weeks),
                 Exports.link("Export claims per week to Excel", "claims-per-week.xlsx", List.of("Week from", "Claims"),
                         () -> dashboard.claimsPerWeek(12).entrySet().stream().map(e -> row(e.getKey().toString(),
@@ -110,8 +118,15 @@ class QualityHomeView extends VerticalLayout {
             var rates = dashboard.rates(d);
             var figures = new LinkedHashMap<String, Double>();
             rates.forEach(r -> figures.put(r.group(), r.ratePercent()));
-            add(new FigurePanel("Claim rate per " + d.label().toLowerCase(), "Claim rate %", FigurePanel.Kind.BAR,
-                    figures));
+            var panel = new FigurePanel("Claim rate per " + d.label().toLowerCase(), "Claim rate %",
+                    FigurePanel.Kind.BAR, figures);
+            if (d == RateDimension.PRODUCT) {
+                panel.onSelect(this::showLotsOf);
+            } else if (d == RateDimension.DEFECT) {
+                panel.onSelect(defect -> getUI().ifPresent(ui -> ui.navigate(QualityClaimsView.class,
+                        QueryParameters.simple(Map.of("defect", defect)))));
+            }
+            add(panel);
             add(rateGrid(d, rates), Exports.link("Export " + d.label().toLowerCase() + " rates to Excel",
                     "claim-rate-per-" + d.name().toLowerCase() + ".xlsx",
                     List.of(d.label(), "Units", "Claims", "Claim rate %"),
@@ -142,11 +157,43 @@ class QualityHomeView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setId("rates-" + d.name().toLowerCase());
+        if (d == RateDimension.PRODUCT) {
+            // product -> its lots: the lot table above shows only that product's lots
+            grid.addItemClickListener(e -> showLotsOf(e.getItem().group()));
+        }
         if (d == RateDimension.DEFECT) {
             grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(QualityClaimsView.class,
                     QueryParameters.simple(Map.of("defect", e.getItem().group())))));
         }
         return grid;
+    }
+
+    /** Shows only the lots of one product in the lot table, with a way back to all lots. */
+    void showLotsOf(String product) {
+        var rates = dashboard.lotRates().stream().filter(r -> r.product().equals(product) || r.gtin().equals(product))
+                .toList();
+        lots.setItems(rates);
+        lotFilter.removeAll();
+        var all = new Button("Show all lots", e -> {
+            lots.setItems(dashboard.lotRates());
+            lotFilter.removeAll();
+        });
+        all.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        lotFilter.add(new Span("Lots of " + product + " (" + rates.size() + ") "), all);
+        lots.scrollIntoView();
+    }
+
+    /** The threshold the lots shown share; the default when their products have different ones. */
+    static double lotThreshold(List<LotClaimRate> rates) {
+        var thresholds = rates.stream().filter(r -> r.claims() > 0).map(LotClaimRate::thresholdPercent).distinct().toList();
+        return thresholds.size() == 1 ? thresholds.getFirst() : QualityDashboard.DEFAULT_THRESHOLD_PERCENT;
+    }
+
+    private void fillKpis(List<QualityAlertView> alertList, List<LotClaimRate> lotRates) {
+        kpis.removeAll();
+        kpis.add(new Kpi("Open alerts", alertList.stream().filter(a -> !a.acknowledged()).count()),
+                new Kpi("Lots above threshold", lotRates.stream().filter(LotClaimRate::aboveThreshold).count()),
+                new Kpi("Claims counted", lotRates.stream().mapToLong(LotClaimRate::claims).sum()));
     }
 
     void drillDown(LotClaimRate lot) {
@@ -165,7 +212,9 @@ class QualityHomeView extends VerticalLayout {
                 dashboard.acknowledge(alert.id(), alert.version(), notes.getValue());
                 dialog.close();
                 Notifications.success("Alert for lot " + alert.lot() + " acknowledged");
-                alerts.setItems(dashboard.alerts());
+                var fresh = dashboard.alerts();
+                alerts.setItems(fresh);
+                fillKpis(fresh, dashboard.lotRates());
             } catch (IllegalArgumentException | ClaimConflictException ex) {
                 Notifications.error(ex.getMessage());
             }

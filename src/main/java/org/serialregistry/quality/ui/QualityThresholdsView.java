@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.quality.ClaimThreshold;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 
 /** Claim-rate thresholds per product: a lot above its product's threshold raises one alert. */
@@ -39,18 +40,19 @@ class QualityThresholdsView extends VerticalLayout {
             var min = new IntegerField();
             min.setValue(t.minClaims());
             min.setWidth("6rem");
+            percent.setAriaLabel("Max claim rate of " + t.product());
+            min.setAriaLabel("Min claims of " + t.product());
+            var errors = new FieldErrors().bind("maxClaimRatePercent", percent).label("maxClaimRatePercent",
+                    "Max claim rate").bind("minClaims", min).label("minClaims", "Min claims");
             var save = new Button("Save", e -> {
-                try {
-                    dashboard.setThreshold(t.gtin(), percent.getValue() == null ? 0 : percent.getValue(),
-                            min.getValue() == null ? 0 : min.getValue());
+                if (errors.run(() -> dashboard.setThreshold(t.gtin(), percent.getValue() == null ? 0 : percent.getValue(),
+                        min.getValue() == null ? 0 : min.getValue()))) {
                     Notifications.success("Threshold of " + t.product() + " saved");
                     refresh();
-                } catch (IllegalArgumentException ex) {
-                    Notifications.error(ex.getMessage());
                 }
             });
             return new HorizontalLayout(percent, min, save);
-        }).setHeader("Max claim rate · min claims").setAutoWidth(true);
+        }).setHeader("Max claim rate · min claims").setKey("threshold").setAutoWidth(true);
         grid.addColumn(t -> t.configured() ? "" : "default").setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

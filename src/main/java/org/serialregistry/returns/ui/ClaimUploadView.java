@@ -56,7 +56,7 @@ class ClaimUploadView extends VerticalLayout {
         problems.addColumn(ClaimImportReport.RowProblem::row).setHeader("Row").setAutoWidth(true);
         problems.addColumn(ClaimImportReport.RowProblem::message).setHeader("Problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
-        problems.addThemeVariants(GridVariant.LUMO_COMPACT);
+        problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.setVisible(false);
         add(status, template, upload, progress, problems);
     }
@@ -77,7 +77,8 @@ class ClaimUploadView extends VerticalLayout {
                 report = claims.importWorkbook(workbook, (done, total) ->
                         ui.access(() -> progress.setValue(total == 0 ? 1 : done / (double) total)));
             } catch (IllegalArgumentException e) {
-                report = new ClaimImportReport(false, 0, List.of(new ClaimImportReport.RowProblem(0, e.getMessage())), List.of());
+                report = new ClaimImportReport(false, 0, List.of(new ClaimImportReport.RowProblem(0,
+                        WarrantyClaims.inColumnWords(e))), List.of());
             }
             var finished = report;
             ui.access(() -> finish(ui, finished));
@@ -93,10 +94,11 @@ class ClaimUploadView extends VerticalLayout {
                     + (report.rows() - approved) + " denied or sent to review.");
             Notifications.success(status.getText());
         } else {
-            status.setText("Nothing was imported: " + report.problems().size() + " row(s) need correcting.");
+            long rows = report.problems().stream().map(ClaimImportReport.RowProblem::row).distinct().count();
+            status.setText("Nothing was imported: " + (rows == 1 ? "1 row needs" : rows + " rows need")
+                    + " correcting; every problem is listed below.");
             problems.setItems(report.problems());
             problems.setVisible(true);
-            Notifications.error(status.getText());
         }
     }
 }

@@ -23,6 +23,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Badges;
+import org.serialregistry.ui.CodeInput;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.CheckResult;
 import org.serialregistry.warranty.ClaimChannel;
@@ -50,6 +53,7 @@ class ServiceClaimIntakeView extends VerticalLayout {
     final H3 decision = new H3();
     final Grid<CheckResult> checks = new Grid<>();
     ClaimResult last;
+    final FieldErrors errors = new FieldErrors();
     private byte[] evidence;
     private String evidenceName;
 
@@ -68,28 +72,38 @@ class ServiceClaimIntakeView extends VerticalLayout {
         }));
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "application/pdf", ".png", ".jpg", ".jpeg", ".pdf");
-        var submit = new Button("Submit claim", e -> ServiceFormat.attempt(() -> {
+        CodeInput.configure(serial);
+        errors.bind("gtin", product).bind("serial", serial).bind("defectCode", defect).bind("failureDate", failure)
+                .bind("claimantName", claimant).bind("claimantEmail", email).bind("description", description)
+                .bind("externalReference", reference).bind("purchaseReceipt", receipt).label("file", "Evidence");
+        var submit = new Button("Submit claim", e -> errors.run(() -> {
             var result = claims.submit(new NewClaim(product.getValue() == null ? null : product.getValue().gtin().value(),
                     serial.getValue(), defect.getValue() == null ? null : defect.getValue().name(), failure.getValue(),
                     claimant.getValue(), email.getValue(), description.getValue(), reference.getValue(), receipt.getValue()),
                     ClaimChannel.PORTAL);
+            show(result);
             if (evidence != null) {
-                claims.addEvidence(result.claim().id(), evidence, evidenceName);
+                // the claim stands; a file that is refused is said so, not dropped behind an upload tick
+                String name = evidenceName;
+                byte[] file = evidence;
                 evidence = null;
                 upload.clearFileList();
+                errors.run(() -> claims.addEvidence(result.claim().id(), file, name));
+                if (errors.summary().isVisible()) {
+                    errors.summary().setText("The claim was filed without the evidence " + name + ": "
+                            + errors.summary().getText().replaceFirst("^[^:]*: ", "") + ". Add it on the claim's page.");
+                }
             }
-            show(result);
         }));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         checks.addColumn(k -> k.check().label()).setHeader("Check").setAutoWidth(true);
-        checks.addColumn(k -> k.passed() ? "Passed" : "Failed").setHeader("Result").setAutoWidth(true);
+        checks.addComponentColumn(k -> Badges.check(k.passed())).setHeader("Result").setAutoWidth(true);
         checks.addColumn(CheckResult::detail).setHeader("Detail").setFlexGrow(1);
         checks.setAllRowsVisible(true);
         checks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         checks.setVisible(false);
         add(new FormLayout(product, serial, defect, failure, claimant, email, description, reference, receipt, upload),
-                submit,
-                decision, checks);
+                errors.summary(), submit, decision, checks);
     }
 
     private void show(ClaimResult result) {
@@ -100,10 +114,11 @@ class ServiceClaimIntakeView extends VerticalLayout {
         decision.setText(text);
         checks.setItems(result.checks());
         checks.setVisible(true);
+        // a decision is an outcome, not an error: approved is good news, review and denial are news to read
         if (c.rmaNumber() != null) {
             Notifications.success(text);
         } else {
-            Notifications.error(text + ": " + c.decisionReasons());
+            Notifications.outcome(text + ": " + c.decisionReasons());
         }
     }
 }

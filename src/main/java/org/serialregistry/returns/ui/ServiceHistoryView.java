@@ -1,5 +1,6 @@
 package org.serialregistry.returns.ui;
 
+import org.serialregistry.ui.CodeInput;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +37,9 @@ class ServiceHistoryView extends VerticalLayout {
     ServiceHistoryView(Repairs repairs) {
         this.repairs = repairs;
         result.setPadding(false);
-        var show = new Button("Show history", e -> ServiceFormat.attempt(() -> show(serial.getValue())));
+        CodeInput.configure(serial);
+        var show = new Button("Show history", e -> CodeInput.read(serial)
+                .ifPresent(code -> ServiceFormat.attempt(() -> show(code.serial().value()))));
         var bar = new HorizontalLayout(serial, show);
         bar.setAlignItems(Alignment.BASELINE);
         add(bar, result);
@@ -46,7 +49,7 @@ class ServiceHistoryView extends VerticalLayout {
         result.removeAll();
         var history = repairs.history(text);
         if (history.isEmpty()) {
-            result.add(new Paragraph("This registry never issued serial " + text.strip().toUpperCase() + "."));
+            result.add(new Paragraph("This registry never issued serial " + text + "."));
             return;
         }
         var h = history.get();

@@ -22,6 +22,7 @@ import org.serialregistry.returns.Repairs;
 import org.serialregistry.returns.ServiceQueue;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
@@ -55,7 +56,7 @@ class ServiceHomeView extends VerticalLayout {
         underRma.addColumn(i -> i.claim().claimNumber()).setHeader("Claim").setAutoWidth(true);
         underRma.addColumn(i -> i.claim().serial()).setHeader("Serial").setAutoWidth(true);
         underRma.addColumn(i -> i.claim().defect().label()).setHeader("Defect").setAutoWidth(true);
-        underRma.addColumn(i -> i.claim().claimantName()).setHeader("Customer").setAutoWidth(true);
+        underRma.addColumn(i -> i.claim().claimantName()).setHeader("Customer").setWidth("9rem").setFlexGrow(1);
         underRma.addColumn(i -> i.serviceParty() == null ? "unassigned" : i.serviceParty()).setHeader("Service centre")
                 .setKey("centre").setAutoWidth(true);
         underRma.addComponentColumn(i -> i.serviceParty() == null
@@ -65,9 +66,10 @@ class ServiceHomeView extends VerticalLayout {
                         refresh();
                     }
                 }) : new Paragraph()).setHeader("").setKey("take").setAutoWidth(true);
-        underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
-                .setHeader("").setAutoWidth(true);
+        Grids.actions(underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
+                .setHeader(""));
         underRma.setAllRowsVisible(true);
+        Grids.wrapping(underRma);
 
         mine.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);
         mine.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true);

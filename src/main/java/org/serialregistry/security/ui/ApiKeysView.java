@@ -18,6 +18,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.ApiKeyView;
 import org.serialregistry.security.ApiKeys;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.Confirmation;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 
 /** API keys for ERP, MES and partner systems: create (the token is shown once) and revoke. */
@@ -28,6 +30,9 @@ import org.serialregistry.ui.Notifications;
 class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final ApiKeys apiKeys;
+    private static final java.time.format.DateTimeFormatter CREATED = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
     private final Grid<ApiKeyView> grid = new Grid<>();
 
     ApiKeysView(ApiKeys apiKeys) {
@@ -40,22 +45,21 @@ class ApiKeysView extends VerticalLayout implements com.vaadin.flow.router.Befor
         grid.addColumn(k -> k.role().workspace()).setHeader("Role").setAutoWidth(true);
         grid.addColumn(k -> k.partyRef() == null ? "" : k.partyRef()).setHeader("Party").setAutoWidth(true);
         grid.addColumn(ApiKeyView::createdBy).setHeader("Created by").setAutoWidth(true);
-        grid.addColumn(ApiKeyView::createdAt).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(k -> CREATED.format(k.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         grid.addColumn(k -> k.active() ? "Active" : "Revoked by " + k.revokedBy()).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(k -> {
-            var revoke = new Button("Revoke", e -> {
-                try {
-                    apiKeys.revoke(k.id());
-                    Notifications.success("Revoked " + k.name());
-                    refresh();
-                } catch (IllegalArgumentException ex) {
-                    Notifications.error(ex.getMessage());
-                }
-            });
+        Grids.actions(grid.addComponentColumn(k -> {
+            var revoke = new Button("Revoke", e -> Confirmation.ask("Revoke API key " + k.name() + "?",
+                    "Every call with this key (prefix " + k.prefix() + ", acting as " + k.role().workspace()
+                            + ") is refused from now on. A revoked key cannot be turned on again; the system that uses it "
+                            + "needs a new key.", "Revoke key", () -> {
+                        apiKeys.revoke(k.id());
+                        refresh();
+                        return "Key " + k.name() + " revoked: calls with it are now refused.";
+                    }));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(k.active());
             return revoke;
-        }).setHeader("Actions").setAutoWidth(true);
+        }).setHeader("Actions"));
         grid.setSizeFull();
         add(new HorizontalLayout(create), grid);
     }

@@ -27,6 +27,8 @@ import org.serialregistry.security.PasswordPolicy;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAccountView;
 import org.serialregistry.security.UserAdministration;
+import org.serialregistry.ui.Confirmation;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
@@ -70,9 +72,25 @@ class UserAdminView extends VerticalLayout implements BeforeEnterObserver {
 
     private HorizontalLayout actions(UserAccountView user) {
         var edit = new Button("Edit", e -> openEditDialog(user));
-        var toggle = new Button(user.enabled() ? "Disable" : "Enable",
-                e -> run(() -> users.setEnabled(user.id(), user.version(), !user.enabled()),
-                        (user.enabled() ? "Disabled " : "Enabled ") + user.username()));
+        var toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
+            if (!user.enabled()) {
+                run(() -> users.setEnabled(user.id(), user.version(), true), "Enabled " + user.username());
+                return;
+            }
+            Confirmation.ask("Disable " + user.username() + "?", user.displayName() + " can no longer sign in, and "
+                    + "sessions already open end at their next request. Records they signed stay as they are. You can "
+                    + "enable the account again later.", "Disable user", () -> {
+                        try {
+                            users.setEnabled(user.id(), user.version(), false);
+                        } catch (ObjectOptimisticLockingFailureException changed) {
+                            refresh();
+                            throw new IllegalStateException("Someone else changed this user meanwhile. The list is "
+                                    + "refreshed: please try again.");
+                        }
+                        refresh();
+                        return user.username() + " is disabled and can no longer sign in.";
+                    });
+        });
         var reset = new Button("Reset password", e -> openResetDialog(user));
         for (var b : new Button[]{edit, toggle, reset}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -88,14 +106,18 @@ class UserAdminView extends VerticalLayout implements BeforeEnterObserver {
         var password = new PasswordField("Initial password");
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters");
         var roles = roleChoice(EnumSet.noneOf(Role.class));
+        var errors = new FieldErrors().bind("username", username).bind("displayName", displayName)
+                .bind("password", password).bind("roles", roles);
         var save = new Button("Create", e -> {
-            if (run(() -> users.create(new NewUserAccount(username.getValue(), displayName.getValue(),
-                    password.getValue(), roles.getValue())), "Created " + username.getValue().trim().toLowerCase())) {
+            if (errors.run(() -> users.create(new NewUserAccount(username.getValue(), displayName.getValue(),
+                    password.getValue(), roles.getValue())))) {
+                Notifications.success("Created " + username.getValue().trim().toLowerCase());
+                refresh();
                 dialog.close();
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(username, displayName, password, roles));
+        dialog.add(new FormLayout(username, displayName, password, roles), errors.summary());
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }

@@ -1,12 +1,9 @@
 package org.serialregistry.serial.ui;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -23,6 +20,7 @@ import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.shared.CountryCode;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -43,7 +41,7 @@ class IssueSerialsDialog extends Dialog {
     final DatePicker expiryDate = new DatePicker("Expiry date");
     final ComboBox<String> market = new ComboBox<>("Intended market");
 
-    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    final FieldErrors errors = new FieldErrors();
     private final String idempotencyKey = "portal-" + UUID.randomUUID();
 
     IssueSerialsDialog(MasterData masterData, SerialIssuance issuance, Consumer<BatchView> onIssued) {
@@ -70,20 +68,14 @@ class IssueSerialsDialog extends Dialog {
         quantity.setStepButtonsVisible(true);
         quantity.setHelperText("1 to 1,000,000; up to 10,000 are issued at once");
 
-        fields.put("gtin", product);
-        fields.put("lot", lot);
-        fields.put("facility", facility);
-        fields.put("line", line);
-        fields.put("quantity", quantity);
-        fields.put("productionDate", productionDate);
-        fields.put("expiryDate", expiryDate);
-        fields.put("intendedMarket", market);
-        // The service decides what is valid; the fields show its verdict and keep it until the next try
-        fields.values().forEach(f -> f.setManualValidation(true));
+        // The service decides what is valid, all fields at once; each input shows its problem until the next try
+        errors.bind("gtin", product).bind("lot", lot).bind("facility", facility).bind("line", line)
+                .bind("quantity", quantity).bind("productionDate", productionDate).bind("expiryDate", expiryDate)
+                .bind("intendedMarket", market).label("components", "Components");
 
         var form = new FormLayout(product, lot, facility, line, quantity, market, productionDate, expiryDate);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-        add(form);
+        add(form, errors.summary());
 
         var issue = new Button("Issue", e -> issue(issuance, onIssued));
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -91,7 +83,7 @@ class IssueSerialsDialog extends Dialog {
     }
 
     private void issue(SerialIssuance issuance, Consumer<BatchView> onIssued) {
-        fields.values().forEach(f -> f.setInvalid(false));
+        errors.clear();
         var request = new IssueBatchRequest(product.getValue() == null ? null : product.getValue().gtin().value(),
                 lot.getValue() == null ? null : lot.getValue().trim().toUpperCase(),
                 facility.getValue() == null ? null : facility.getValue().code(),
@@ -106,22 +98,11 @@ class IssueSerialsDialog extends Dialog {
                     : String.format("Issuing %,d serials for lot %s in the background", batch.quantity(), batch.lot()));
             onIssued.accept(batch);
         } catch (IllegalArgumentException e) {
-            showAtField(e.getMessage());
+            errors.show(e);
         } catch (SerialIssuance.IdempotencyConflictException e) {
             Notifications.error("This dialog already issued a different batch; close it and start again.");
         } catch (AccessDeniedException e) {
             Notifications.error("Your role may not issue serials.");
         }
-    }
-
-    private void showAtField(String message) {
-        int colon = message.indexOf(':');
-        var field = colon > 0 ? fields.get(message.substring(0, colon).trim()) : null;
-        if (field == null) {
-            Notifications.error(message);
-            return;
-        }
-        field.setErrorMessage(message.substring(colon + 1).trim());
-        field.setInvalid(true);
     }
 }

@@ -41,6 +41,7 @@ import org.serialregistry.serial.ProductCategory;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.ProductWorkbook;
 import org.serialregistry.serial.RiskClass;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 import org.springframework.core.task.AsyncTaskExecutor;
 
@@ -85,6 +86,7 @@ class ProductsFacilitiesView extends VerticalLayout {
         facilities.addColumn(f -> f.lines().stream().map(l -> l.code() + " (" + l.number() + ") " + l.name())
                 .collect(Collectors.joining(", "))).setHeader("Lines").setFlexGrow(1);
         facilities.setAllRowsVisible(true);
+        Grids.wrapping(facilities);
 
         var newProduct = new Button("New product", VaadinIcon.PLUS.create(), e -> productDialog().open());
         newProduct.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

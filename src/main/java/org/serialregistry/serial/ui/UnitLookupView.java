@@ -32,6 +32,7 @@ import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.ui.CodeInput;
 import org.serialregistry.ui.Kpi;
 
 /** Look up one unit by its serial: production record, status, history as a timeline, components, label. */
@@ -52,9 +53,8 @@ class UnitLookupView extends VerticalLayout implements BeforeEnterObserver {
     UnitLookupView(Units units, Labels labels) {
         this.units = units;
         this.labels = labels;
-        serial.setPlaceholder("20 characters, e.g. from a label");
-        serial.setWidth("24rem");
-        serial.setClearButtonVisible(true);
+        CodeInput.configure(serial);
+        serial.setWidth("32rem");
         var find = new Button("Look up", e -> lookUp());
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         find.addClickShortcut(Key.ENTER);
@@ -75,15 +75,11 @@ class UnitLookupView extends VerticalLayout implements BeforeEnterObserver {
     void lookUp() {
         result.removeAll();
         serial.setInvalid(false);
-        String raw = serial.getValue() == null ? "" : serial.getValue().trim().toUpperCase();
-        SerialNumber sn;
-        try {
-            sn = new SerialNumber(raw);
-        } catch (IllegalArgumentException e) {
-            serial.setErrorMessage(e.getMessage());
-            serial.setInvalid(true);
+        var code = CodeInput.read(serial);
+        if (code.isEmpty()) {
             return;
         }
+        SerialNumber sn = code.get().serial();
         var unit = units.find(sn);
         if (unit.isEmpty()) {
             serial.setErrorMessage("No unit with serial " + sn.value() + " was ever issued by this registry");

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.ManufacturingProof;
 import org.serialregistry.serial.ManufacturingSignatures;
 import org.serialregistry.factors.FactorReadings;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.PublicRegistration;
@@ -112,9 +113,9 @@ class PublicVerificationController {
             return notFound(request, "Nothing to post here", "This address takes registrations only "
                     + "(linkType gs1:registerProduct).");
         }
-        if (!result.answer().verified()) {
+        if (!VerificationPages.registrable(result.answer())) {
             return html(HttpStatus.UNPROCESSABLE_CONTENT, VerificationPages.message("Cannot register",
-                    "Only genuine products can be registered. " + result.answer().message(), "bad", self));
+                    "Only genuine products in use can be registered. " + result.answer().message(), "bad", self));
         }
         var registrations = intake.get().orElse(null);
         if (registrations == null) {
@@ -123,35 +124,70 @@ class PublicVerificationController {
                     "inv", self));
         }
         String name = productName(result);
+        VerificationPages.KeptProof kept = null;
         try {
+            byte[] proofBytes = null;
+            String proofType = null;
+            String proofName = null;
+            if (proof != null && !proof.isEmpty()) {
+                if (proof.getSize() > MAX_PROOF_BYTES) {
+                    throw new IllegalArgumentException("proof: the file is larger than 1 MB");
+                }
+                proofBytes = proof.getBytes();
+                proofType = proof.getContentType();
+                proofName = proof.getOriginalFilename();
+            } else if (form.get("proofKept") != null && !form.get("proofKept").isEmpty()) {
+                // the file chosen before a refused attempt, sent back from the page
+                try {
+                    proofBytes = java.util.Base64.getDecoder().decode(form.get("proofKept"));
+                } catch (IllegalArgumentException notBase64) {
+                    throw new IllegalArgumentException("proof: the kept file is damaged; choose it again");
+                }
+                if (proofBytes.length > MAX_PROOF_BYTES) {
+                    throw new IllegalArgumentException("proof: the file is larger than 1 MB");
+                }
+                proofType = form.get("proofKeptType");
+                proofName = form.get("proofKeptName");
+            }
+            if (proofBytes != null) {
+                kept = new VerificationPages.KeptProof(proofName == null ? "proof" : proofName,
+                        proofType == null ? "application/octet-stream" : proofType,
+                        java.util.Base64.getEncoder().encodeToString(proofBytes));
+            }
             LocalDate purchased;
             try {
                 purchased = LocalDate.parse(form.getOrDefault("purchaseDate", ""));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("purchaseDate: enter the date of purchase as YYYY-MM-DD");
             }
-            byte[] proofBytes = null;
-            if (proof != null && !proof.isEmpty()) {
-                if (proof.getSize() > MAX_PROOF_BYTES) {
-                    throw new IllegalArgumentException("proof: the file is larger than 1 MB");
-                }
-                proofBytes = proof.getBytes();
-            }
             RegistrationResult outcome = registrations.register(new PublicRegistration(Gtin.of(result.gtin()),
                     new SerialNumber(result.serial()), purchased, form.getOrDefault("retailer", ""),
-                    form.getOrDefault("ownerName", ""), form.getOrDefault("email", ""), proofBytes,
-                    proof == null || proof.isEmpty() ? null : proof.getContentType(),
-                    proof == null || proof.isEmpty() ? null : proof.getOriginalFilename(), scanRequests.clientKey(request)));
+                    form.getOrDefault("ownerName", ""), form.getOrDefault("email", ""), proofBytes, proofType,
+                    proofName, scanRequests.clientKey(request)));
             return html(outcome.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, VerificationPages.message(
                     outcome.accepted() ? "Registered" : "Not registered", outcome.message(),
                     outcome.accepted() ? "ok" : "bad", self));
         } catch (IllegalArgumentException e) {
-            return html(HttpStatus.BAD_REQUEST, VerificationPages.registrationForm(name, result.serial(), self,
-                    e.getMessage()));
+            // what was typed and the chosen file stay; a file that was itself the problem is not kept
+            boolean fileRefused = InvalidInput.of(e).stream().anyMatch(p -> p.field().equals("proof"));
+            return html(HttpStatus.BAD_REQUEST, VerificationPages.registrationForm(name, result.serial(), self, e,
+                    typedFields(form), fileRefused ? null : kept, LocalDate.now(clock)));
         } catch (IOException e) {
             return html(HttpStatus.BAD_REQUEST, VerificationPages.registrationForm(name, result.serial(), self,
-                    "proof: the file could not be read"));
+                    new IllegalArgumentException("proof: the file could not be read"), typedFields(form), null,
+                    LocalDate.now(clock)));
         }
+    }
+
+    private static Map<String, String> typedFields(Map<String, String> form) {
+        var typed = new java.util.HashMap<String, String>();
+        for (String field : List.of("ownerName", "email", "purchaseDate", "retailer")) {
+            String v = form.get(field);
+            if (v != null) {
+                typed.put(field, v.length() > 254 ? v.substring(0, 254) : v);
+            }
+        }
+        return typed;
     }
 
     /** Any other path under /01/ (a Digital Link we do not resolve, or no link at all): 404, never Vaadin. */
@@ -204,9 +240,12 @@ class PublicVerificationController {
             response.getOutputStream().write(body);
             return null;
         }
+        String country = request.getParameter("country");
+        String noted = country != null && country.strip().matches("[A-Za-z]{2}")
+                ? country.strip().toUpperCase(java.util.Locale.ROOT) : null;
         return html(status, VerificationPages.answer(answer, result.gtin() == null ? "" : result.gtin(),
                 lot == null ? null : ScanTextCut.cut(lot), result.serial(), self, intake.get().isPresent(),
-                Instant.now(clock)));
+                Instant.now(clock), noted));
     }
 
     /** Appends "manufacturingSignature" (the offline-verifiable proof) to the answer of a unit the registry issued. */
@@ -268,9 +307,9 @@ class PublicVerificationController {
         if (result.answer().verdict() == PublicVerdict.INVALID) {
             return badRequest(request, result.answer().message());
         }
-        if (!result.answer().verified()) {
+        if (!VerificationPages.registrable(result.answer())) {
             return html(HttpStatus.OK, VerificationPages.message("Cannot register",
-                    "Only genuine products can be registered. " + result.answer().message(), "bad", self));
+                    "Only genuine products in use can be registered. " + result.answer().message(), "bad", self));
         }
         if (intake.get().isEmpty()) {
             if (PublicRoutes.wantsJson(request)) {
@@ -286,7 +325,8 @@ class PublicVerificationController {
                     "action", baseUrl + self + "?linkType=gs1:registerProduct", "method", "POST",
                     "fields", List.of("ownerName", "email", "purchaseDate", "retailer", "proof")));
         }
-        return html(HttpStatus.OK, VerificationPages.registrationForm(productName(result), result.serial(), self, null));
+        return html(HttpStatus.OK, VerificationPages.registrationForm(productName(result), result.serial(), self, null,
+                Map.of(), null, LocalDate.now(clock)));
     }
 
     private ResponseEntity<?> serviceInfo(String gtin, @Nullable String lot, String serial, boolean json, String self) {

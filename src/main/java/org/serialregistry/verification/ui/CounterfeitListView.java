@@ -21,6 +21,7 @@ import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.ui.CodeInput;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.verification.CounterfeitList;
 import org.serialregistry.verification.CounterfeitReason;
@@ -81,7 +82,7 @@ class CounterfeitListView extends VerticalLayout {
         dialog.setHeaderTitle("Report a counterfeit serial");
         var serial = new TextField("Serial");
         serial.setRequired(true);
-        serial.setMaxLength(20);
+        CodeInput.configure(serial);
         var gtin = new TextField("GTIN (optional)");
         gtin.setMaxLength(14);
         var reason = new ComboBox<CounterfeitReason>("Reason");
@@ -91,12 +92,14 @@ class CounterfeitListView extends VerticalLayout {
         var note = new TextArea("Note (internal)");
         note.setMaxLength(1000);
         var save = new Button("Put on the list", e -> {
+            var code = CodeInput.read(serial);
+            if (code.isEmpty()) {
+                return;
+            }
             try {
-                String g = gtin.getValue().isBlank() ? null : Gtin.of(gtin.getValue()).value();
-                list.report(new SerialNumber(serial.getValue().strip().toUpperCase(java.util.Locale.ROOT)), g,
-                        reason.getValue(), note.getValue());
-                Notifications.success("Serial " + serial.getValue().strip().toUpperCase(java.util.Locale.ROOT)
-                        + " is on the counterfeit list");
+                String g = gtin.getValue().isBlank() ? code.get().gtinValue() : Gtin.of(gtin.getValue()).value();
+                list.report(code.get().serial(), g, reason.getValue(), note.getValue());
+                Notifications.success("Serial " + code.get().serial().value() + " is on the counterfeit list");
                 dialog.close();
                 refresh();
             } catch (IllegalArgumentException ex) {

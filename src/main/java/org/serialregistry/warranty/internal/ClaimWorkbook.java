@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -14,6 +15,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.warranty.ClaimImportReport;
 import org.serialregistry.warranty.NewClaim;
 
@@ -34,7 +36,18 @@ public final class ClaimWorkbook {
     public record Rows(List<ClaimRow> rows, List<ClaimImportReport.RowProblem> problems) {
     }
 
+    /** The claim's field names and the columns that hold them, for row problems in the sheet's words. */
+    private static final Map<String, String> COLUMN_OF = Map.of("gtin", "GTIN", "serial", "Serial",
+            "defectCode", "Defect code", "failureDate", "Failure date", "claimantName", "Claimant name",
+            "claimantEmail", "Claimant email", "description", "Description", "externalReference", "Your reference", "file", "File");
+
     private ClaimWorkbook() {
+    }
+
+    /** Every problem of a row, each named by its column header: "Claimant email: ...; Serial: ...". */
+    public static String inColumnWords(RuntimeException e) {
+        return String.join("; ", InvalidInput.of(e).stream().map(p -> p.field().isEmpty() ? p.message()
+                : COLUMN_OF.getOrDefault(p.field(), p.field()) + ": " + p.message()).toList());
     }
 
     public static Rows read(byte[] content) {
@@ -74,7 +87,7 @@ public final class ClaimWorkbook {
                             date(row.getCell(3), fmt), text(row, 4, fmt), text(row, 5, fmt), text(row, 6, fmt),
                             text(row, 7, fmt), text(row, 8, fmt))));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ClaimImportReport.RowProblem(number, e.getMessage()));
+                    problems.add(new ClaimImportReport.RowProblem(number, inColumnWords(e)));
                 }
             }
         } catch (IOException | RuntimeException e) {

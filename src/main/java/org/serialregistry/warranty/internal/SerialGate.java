@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.CodeCheck;
@@ -11,6 +12,7 @@ import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.shared.UnitCode;
 import org.serialregistry.warranty.SuspectSerialPresented;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +58,9 @@ public class SerialGate {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("serial: the serial number is required");
         }
-        return text.strip().toUpperCase();
+        // a scanned Digital Link or GS1 code in the serial field names its serial; anything else is
+        // kept as typed (in uppercase) so that the gate can refuse it and record the attempt
+        return UnitCode.tryParse(text).map(c -> c.serial().value()).orElse(text.strip().toUpperCase(Locale.ROOT));
     }
 
     /**

@@ -28,6 +28,23 @@ final class ClaimFormat {
         return Math.max(0, d.toMinutes()) + " min";
     }
 
+    /** How long a claim may wait for a person's review before the queue marks it overdue. */
+    static final Duration REVIEW_SLA = Duration.ofDays(2);
+
+    /** "Overdue 5 h" or "Due in 1 d 3 h" for a claim waiting for review; "" for one that waits for nobody. */
+    static String sla(org.serialregistry.warranty.ClaimView c, Instant now) {
+        if (c.state() != org.serialregistry.warranty.ClaimState.NEEDS_REVIEW) {
+            return "";
+        }
+        var due = c.submittedAt().plus(REVIEW_SLA);
+        return now.isAfter(due) ? "Overdue " + span(Duration.between(due, now)) : "Due in " + span(Duration.between(now, due));
+    }
+
+    private static String span(Duration d) {
+        return d.toDays() > 0 ? d.toDays() + " d " + d.toHoursPart() + " h"
+                : d.toHours() > 0 ? d.toHours() + " h" : Math.max(1, d.toMinutes()) + " min";
+    }
+
     static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
     }

@@ -33,6 +33,7 @@ import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.ui.Badges;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.CheckResult;
 import org.serialregistry.warranty.ClaimDecision;
@@ -138,12 +139,10 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         String printed = users.findByUsername(currentUser.require()).map(u -> u.displayName()).orElse(currentUser.require());
         var dialog = new SignatureDialog[1];
         dialog[0] = new SignatureDialog(printed, decision, c.claimNumber(), s -> {
-            if (ClaimFormat.attempt(() -> claims.decide(c.id(), c.version(), decision, s.meaning(), s.note(), s.password()))) {
-                dialog[0].close();
-                Notifications.success(c.claimNumber() + (decision == ClaimDecision.APPROVED ? " approved" : " denied")
-                        + " and signed");
-                show(c.id());
-            }
+            claims.decide(c.id(), c.version(), decision, s.meaning(), s.note(), s.password());
+            Notifications.success(c.claimNumber() + (decision == ClaimDecision.APPROVED ? " approved" : " denied")
+                    + " and signed");
+            show(c.id());
         });
         dialog[0].open();
     }
@@ -175,7 +174,8 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
     private Component checksGrid() {
         var grid = new Grid<CheckResult>();
         grid.addColumn(k -> k.check().label()).setHeader("Check").setAutoWidth(true);
-        grid.addColumn(k -> k.passed() ? "Passed" : "Failed").setHeader("Result").setAutoWidth(true);
+        grid.addComponentColumn(k -> Badges.check(k.passed())).setHeader("Result").setAutoWidth(true);
+        grid.setPartNameGenerator(k -> k.passed() ? null : "failed-check");
         grid.addColumn(k -> k.passed() ? "" : k.onFailure() == org.serialregistry.warranty.FailureAction.DENY
                 ? "denies" : "sends to review").setHeader("On failure").setAutoWidth(true);
         grid.addColumn(CheckResult::detail).setHeader("Detail").setFlexGrow(1);

@@ -30,6 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Grids;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.CoverageKind;
 import org.serialregistry.warranty.CoverageLine;
@@ -62,15 +64,15 @@ class PolicyAdminView extends VerticalLayout {
         grid.addColumn(p -> p.effectiveFrom().toString()).setHeader("In force from").setAutoWidth(true);
         grid.addColumn(WarrantyPolicyView::termInWords).setHeader("Term").setAutoWidth(true);
         grid.addColumn(p -> p.coveredDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
-                .setHeader("Covered").setFlexGrow(1);
+                .setHeader("Covered").setWidth("14rem").setFlexGrow(1);
         grid.addColumn(p -> p.excludedDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
-                .setHeader("Excluded").setAutoWidth(true);
+                .setHeader("Excluded").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(p -> !p.lines().isEmpty() ? p.lines().stream().map(l -> l.kind().label().toLowerCase())
                 .collect(Collectors.joining(" + ")) : (p.partsCovered() ? "parts" : "") + (p.partsCovered() && p.labourCovered() ? " + " : "")
                 + (p.labourCovered() ? "labour" : "")).setHeader("Pays").setAutoWidth(true);
         grid.addColumn(WarrantyPolicyView::claimLimit).setHeader("Claims per unit").setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         var product = new Select<ProductView>();
         product.setLabel("Product");
@@ -108,8 +110,11 @@ class PolicyAdminView extends VerticalLayout {
             lineTerms.put(kind, lineTerm);
             lineStarts.put(kind, lineStart);
         }
+        var errors = new FieldErrors().bind("gtin", product).bind("effectiveFrom", from).bind("termMonths", term)
+                .bind("startRule", rule).bind("graceDays", grace).bind("claimLimit", limit)
+                .bind("coveredDefects", covered).bind("excludedDefects", excluded).bind("note", note);
         var add = new Button("Add policy version", e -> {
-            if (ClaimFormat.attempt(() -> {
+            if (errors.run(() -> {
                 var saved = policies.addVersion(new NewPolicyVersion(product.getValue() == null ? null
                         : product.getValue().gtin().value(), from.getValue(), value(term), rule.getValue(), value(grace),
                         covered.getValue().isEmpty() ? EnumSet.noneOf(DefectCode.class) : EnumSet.copyOf(covered.getValue()),
@@ -131,7 +136,7 @@ class PolicyAdminView extends VerticalLayout {
                         parts, labour, note),
                 new Paragraph("Coverage lines (optional): each with its own term and start. With lines, they say what "
                         + "is paid and for how long, instead of the term, start and parts/labour above."),
-                linesForm, add);
+                linesForm, errors.summary(), add);
         refresh();
     }
 

@@ -25,6 +25,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
@@ -118,15 +119,15 @@ class RegistrationDeskView extends VerticalLayout {
 
         conflicts.addColumn(OwnershipView::serial).setHeader("Serial").setAutoWidth(true);
         conflicts.addColumn(OwnershipView::ownerName).setHeader("Second registrant").setAutoWidth(true);
-        conflicts.addColumn(OwnershipView::email).setHeader("E-mail").setAutoWidth(true);
+        conflicts.addColumn(OwnershipView::email).setHeader("E-mail").setWidth("10rem").setFlexGrow(1);
         conflicts.addColumn(o -> o.purchaseDate().toString()).setHeader("Purchase date").setAutoWidth(true);
         conflicts.addColumn(o -> owners.owner(o.serial()).map(a -> a.ownerName() + " since " + a.purchaseDate())
-                .orElse("–")).setHeader("Current owner").setAutoWidth(true);
-        conflicts.addComponentColumn(o -> new HorizontalLayout(
+                .orElse("–")).setHeader("Current owner").setWidth("12rem").setFlexGrow(1);
+        Grids.actions(conflicts.addComponentColumn(o -> new HorizontalLayout(
                 new Button("Accept new owner", e -> resolve(o, true)),
-                new Button("Reject", e -> resolve(o, false)))).setHeader("Decision").setAutoWidth(true);
+                new Button("Reject", e -> resolve(o, false)))).setHeader("Decision"));
         conflicts.setAllRowsVisible(true);
-        conflicts.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Grids.wrapping(conflicts).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         add(new H3("Register an owner"), form, register,
                 new H3("Resale"), new HorizontalLayout(tSerial, tDate, tOwner, tEmail), transfer,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +27,8 @@ import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
+import org.serialregistry.ui.Badges;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimDecision;
@@ -97,16 +100,29 @@ class WarrantyHomeView extends VerticalLayout {
                 .setComparator(ClaimView::id);
         grid.addColumn(c -> ClaimFormat.age(c.submittedAt())).setHeader("Age").setKey("age").setAutoWidth(true).setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
-        grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
-        grid.addColumn(ClaimView::lot).setHeader("Lot").setAutoWidth(true).setSortable(true);
-        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
-        grid.addColumn(ClaimView::claimantName).setHeader("Claimant").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.assignedTo() == null ? "" : c.assignedTo()).setHeader("Assigned").setAutoWidth(true)
+        // state and review deadline in one cell, defect and lot in one, claimant and assignee in one:
+        // the queue fits 1440 px without sideways scrolling and the reason keeps its room
+        grid.addComponentColumn(c -> {
+            String sla = ClaimFormat.sla(c, Instant.now());
+            var cell = new Span(c.state().label() + " ");
+            if (!sla.isEmpty()) {
+                cell.add(Badges.badge(sla, sla.startsWith("Overdue") ? "error" : "contrast"));
+            }
+            return cell;
+        }).setHeader("State · review due").setKey("sla").setWidth("10rem").setFlexGrow(0).setSortable(true)
+                .setComparator((a, b) -> a.submittedAt().compareTo(b.submittedAt()));
+        grid.addColumn(c -> c.defect().label() + " · " + c.lot()).setHeader("Defect · lot").setAutoWidth(true)
                 .setSortable(true);
-        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why").setFlexGrow(1);
+        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
+        grid.addColumn(c -> c.claimantName() + (c.assignedTo() == null ? "" : " · with " + c.assignedTo()))
+                .setHeader("Claimant · assigned").setWidth("8rem").setFlexGrow(0).setSortable(true)
+                .setComparator(ClaimView::claimantName);
+        // the reason is what an adjudicator reads first: room for it, wrapped, never scrolled away
+        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why")
+                .setWidth("10rem").setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
         grid.setSizeFull();
+        Grids.wrapping(grid);
 
         var assign = new Button("Assign to me", e -> assignSelected());
         var approve = new Button("Approve selected…", e -> decideSelected(ClaimDecision.APPROVED));
@@ -123,6 +139,11 @@ class WarrantyHomeView extends VerticalLayout {
     }
 
     void refresh() {
+        refresh(Set.of());
+    }
+
+    /** Reads the queue again; the claims among {@code keepSelected} that are still shown stay selected. */
+    void refresh(Set<Long> keepSelected) {
         Set<ClaimState> s = states.getValue();
         var filter = new ClaimFilter(s, product.getValue() == null ? null : product.getValue().gtin().value(), null, null,
                 null, defect.getValue(), search.getValue(), mine.getValue() ? currentUser.require() : null, null,
@@ -130,10 +151,14 @@ class WarrantyHomeView extends VerticalLayout {
         List<ClaimView> rows = claims.search(filter);
         grid.setItems(rows);
         grid.deselectAll();
+        rows.stream().filter(r -> keepSelected.contains(r.id())).forEach(grid::select);
         var review = claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.NEEDS_REVIEW)));
         var oldest = review.stream().map(ClaimView::submittedAt).min(Instant::compareTo);
         kpis.removeAll();
+        Instant now = Instant.now();
         kpis.add(new Kpi("Need review", review.size()), new Kpi("Shown", rows.size()),
+                new Kpi("Overdue (over " + ClaimFormat.REVIEW_SLA.toDays() + " days)", review.stream()
+                        .filter(c -> ClaimFormat.sla(c, now).startsWith("Overdue")).count()),
                 new Kpi("Oldest in review", oldest.map(ClaimFormat::age).orElse("–")));
     }
 
@@ -159,17 +184,18 @@ class WarrantyHomeView extends VerticalLayout {
         String printed = users.findByUsername(currentUser.require()).map(u -> u.displayName()).orElse(currentUser.require());
         var dialog = new SignatureDialog[1];
         dialog[0] = new SignatureDialog(printed, decision, selected.size() + " claim(s)", signature -> {
-            ClaimFormat.attempt(() -> {
-                var result = claims.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
-                dialog[0].close();
-                if (result.problems().isEmpty()) {
-                    Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
-                            ? "approved" : "denied") + " and signed");
-                } else {
-                    Notifications.error(result.decided() + " decided; not decided: " + String.join(" | ", result.problems()));
-                }
-                refresh();
-            });
+            // a refusal (no reason, wrong password) throws: the dialog stays open and the selection stays
+            var result = claims.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
+            if (result.problems().isEmpty()) {
+                Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
+                        ? "approved" : "denied") + " and signed");
+            } else {
+                Notifications.error(result.decided() + " decided; not decided (still selected): "
+                        + String.join(" | ", result.problems()));
+            }
+            // the claims that were not decided stay selected, so that the next attempt needs no new search
+            refresh(selected.stream().filter(c -> result.problems().stream().anyMatch(p -> p.startsWith(c.claimNumber() + ":")))
+                    .map(ClaimView::id).collect(Collectors.toSet()));
         });
         dialog[0].open();
     }

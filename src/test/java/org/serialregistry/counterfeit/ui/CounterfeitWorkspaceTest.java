@@ -188,7 +188,7 @@ class CounterfeitWorkspaceTest extends SpringBrowserlessTest {
         try {
             $(IntegerField.class).withCaption("Travel speed limit (km/h)").single().setValue(20);
             $(Button.class).withText("Save thresholds").single().click();
-            assertThat(lastNotification()).contains("maxSpeedKmh: must be between 50 and 5000");
+            assertThat(lastNotification()).contains("Max speed kmh: must be between 50 and 5000");
             assertThat(thresholds.current(ProductCategory.AUTOMOTIVE).maxSpeedKmh()).isEqualTo(before.maxSpeedKmh());
 
             $(IntegerField.class).withCaption("Travel speed limit (km/h)").single().setValue(700);

@@ -112,6 +112,9 @@ class ChannelDiversionViewTest extends SpringBrowserlessTest {
         test(view.show).selectItem("Dismissed");
         row = rowOf(view, "TRIAGE-SH-1");
         assertThat(grid.getRow(row).resolution()).isEqualTo("Permitted sale through the US subsidiary, contract 2026-17");
+        // the reason given is shown with who gave it (issue 16 item 8)
+        assertThat(grid.getCellText(row, view.alerts.getColumns().indexOf(view.alerts.getColumnByKey("decision"))))
+                .startsWith("Permitted sale through the US subsidiary, contract 2026-17 (channel, ");
         assertThat(grid.getCellText(row, view.alerts.getColumns().indexOf(view.alerts.getColumnByKey("status"))))
                 .isEqualTo("Dismissed");
     }

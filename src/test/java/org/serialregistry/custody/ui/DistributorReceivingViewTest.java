@@ -85,6 +85,13 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
         $(TextArea.class).withCaption("Scanned serials").single().setValue(String.join("\n", scanned));
 
         $(Button.class).withText("Confirm receipt").single().click();
+        // a receipt with missing and counterfeit units asks first, with the figures (issue 16 item 6)
+        assertThat(shipments.find(sent.shipment().id()).orElseThrow().status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        var confirmation = $(com.vaadin.flow.component.dialog.Dialog.class).single();
+        assertThat(confirmation.getElement().getTextRecursively()).contains("1 unit was shipped but not scanned",
+                "1 code is not genuine");
+        $(Button.class, confirmation).withText("Confirm receipt").single().click();
+        assertThat(confirmation.isOpened()).isFalse();
 
         Grid<ReceiptLine> report = $(Grid.class).last();
         var lines = test(report);

@@ -84,8 +84,11 @@ class ForensicReviewFlowTest extends SpringBrowserlessTest {
         view.receivedFrom.setValue("Customer walk-in");
         test(view.photosUpload).upload("innocent.png", "image/png", TestImages.pngBomb(20_000, 20_000));
         roundTrip();
+        // refused when it is added, in the list beside the other photos (issue 16 item 4)
+        assertThat(view.photoList.getElement().getTextRecursively()).contains("Refused", "at most 40 megapixels");
+        assertThat(view.photos()).isEmpty();
         $(Button.class).withText("Submit").single().click();
-        assertThat(lastNotification()).contains("at most 40 megapixels");
+        assertThat(view.errors.shown()).anySatisfy(t -> assertThat(t).contains("refused"));
         assertThat(jdbc.queryForObject("select count(*) from forensic_submission", Long.class)).isEqualTo(before);
     }
 
@@ -125,7 +128,8 @@ class ForensicReviewFlowTest extends SpringBrowserlessTest {
         var dialog = $(Dialog.class).single();
         $(PasswordField.class, dialog).single().setValue("wrong-password");
         $(Button.class, dialog).withText("Sign").single().click();
-        assertThat(lastNotification()).contains("password is not correct");
+        assertThat($(PasswordField.class, dialog).single().getErrorMessage()).contains("password is not correct");
+        assertThat(dialog.isOpened()).isTrue();
         assertThat(review.verdicts(submission.id())).isEmpty();
         assertThat(counterfeitList.isListed(serial)).isFalse();
 

@@ -38,8 +38,9 @@ class ReturnsPortalViewsTest extends SpringBrowserlessTest {
         var view = (DispositionRulesView) getCurrentView();
         view.priority.setValue(0);
         $(Button.class).withText("Save rule").single().click();
-        assertThat(test($(Notification.class).last()).getText()).contains("priority: ").contains("disposition: ")
-                .contains("explanation: ");
+        // every problem at once, in the words of the form (no internal field names)
+        assertThat(test($(Notification.class).last()).getText()).contains("Priority: ").contains("Disposition: ")
+                .contains("Explanation: ").doesNotContain("priority: ");
 
         view.priority.setValue(7);
         view.reason.setValue(ReturnReason.END_OF_LEASE);

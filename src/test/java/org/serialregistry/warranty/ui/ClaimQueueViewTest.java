@@ -43,6 +43,8 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
     OwnershipRegistry owners;
     @Autowired
     SerialIssuance issuance;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private ClaimView claimForReview() {
         var unit = phones(issuance, 1, LocalDate.now().minusDays(30)).getFirst();
@@ -78,6 +80,24 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aClaimWaitingLongerThanTheReviewTimeIsMarkedOverdue() {
+        var fresh = claimForReview();
+        var old = claimForReview();
+        jdbc.update("update warranty_claim set submitted_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3))), old.id());
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        var grid = test(queue());
+
+        view.search.setValue(fresh.claimNumber());
+        assertThat(grid.getCellText(0, grid.getColumnPosition("sla"))).contains("Due in 1 d");
+        view.search.setValue(old.claimNumber());
+        assertThat(grid.getCellText(0, grid.getColumnPosition("sla"))).contains("Overdue 1 d");
+        assertThat($(org.serialregistry.ui.Kpi.class).all()).anySatisfy(k -> assertThat(k.getElement().getTextRecursively())
+                .contains("Overdue"));
+    }
+
+    @Test
     void filteringByStateAndDefectFindsTheDemoWaterDamageDenial() {
         navigate(WarrantyHomeView.class);
         var view = (WarrantyHomeView) getCurrentView();
@@ -101,7 +121,10 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         var dialog = $(Dialog.class).single();
         $(PasswordField.class, dialog).single().setValue("wrong-password");
         $(Button.class, dialog).withText("Sign and approve").single().click();
-        assertThat(test($(Notification.class).last()).getText()).startsWith("password: the password is not correct");
+        var password = $(PasswordField.class, dialog).single();
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).startsWith("The password is not correct");
+        assertThat(dialog.isOpened()).isTrue();
         assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
 
         $(PasswordField.class, dialog).single().setValue("warranty");
