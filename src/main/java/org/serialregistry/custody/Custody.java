@@ -75,6 +75,24 @@ public class Custody {
         return wholeHolderOf(serial);
     }
 
+    /**
+     * Where many units are, for a recall: the party holding each unit that has moved and is not sold
+     * (in transit: the party it goes to). Units never moved and units sold to end customers are absent.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','QUALITY','CHANNEL')")
+    public Map<String, String> holdersOf(java.util.Collection<String> serials) {
+        var result = new java.util.HashMap<String, String>();
+        store.custodyOf(serials).forEach((serial, row) -> {
+            if (row.state() == CustodyState.HELD && row.holder() != null) {
+                result.put(serial, row.holder());
+            } else if (row.state() == CustodyState.IN_TRANSIT && row.inTransitTo() != null) {
+                result.put(serial, row.inTransitTo());
+            }
+        });
+        return result;
+    }
+
     /** Empty for callers who read every chain; else the party the caller acts for ("" when none). */
     private Optional<String> partnerParty() {
         if (!Collections.disjoint(currentUser.roles(), WHOLE_VIEW)) {

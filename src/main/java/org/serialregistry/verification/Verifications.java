@@ -56,12 +56,13 @@ public class Verifications {
     private final UnitCache unitCache;
     // resolved once: a bean factory lookup per verification cost 7 us
     private final Supplier<Optional<WarrantyLookup>> warranty;
+    private final Supplier<Optional<RecallLookup>> recalls;
     private final VerificationProperties properties;
     private final Clock clock;
     private final SecondFactors secondFactors;
 
     Verifications(Units units, CounterfeitList counterfeits, ProductDirectory products, UnitCache unitCache,
-                  ObjectProvider<WarrantyLookup> warranty, VerificationProperties properties, Clock clock,
+                  ObjectProvider<WarrantyLookup> warranty, ObjectProvider<RecallLookup> recalls, VerificationProperties properties, Clock clock,
                   SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
         this.units = units;
@@ -69,6 +70,7 @@ public class Verifications {
         this.products = products;
         this.unitCache = unitCache;
         this.warranty = SingletonSupplier.of(() -> Optional.ofNullable(warranty.getIfAvailable()));
+        this.recalls = SingletonSupplier.of(() -> Optional.ofNullable(recalls.getIfAvailable()));
         this.properties = properties;
         this.clock = clock;
     }
@@ -189,7 +191,9 @@ public class Verifications {
     private VerificationResult genuine(UnitRecord unit) {
         var product = product(unit.gtin());
         String name = product == null || product.name() == null ? "product" : product.name();
-        UnitStatus status = unit.status();
+        var recall = recallOf(unit);
+        // a recall just started counts at once, before its job has reached this unit
+        UnitStatus status = recall.isPresent() && !unit.status().terminal() ? UnitStatus.RECALLED : unit.status();
         LocalDate today = LocalDate.now(clock);
         boolean expired = unit.expiryDate() != null && unit.expiryDate().isBefore(today);
         String additionalInfo = null;
@@ -198,8 +202,9 @@ public class Verifications {
         switch (status) {
             case RECALLED -> {
                 additionalInfo = "Recalled";
-                message = "Genuine, but recalled: this " + name + " belongs to a recalled lot. Do not use it; "
-                        + "contact the seller or the manufacturer.";
+                message = recall.map(r -> "Genuine, but recalled (" + r.campaignNumber() + "): this " + name
+                        + " is part of a recall. " + r.instructions()).orElse("Genuine, but recalled: this " + name
+                        + " belongs to a recalled lot. Do not use it; contact the seller or the manufacturer.");
             }
             case STOLEN -> {
                 additionalInfo = "Suspect";
@@ -210,6 +215,11 @@ public class Verifications {
                 additionalInfo = "Suspect";
                 message = "Genuine code, but this unit was reported destroyed: a unit carrying this code now is "
                         + "suspect. Do not purchase it.";
+            }
+            case ARCHIVED -> {
+                additionalInfo = "Suspect";
+                message = "Genuine code, but this unit has reached its end of life: the manufacturer archived its "
+                        + "record. A unit carrying this code now is suspect; do not purchase it.";
             }
             case LOCKED -> {
                 additionalInfo = "Suspect";
@@ -245,6 +255,20 @@ public class Verifications {
         }
         return new VerificationResult(warning ? ScanOutcome.GENUINE_WITH_WARNING : ScanOutcome.GENUINE, answer, status,
                 unit.gtin().value(), unit.serial().value());
+    }
+
+    private Optional<RecallLookup.RecallNotice> recallOf(UnitRecord unit) {
+        var lookup = recalls.get().orElse(null);
+        if (lookup == null) {
+            return Optional.empty();
+        }
+        try {
+            return lookup.recallOf(unit);
+        } catch (RuntimeException e) {
+            // the recall module must not break verification: the unit's own status still answers
+            log.warn("Recall lookup failed for {}: {}", unit.serial().value(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private VerificationResult withFactors(VerificationResult result, UnitRecord unit, FactorReadings readings) {

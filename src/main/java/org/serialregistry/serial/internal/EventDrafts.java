@@ -24,6 +24,7 @@ public final class EventDrafts {
             case SAMPLE, LOCKED -> BusinessStep.HOLDING;
             case RECALLED, STOLEN -> BusinessStep.HOLDING;
             case DESTROYED -> BusinessStep.DESTROYING;
+            case ARCHIVED -> BusinessStep.DECOMMISSIONING;
             case ACTIVE -> BusinessStep.OTHER;
         };
         var disposition = switch (status) {
@@ -33,6 +34,7 @@ public final class EventDrafts {
             case RECALLED -> Disposition.RECALLED;
             case STOLEN -> Disposition.STOLEN;
             case DESTROYED -> Disposition.DESTROYED;
+            case ARCHIVED -> Disposition.INACTIVE;
             case ACTIVE -> Disposition.ACTIVE;
         };
         return NewLifecycleEvent.observe(serials, step, disposition, status, reason);
