@@ -146,8 +146,10 @@ public class RecallCampaigns {
         body.putAll(payload(campaign));
         webhooks(campaign, body, now);
         events.publishEvent(new RecallCampaignStarted(id, campaign.campaignNumber(), expected));
+        // the public page warns from now on: this instance at once, others within the lookup's few seconds
+        openRecalls.refresh();
+        afterCompletion(openRecalls::refresh);
         afterCommit(() -> {
-            openRecalls.refresh();
             job.kick();
             notifier.wake();
         });
@@ -436,6 +438,17 @@ public class RecallCampaigns {
             problems.add(field + ": at most 1000 characters");
         }
         return value.strip();
+    }
+
+    private static void afterCompletion(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    action.run();
+                }
+            });
+        }
     }
 
     private static void afterCommit(Runnable action) {

@@ -92,7 +92,9 @@ public class UnitSelections {
         if (line != null && facility == null) {
             problems.add("line: name the facility of the line");
         }
-        if (lots.isEmpty() && serials.isEmpty() && s.producedFrom() == null && s.producedTo() == null && facility == null) {
+        boolean named = s.lots().stream().anyMatch(l -> l != null && !l.isBlank())
+                || s.serials().stream().anyMatch(x -> x != null && !x.isBlank());
+        if (!named && s.producedFrom() == null && s.producedTo() == null && facility == null) {
             problems.add("scope: name lots, serials, a production window or a facility (a recall never means every unit)");
         }
         if (!problems.isEmpty()) {
