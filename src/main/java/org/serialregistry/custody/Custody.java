@@ -122,7 +122,8 @@ public class Custody {
 
     /**
      * Serials a party holds in stock (received, not shipped on or sold), in serial order. Units that
-     * never left their manufacturing site are not listed. Distributors see only their own stock.
+     * never left their manufacturing site are not listed, nor stolen, destroyed or archived ones.
+     * Distributors see only their own stock.
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
@@ -132,7 +133,10 @@ public class Custody {
             throw new IllegalArgumentException("holder: you act for " + parties.actingParty().orElse("no party")
                     + ", not for " + p.code());
         }
-        return store.heldBy(p.code(), limit);
+        var held = store.heldBy(p.code(), limit);
+        // stolen, destroyed and archived units are out of stock, whatever custody last recorded
+        var statuses = units.statusOf(held);
+        return held.stream().filter(s -> statuses.get(s) == null || !statuses.get(s).terminal()).toList();
     }
 
     /**

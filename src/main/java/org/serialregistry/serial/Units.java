@@ -196,6 +196,15 @@ public class Units {
         return append(draft, eventId);
     }
 
+    /** The current status of each of these serials that exists (at most 10,000 at once). */
+    @Transactional(readOnly = true)
+    public Map<String, UnitStatus> statusOf(java.util.Collection<String> serials) {
+        if (serials.size() > 10_000) {
+            throw new IllegalArgumentException("serials: at most 10000 at once");
+        }
+        return units.statusOf(serials);
+    }
+
     /** One event of the log, if it exists. */
     @Transactional(readOnly = true)
     public Optional<LifecycleEventView> event(long eventId) {

@@ -61,6 +61,8 @@ class LifecycleStoriesTest {
     @Autowired
     AlertCases cases;
     @Autowired
+    org.serialregistry.custody.Custody custody;
+    @Autowired
     EndOfLife endOfLife;
     @Autowired
     StatusCorrections corrections;
@@ -132,6 +134,8 @@ class LifecycleStoriesTest {
         assertThat(report.body().get("sourceParty").asString()).isEqualTo("DIST-DE");
         assertThat(report.body().get("disposition").asString()).isEqualTo("STOLEN");
         assertThat(units.find(held.getFirst()).orElseThrow().status()).isEqualTo(UnitStatus.STOLEN);
+        assertThat(custody.heldBy("DIST-DE", 10_000)).as("a stolen unit leaves the stock list").doesNotContain(stolen)
+                .contains(held.get(1).value());
 
         // scanned in the United States, far from its German market
         var scan = call(get("/01/" + PHONE + "/21/" + stolen).param("country", "US").accept(MediaType.APPLICATION_JSON), null);
@@ -151,6 +155,7 @@ class LifecycleStoriesTest {
         assertThat(undone.status()).isEqualTo(200);
         assertThat(undone.body().get(0).get("errorDeclarationFor").asLong()).isEqualTo(eventId);
         assertThat(units.find(held.getFirst()).orElseThrow().status()).isEqualTo(UnitStatus.ACTIVE);
+        assertThat(custody.heldBy("DIST-DE", 10_000)).as("back in stock").contains(stolen);
         assertThat(units.history(held.getFirst())).extracting(e -> e.newStatus())
                 .containsSubsequence(UnitStatus.STOLEN, UnitStatus.ACTIVE);
         var again = call(json("/api/v1/lifecycle/events/" + eventId + "/undo", "{\"reason\":\"twice\"}"), DISTRIBUTOR_KEY);
