@@ -211,12 +211,6 @@ public class Units {
         return Optional.ofNullable(log.find(eventId)).map(r -> r.toView());
     }
 
-    /** The serials an event lists, in serial order (empty for a batch's commissioning event). */
-    @Transactional(readOnly = true)
-    public List<SerialNumber> serialsOf(long eventId) {
-        return log.serialsOf(eventId).stream().map(SerialNumber::new).toList();
-    }
-
     /**
      * EPCIS error declaration: declares a status-setting event an error and restores, for each unit it
      * listed, the status the unit had before it (one correcting event per restored status, each naming

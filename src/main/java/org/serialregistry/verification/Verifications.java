@@ -62,8 +62,8 @@ public class Verifications {
     private final SecondFactors secondFactors;
 
     Verifications(Units units, CounterfeitList counterfeits, ProductDirectory products, UnitCache unitCache,
-                  ObjectProvider<WarrantyLookup> warranty, ObjectProvider<RecallLookup> recalls, VerificationProperties properties, Clock clock,
-                  SecondFactors secondFactors) {
+                  ObjectProvider<WarrantyLookup> warranty, ObjectProvider<RecallLookup> recalls,
+                  VerificationProperties properties, Clock clock, SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
         this.units = units;
         this.counterfeits = counterfeits;
