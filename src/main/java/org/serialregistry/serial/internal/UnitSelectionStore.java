@@ -24,6 +24,22 @@ public class UnitSelectionStore {
     }
 
     public List<SelectedUnit> page(UnitSelection s, @Nullable String after, int limit) {
+        int n = Math.max(1, Math.min(limit, 100_000));
+        if (s.lots().isEmpty()) {
+            return query(s, after, n, "u.serial");
+        }
+        // lot by lot, each a range of the (gtin, lot, serial) index read in its order, then merged: with
+        // "lot in (...)" the database would sort the rest of the lots for every page
+        var merged = new ArrayList<SelectedUnit>();
+        for (String lot : s.lots()) {
+            merged.addAll(query(new UnitSelection(s.gtin(), List.of(lot), s.serials(), s.producedFrom(), s.producedTo(),
+                    s.facilityCode(), s.lineCode()), after, n, "u.gtin, u.lot, u.serial"));
+        }
+        merged.sort(java.util.Comparator.comparing(SelectedUnit::serial));
+        return merged.size() > n ? List.copyOf(merged.subList(0, n)) : merged;
+    }
+
+    private List<SelectedUnit> query(UnitSelection s, @Nullable String after, int limit, String order) {
         var sql = new StringBuilder("select u.serial, u.gtin, u.lot, f.code as facility_code, u.intended_market, st.status from unit u ");
         var params = new ArrayList<Object>();
         where(s, sql, params);
@@ -31,7 +47,7 @@ public class UnitSelectionStore {
             sql.append(" and u.serial > ?");
             params.add(after);
         }
-        sql.append(" order by u.serial fetch first ").append(Math.max(1, Math.min(limit, 100_000))).append(" rows only");
+        sql.append(" order by ").append(order).append(" fetch first ").append(limit).append(" rows only");
         return jdbc.sql(sql.toString()).params(params).query(Row.class).list().stream()
                 .map(r -> new SelectedUnit(r.serial(), r.gtin(), r.lot(), r.facilityCode(), r.intendedMarket(),
                         r.status() == null ? org.serialregistry.serial.UnitStatus.ACTIVE
@@ -61,7 +77,12 @@ public class UnitSelectionStore {
             sql.append(" and u.gtin = ?");
             params.add(s.gtin());
         }
-        in(sql, params, "u.lot", s.lots());
+        if (s.lots().size() == 1) {
+            sql.append(" and u.lot = ?");
+            params.add(s.lots().getFirst());
+        } else {
+            in(sql, params, "u.lot", s.lots());
+        }
         in(sql, params, "u.serial", s.serials());
         if (s.producedFrom() != null) {
             sql.append(" and u.production_date >= ?");
