@@ -79,7 +79,7 @@ class PortalBrowserIT {
                   return painted > 100;
                 });""")));
 
-        assertThat(sideNavigation()).as("workspaces in the side navigation").containsExactly("Production");
+        assertThat(sideNavigation()).as("workspaces in the side navigation").containsExactly("Production", "End of life");
         assertThat(js("return echarts.getInstanceByDom(document.querySelector('.echart')).getOption().series[0].data.length"))
                 .as("bars of the units-per-product chart: the five demo products with issued batches").isEqualTo(5L);
         screenshot("production-workspace.png");

@@ -89,6 +89,24 @@ public class Custody {
                 ? c.inTransitTo() : c.holder());
     }
 
+    /**
+     * Where many units are, for a recall: the party holding each unit that has moved and is not sold
+     * (in transit: the party it goes to). Units never moved and units sold to end customers are absent.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN','QUALITY','CHANNEL')")
+    public Map<String, String> holdersOf(java.util.Collection<String> serials) {
+        var result = new java.util.HashMap<String, String>();
+        store.custodyOf(serials).forEach((serial, row) -> {
+            if (row.state() == CustodyState.HELD && row.holder() != null) {
+                result.put(serial, row.holder());
+            } else if (row.state() == CustodyState.IN_TRANSIT && row.inTransitTo() != null) {
+                result.put(serial, row.inTransitTo());
+            }
+        });
+        return result;
+    }
+
     /** Empty for callers who read every chain; else the party the caller acts for ("" when none). */
     private Optional<String> partnerParty() {
         if (!Collections.disjoint(currentUser.roles(), WHOLE_VIEW)) {
@@ -118,7 +136,8 @@ public class Custody {
 
     /**
      * Serials a party holds in stock (received, not shipped on or sold), in serial order. Units that
-     * never left their manufacturing site are not listed. Distributors see only their own stock.
+     * never left their manufacturing site are not listed, nor stolen, destroyed or archived ones.
+     * Distributors see only their own stock.
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
@@ -128,7 +147,10 @@ public class Custody {
             throw new IllegalArgumentException("holder: you act for " + parties.actingParty().orElse("no party")
                     + ", not for " + p.code());
         }
-        return store.heldBy(p.code(), limit);
+        var held = store.heldBy(p.code(), limit);
+        // stolen, destroyed and archived units are out of stock, whatever custody last recorded
+        var statuses = units.statusOf(held);
+        return held.stream().filter(s -> statuses.get(s) == null || !statuses.get(s).terminal()).toList();
     }
 
     /**

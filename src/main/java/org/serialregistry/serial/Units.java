@@ -196,6 +196,78 @@ public class Units {
         return append(draft, eventId);
     }
 
+    /** The current status of each of these serials that exists (at most 10,000 at once). */
+    @Transactional(readOnly = true)
+    public Map<String, UnitStatus> statusOf(java.util.Collection<String> serials) {
+        if (serials.size() > 10_000) {
+            throw new IllegalArgumentException("serials: at most 10000 at once");
+        }
+        return units.statusOf(serials);
+    }
+
+    /** One event of the log, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<LifecycleEventView> event(long eventId) {
+        return Optional.ofNullable(log.find(eventId)).map(r -> r.toView());
+    }
+
+    /**
+     * EPCIS error declaration: declares a status-setting event an error and restores, for each unit it
+     * listed, the status the unit had before it (one correcting event per restored status, each naming
+     * the erroneous event). Who may correct what, and until when, is the caller's policy (see the
+     * {@code lifecycle} module); here only the log's own rules hold: the event set a status, no later
+     * event changed the status of any of its units, and it was not itself declared an error.
+     *
+     * @throws IllegalArgumentException naming the problem; nothing is written then
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public List<LifecycleEventView> declareError(long eventId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: say why the event was an error");
+        }
+        var original = Optional.ofNullable(log.find(eventId))
+                .orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
+        if (original.newStatus() == null) {
+            throw new IllegalArgumentException("event: " + eventId + " changed no status; there is nothing to restore");
+        }
+        var serials = log.serialsOf(eventId);
+        if (serials.size() > MAX_SERIALS_PER_EVENT) {
+            throw new IllegalArgumentException("event: " + eventId + " lists more than " + MAX_SERIALS_PER_EVENT + " units");
+        }
+        var restore = new java.util.TreeMap<UnitStatus, List<SerialNumber>>();
+        for (String serial : serials) {
+            UnitStatus previous = UnitStatus.ACTIVE;
+            boolean laterChange = false;
+            boolean corrected = false;
+            for (var e : log.historyOf(serial)) {
+                if (e.id() < eventId && e.newStatus() != null) {
+                    previous = e.newStatus();
+                } else if (e.id() > eventId && e.newStatus() != null) {
+                    laterChange = true;
+                    corrected |= Long.valueOf(eventId).equals(e.errorDeclarationFor());
+                }
+            }
+            if (corrected) {
+                throw new IllegalArgumentException("event: " + eventId + " was already declared an error");
+            }
+            if (laterChange) {
+                throw new IllegalArgumentException("event: a later event changed the status of unit " + serial
+                        + "; correct that one first");
+            }
+            restore.computeIfAbsent(previous, k -> new ArrayList<>()).add(new SerialNumber(serial));
+        }
+        var written = new ArrayList<LifecycleEventView>();
+        restore.forEach((status, units) -> written.add(append(new NewLifecycleEvent(units, EpcisEventType.OBJECT_EVENT,
+                BusinessStep.OTHER, null, null, null, null, null, null, Map.of(), status,
+                "error declaration for event " + eventId + ": " + reason.strip()), eventId)));
+        audit.record("lifecycle.error-declared", "event", String.valueOf(eventId),
+                AuditTrail.state("status", original.newStatus().name(), "units", serials.size()),
+                AuditTrail.state("restored", restore.keySet().stream().map(Enum::name).toList(), "reason", reason.strip(),
+                        "events", written.stream().map(LifecycleEventView::id).toList()));
+        return written;
+    }
+
     /** Name of the lifecycle log among the checkpointed chains. */
     public static final String CHAIN = "lifecycle";
 
@@ -245,7 +317,8 @@ public class Units {
         if (corrects == null) {
             for (String s : serials) {
                 UnitStatus current = statuses.get(s);
-                if (current.terminal()) {
+                // a destroyed unit may still be archived (its end of life); nothing else follows a terminal status
+                if (current.terminal() && !(current == UnitStatus.DESTROYED && e.newStatus() == UnitStatus.ARCHIVED)) {
                     throw new IllegalArgumentException("serials: unit " + s + " is already inactive ("
                             + current.label().toLowerCase() + "): no further change is accepted");
                 }

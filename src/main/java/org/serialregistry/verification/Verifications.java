@@ -57,14 +57,16 @@ public class Verifications {
     private final UnitCache unitCache;
     // resolved once: a bean factory lookup per verification cost 7 us
     private final Supplier<Optional<WarrantyLookup>> warranty;
+    private final Supplier<Optional<RecallLookup>> recalls;
     private final VerificationProperties properties;
     private final Clock clock;
     private final SecondFactors secondFactors;
     private final Refurbishments refurbishments;
 
     Verifications(Units units, CounterfeitList counterfeits, ProductDirectory products, UnitCache unitCache,
-                  ObjectProvider<WarrantyLookup> warranty, VerificationProperties properties, Clock clock,
-                  SecondFactors secondFactors, Refurbishments refurbishments) {
+                  ObjectProvider<WarrantyLookup> warranty, ObjectProvider<RecallLookup> recalls,
+                  VerificationProperties properties, Clock clock, SecondFactors secondFactors,
+                  Refurbishments refurbishments) {
         this.secondFactors = secondFactors;
         this.refurbishments = refurbishments;
         this.units = units;
@@ -72,6 +74,7 @@ public class Verifications {
         this.products = products;
         this.unitCache = unitCache;
         this.warranty = SingletonSupplier.of(() -> Optional.ofNullable(warranty.getIfAvailable()));
+        this.recalls = SingletonSupplier.of(() -> Optional.ofNullable(recalls.getIfAvailable()));
         this.properties = properties;
         this.clock = clock;
     }
@@ -192,7 +195,9 @@ public class Verifications {
     private VerificationResult genuine(UnitRecord unit) {
         var product = product(unit.gtin());
         String name = product == null || product.name() == null ? "product" : product.name();
-        UnitStatus status = unit.status();
+        var recall = recallOf(unit);
+        // a recall just started counts at once, before its job has reached this unit
+        UnitStatus status = recall.isPresent() && !unit.status().terminal() ? UnitStatus.RECALLED : unit.status();
         LocalDate today = LocalDate.now(clock);
         boolean expired = unit.expiryDate() != null && unit.expiryDate().isBefore(today);
         String additionalInfo = null;
@@ -201,8 +206,9 @@ public class Verifications {
         switch (status) {
             case RECALLED -> {
                 additionalInfo = "Recalled";
-                message = "Genuine, but recalled: this " + name + " belongs to a recalled lot. Do not use it; "
-                        + "contact the seller or the manufacturer.";
+                message = recall.map(r -> "Genuine, but recalled (" + r.campaignNumber() + "): this " + name
+                        + " is part of a recall. " + r.instructions()).orElse("Genuine, but recalled: this " + name
+                        + " belongs to a recalled lot. Do not use it; contact the seller or the manufacturer.");
             }
             case STOLEN -> {
                 additionalInfo = "Suspect";
@@ -218,6 +224,11 @@ public class Verifications {
                 additionalInfo = "Suspect";
                 message = "Genuine code, but this unit was refurbished and now carries a new code: a unit carrying "
                         + "this old code is suspect. Do not purchase it.";
+            }
+            case ARCHIVED -> {
+                additionalInfo = "Suspect";
+                message = "Genuine code, but this unit has reached its end of life: the manufacturer archived its "
+                        + "record. A unit carrying this code now is suspect; do not purchase it.";
             }
             case LOCKED -> {
                 additionalInfo = "Suspect";
@@ -258,6 +269,20 @@ public class Verifications {
         }
         return new VerificationResult(warning ? ScanOutcome.GENUINE_WITH_WARNING : ScanOutcome.GENUINE, answer, status,
                 unit.gtin().value(), unit.serial().value());
+    }
+
+    private Optional<RecallLookup.RecallNotice> recallOf(UnitRecord unit) {
+        var lookup = recalls.get().orElse(null);
+        if (lookup == null) {
+            return Optional.empty();
+        }
+        try {
+            return lookup.recallOf(unit);
+        } catch (RuntimeException e) {
+            // the recall module must not break verification: the unit's own status still answers
+            log.warn("Recall lookup failed for {}: {}", unit.serial().value(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private VerificationResult withFactors(VerificationResult result, UnitRecord unit, FactorReadings readings) {

@@ -218,6 +218,16 @@ public class OwnershipRegistry {
         return store.active(serial.strip().toUpperCase());
     }
 
+    /**
+     * The registered owners of many units at once (a recall notifies them): the active registration of
+     * each serial that has one.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('WARRANTY','QUALITY','ADMIN')")
+    public List<OwnershipView> owners(java.util.Collection<String> serials) {
+        return store.activeOf(serials);
+    }
+
     /** Every registration of the unit, oldest first (owners, transfers, conflicts). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('WARRANTY','SERVICE_CENTER','QUALITY','ADMIN')")

@@ -191,6 +191,29 @@ class ApiAuthorizationMatrixTest {
                 QUALITY), () -> get("/api/v1/warranty/refurbishment-policies/00000000000000")));
         RULES.put("PUT /api/v1/warranty/refurbishment-policies/{gtin}", rule(EnumSet.of(ADMIN, WARRANTY),
                 () -> json(put("/api/v1/warranty/refurbishment-policies/00000000000000"), "{\"termMonths\":0}")));
+        RULES.put("POST /api/v1/recalls", rule(EnumSet.of(ADMIN, QUALITY), () -> json(post("/api/v1/recalls"), "{}")));
+        RULES.put("GET /api/v1/recalls", rule(EnumSet.of(ADMIN, QUALITY, WARRANTY, CHANNEL, SERVICE_CENTER),
+                () -> get("/api/v1/recalls")));
+        RULES.put("GET /api/v1/recalls/{number}", rule(EnumSet.of(ADMIN, QUALITY, WARRANTY, CHANNEL, SERVICE_CENTER),
+                () -> get("/api/v1/recalls/RC-999999")));
+        RULES.put("POST /api/v1/recalls/{number}/outcomes", rule(EnumSet.of(ADMIN, QUALITY, SERVICE_CENTER),
+                () -> json(post("/api/v1/recalls/RC-999999/outcomes"), "{\"serials\":[],\"outcome\":\"RETURNED\"}")));
+        RULES.put("POST /api/v1/recalls/{number}/close", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(post("/api/v1/recalls/RC-999999/close"), "{\"version\":0}")));
+        RULES.put("POST /api/v1/recall-webhooks", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/recall-webhooks"), "{\"party\":\"NOWHERE\",\"url\":\"ftp://x\"}")));
+        RULES.put("POST /api/v1/end-of-life/scrap [multipart/form-data]", rule(EnumSet.of(ADMIN, QUALITY, PRODUCTION,
+                SERVICE_CENTER, DISTRIBUTOR), () -> multipart("/api/v1/end-of-life/scrap").param("serials", "ZZZZ")));
+        RULES.put("POST /api/v1/end-of-life/archive [application/json]", rule(EnumSet.of(ADMIN, QUALITY, PRODUCTION),
+                () -> json(post("/api/v1/end-of-life/archive"), "{\"serials\":[]}")));
+        RULES.put("GET /api/v1/end-of-life/evidence/{id}", rule(EnumSet.of(ADMIN, QUALITY, PRODUCTION, FORENSICS),
+                () -> get("/api/v1/end-of-life/evidence/987654321")));
+        RULES.put("POST /api/v1/stolen-reports [application/json]", rule(ALL,
+                () -> json(post("/api/v1/stolen-reports"), "{\"serials\":[]}")));
+        RULES.put("POST /api/v1/lifecycle/events/{id}/undo [application/json]", rule(ALL,
+                () -> json(post("/api/v1/lifecycle/events/987654321/undo"), "{\"reason\":\"matrix\"}")));
+        RULES.put("POST /api/v1/lifecycle/events/{id}/error-declaration [application/json]", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(post("/api/v1/lifecycle/events/987654321/error-declaration"), "{\"reason\":\"matrix\"}")));
         RULES.put("GET /api/v1/me", rule(ALL, () -> get("/api/v1/me")));
         RULES.put("GET /api/v1/audit", rule(EnumSet.of(ADMIN), () -> get("/api/v1/audit").param("size", "0")));
         RULES.put("GET /api/v1/audit/export", rule(EnumSet.of(ADMIN),

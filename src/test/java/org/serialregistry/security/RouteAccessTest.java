@@ -40,6 +40,9 @@ class RouteAccessTest extends SpringBrowserlessTest {
         EXPECTED.put("quality/claims", EnumSet.of(QUALITY));
         EXPECTED.put("quality/thresholds", EnumSet.of(QUALITY));
         EXPECTED.put("quality/disposition-rules", EnumSet.of(QUALITY));
+        EXPECTED.put("quality/recalls", EnumSet.of(QUALITY, ADMIN));
+        EXPECTED.put("quality/recall/999999", EnumSet.of(QUALITY, ADMIN));
+        EXPECTED.put("end-of-life", EnumSet.of(ADMIN, QUALITY, PRODUCTION, SERVICE_CENTER, DISTRIBUTOR, CHANNEL));
         EXPECTED.put("warranty", EnumSet.of(WARRANTY));
         EXPECTED.put("warranty/claims/1", EnumSet.of(WARRANTY));
         EXPECTED.put("warranty/registrations", EnumSet.of(WARRANTY));

@@ -24,21 +24,21 @@ class WorkspaceNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("admin")
     void anAdministratorSeesTheAdministrationWorkspaceOnly() {
-        assertThat(sideNavigation()).containsExactly("Administration", "Counterfeit list");
+        assertThat(sideNavigation()).containsExactly("Administration", "Recalls", "Counterfeit list", "End of life");
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("UserAdminView");
     }
 
     @Test
     @WithUserDetails("production")
     void productionStaffSeeTheProductionWorkspaceAndLandInIt() {
-        assertThat(sideNavigation()).containsExactly("Production");
+        assertThat(sideNavigation()).containsExactly("Production", "End of life");
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("ProductionHomeView");
     }
 
     @Test
     @WithUserDetails("quality")
     void qualityEngineersSeeTheQualityWorkspace() {
-        assertThat(sideNavigation()).containsExactly("Quality");
+        assertThat(sideNavigation()).containsExactly("Quality", "End of life");
     }
 
     @Test
@@ -50,7 +50,7 @@ class WorkspaceNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("channel")
     void channelManagersSeeTheChannelVerificationAndCounterfeitWorkspaces() {
-        assertThat(sideNavigation()).containsExactlyInAnyOrder("Channel", "Verification", "Counterfeit");
+        assertThat(sideNavigation()).containsExactlyInAnyOrder("Channel", "Verification", "Counterfeit", "End of life");
     }
 
     @Test
@@ -62,12 +62,12 @@ class WorkspaceNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("service")
     void serviceCentresSeeTheServiceWorkspaceAndMaySubmitSuspectUnits() {
-        assertThat(sideNavigation()).containsExactly("Service centre", "Submit suspect unit");
+        assertThat(sideNavigation()).containsExactly("Service centre", "Submit suspect unit", "End of life");
     }
 
     @Test
     @WithUserDetails("distributor")
     void distributorsSeeTheDistributorWorkspaceAndMaySubmitSuspectUnits() {
-        assertThat(sideNavigation()).containsExactly("Distributor", "Submit suspect unit");
+        assertThat(sideNavigation()).containsExactly("Distributor", "Submit suspect unit", "End of life");
     }
 }

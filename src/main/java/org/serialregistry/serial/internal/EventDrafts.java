@@ -25,6 +25,7 @@ public final class EventDrafts {
             case RECALLED, STOLEN -> BusinessStep.HOLDING;
             case DESTROYED -> BusinessStep.DESTROYING;
             case DECOMMISSIONED -> BusinessStep.DECOMMISSIONING;
+            case ARCHIVED -> BusinessStep.DECOMMISSIONING;
             case ACTIVE -> BusinessStep.OTHER;
         };
         var disposition = switch (status) {
@@ -35,6 +36,7 @@ public final class EventDrafts {
             case STOLEN -> Disposition.STOLEN;
             case DESTROYED -> Disposition.DESTROYED;
             case DECOMMISSIONED -> Disposition.INACTIVE;
+            case ARCHIVED -> Disposition.INACTIVE;
             case ACTIVE -> Disposition.ACTIVE;
         };
         return NewLifecycleEvent.observe(serials, step, disposition, status, reason);

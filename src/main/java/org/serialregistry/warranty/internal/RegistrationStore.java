@@ -78,6 +78,18 @@ public class RegistrationStore {
         return jdbc.query("select * from ownership_registration where id = ?", RegistrationStore::map, id).stream().findFirst();
     }
 
+    /** The active registrations of these serials (at most one each), for bulk notices such as a recall. */
+    public List<OwnershipView> activeOf(java.util.Collection<String> serials) {
+        var result = new java.util.ArrayList<OwnershipView>();
+        var list = new java.util.ArrayList<>(serials);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        for (int i = 0; i < list.size(); i += 1000) {
+            result.addAll(named.query("select * from ownership_registration where status = 'ACTIVE' and serial in (:s)",
+                    java.util.Map.of("s", list.subList(i, Math.min(list.size(), i + 1000))), RegistrationStore::map));
+        }
+        return result;
+    }
+
     public Optional<OwnershipView> active(String serial) {
         return jdbc.query("select * from ownership_registration where serial = ? and status = 'ACTIVE'",
                 RegistrationStore::map, serial).stream().findFirst();

@@ -1,0 +1,137 @@
+package org.serialregistry.recall.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.recall.CampaignProgress;
+import org.serialregistry.recall.CampaignView;
+import org.serialregistry.recall.NewRecallCampaign;
+import org.serialregistry.recall.RecallCampaigns;
+import org.serialregistry.recall.RecallRemedy;
+import org.serialregistry.recall.RecallSeverity;
+import org.serialregistry.recall.RecallSignature;
+import org.serialregistry.recall.RecallUnitState;
+import org.serialregistry.recall.SignatureMeaning;
+import org.serialregistry.recall.WebhookSubscription;
+import org.serialregistry.serial.UnitSelection;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Recall campaigns for quality systems: start (signed), follow, record returns and remedies, close (signed). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Recalls")
+class RecallApiController {
+
+    private final RecallCampaigns campaigns;
+
+    RecallApiController(RecallCampaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    record Scope(@Nullable String gtin, @Nullable List<String> lots, @Nullable List<String> serials,
+                 @Nullable LocalDate producedFrom, @Nullable LocalDate producedTo, @Nullable String facility,
+                 @Nullable String line) {
+    }
+
+    record Signature(@Nullable String signer, @Nullable SignatureMeaning meaning, @Nullable String password) {
+
+        RecallSignature toSignature() {
+            return new RecallSignature(signer, meaning, password);
+        }
+    }
+
+    record StartRequest(@Nullable Scope scope, @Nullable String reason, @Nullable RecallSeverity severity,
+                        @Nullable RecallRemedy remedy, @Nullable String instructions, @Nullable Signature signature) {
+    }
+
+    record CampaignAnswer(CampaignView campaign, double jobProgress, CampaignProgress progress,
+                          Map<String, Map<String, Long>> notices) {
+    }
+
+    record OutcomeRequest(@Nullable List<String> serials, @Nullable RecallUnitState outcome, @Nullable String note) {
+    }
+
+    record CloseRequest(@Nullable Long version, @Nullable Signature signature, @Nullable String note) {
+    }
+
+    record SubscribeRequest(@Nullable String party, @Nullable String url) {
+    }
+
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    @PostMapping("/recalls")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start a recall: scope (lots of a GTIN, serials, production window, facility and line), reason, "
+            + "severity, remedy, instructions and the signature of a quality engineer or administrator (user and password)")
+    CampaignAnswer start(@RequestBody StartRequest r) {
+        var s = r.scope();
+        var scope = s == null ? null : new UnitSelection(s.gtin(), s.lots(), s.serials(), s.producedFrom(), s.producedTo(),
+                s.facility(), s.line());
+        var campaign = campaigns.start(new NewRecallCampaign(scope, r.reason(), r.severity(), r.remedy(), r.instructions()),
+                r.signature() == null ? new RecallSignature(null, null, null) : r.signature().toSignature());
+        return answer(campaign);
+    }
+
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
+    @GetMapping("/recalls")
+    @Operation(summary = "Recall campaigns, latest first")
+    List<CampaignView> list() {
+        return campaigns.campaigns();
+    }
+
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
+    @GetMapping("/recalls/{number}")
+    @Operation(summary = "One campaign with the job's progress and affected, located, returned, remedied and in-field "
+            + "units per market")
+    CampaignAnswer get(@PathVariable String number) {
+        return answer(find(number));
+    }
+
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN','SERVICE_CENTER')")
+    @PostMapping("/recalls/{number}/outcomes")
+    @Operation(summary = "Record that units of the campaign were RETURNED or REMEDIED")
+    CampaignProgress outcome(@PathVariable String number, @RequestBody OutcomeRequest r) {
+        return campaigns.recordOutcome(find(number).id(), r.serials() == null ? List.of() : r.serials(), r.outcome(),
+                r.note());
+    }
+
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    @PostMapping("/recalls/{number}/close")
+    @Operation(summary = "Close a campaign whose units are all marked, with the version read and a signature")
+    CampaignAnswer close(@PathVariable String number, @RequestBody CloseRequest r) {
+        if (r.version() == null) {
+            throw new IllegalArgumentException("version: send the version of the campaign you read");
+        }
+        var closed = campaigns.close(find(number).id(), r.version(),
+                r.signature() == null ? new RecallSignature(null, null, null) : r.signature().toSignature(), r.note());
+        return answer(closed);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/recall-webhooks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Subscribe a partner's URL to recall notices; the answer carries the signing secret, once")
+    WebhookSubscription subscribe(@RequestBody SubscribeRequest r) {
+        return campaigns.subscribe(r.party(), r.url());
+    }
+
+    private CampaignView find(String number) {
+        return campaigns.campaign(number).orElseThrow(() -> new NoSuchElementException("No recall campaign " + number));
+    }
+
+    private CampaignAnswer answer(CampaignView c) {
+        return new CampaignAnswer(c, c.jobProgress(), campaigns.progress(c.id()), campaigns.noticeCounts(c.id()));
+    }
+}
