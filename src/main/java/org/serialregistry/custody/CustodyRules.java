@@ -157,10 +157,10 @@ class CustodyRules {
         return result;
     }
 
-    /** The first five joined by {@code separator} (", " or "; "), and how many more. */
-    static String sample(List<String> items, String separator) {
-        return String.join(separator, items.subList(0, Math.min(5, items.size())))
-                + (items.size() > 5 ? (separator.startsWith(";") ? "; and " : " and ") + (items.size() - 5) + " more" : "");
+    /** The first five, and how many more. */
+    static String sample(List<String> items) {
+        return String.join(", ", items.subList(0, Math.min(5, items.size())))
+                + (items.size() > 5 ? " and " + (items.size() - 5) + " more" : "");
     }
 
     static String clip(String raw) {

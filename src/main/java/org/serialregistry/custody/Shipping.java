@@ -146,7 +146,7 @@ public class Shipping {
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("serials: " + unknown.size() + " never issued by this registry: "
-                    + CustodyRules.sample(unknown, ", "));
+                    + CustodyRules.sample(unknown));
         }
         var custody = store.custodyOf(serials);
         checkHeld(number, from, to, found, custody);

@@ -51,14 +51,18 @@ public class Signers {
     /**
      * The person signing, proven now.
      *
-     * @param username the signer's user name (not needed with a fresh OIDC token of the signer)
-     * @param password the signer's password
+     * @param signature the signer's user name and password (not needed with a fresh OIDC token of the signer)
      * @param allowed  the roles that may sign this decision
      * @throws IllegalArgumentException naming {@code signature.username} or {@code signature.password}:
      *                                  no signer given, a wrong password (nothing is signed), a locked account,
      *                                  or a signer without the role
      */
-    public Signer verify(@Nullable String username, @Nullable String password, Role... allowed) {
+    public Signer verify(@Nullable SignatureRequest signature, Role... allowed) {
+        return verify(signature == null ? null : signature.username(), signature == null ? null : signature.password(),
+                allowed);
+    }
+
+    private Signer verify(@Nullable String username, @Nullable String password, Role... allowed) {
         Instant now = clock.instant();
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if ((username == null || username.isBlank()) && auth instanceof JwtAuthenticationToken jwt) {

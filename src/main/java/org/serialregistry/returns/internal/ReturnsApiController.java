@@ -19,6 +19,7 @@ import org.serialregistry.returns.ReturnLineView;
 import org.serialregistry.returns.ReturnView;
 import org.serialregistry.returns.ReturnsDesk;
 import org.serialregistry.security.Role;
+import org.serialregistry.security.SignatureRequest;
 import org.serialregistry.security.Signers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,8 +63,6 @@ class ReturnsApiController {
                            @Nullable String reason, @Nullable SignatureRequest signature) {
     }
 
-    record SignatureRequest(@Nullable String username, @Nullable String password) {
-    }
 
     private static long version(@Nullable Long version) {
         if (version == null) {
@@ -136,9 +135,7 @@ class ReturnsApiController {
     @Operation(summary = "Change a unit's disposition with a person's signature (user name and password, or a fresh "
             + "OIDC token of the signer); releasing or quarantining needs the signer's quality role")
     ReturnLineView override(@PathVariable long id, @RequestBody OverrideRequest body) {
-        var signature = body.signature();
-        var signer = signers.verify(signature == null ? null : signature.username(),
-                signature == null ? null : signature.password(), Role.SERVICE_CENTER, Role.QUALITY, Role.ADMIN);
+        var signer = signers.verify(body.signature(), Role.SERVICE_CENTER, Role.QUALITY, Role.ADMIN);
         return desk.override(id, version(body.version()), body.disposition(), body.meaning(), body.reason(), signer);
     }
 

@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.security.Role;
+import org.serialregistry.security.SignatureRequest;
 import org.serialregistry.security.Signers;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimView;
@@ -40,8 +41,6 @@ class ClaimDecisionApi {
                            @Nullable Long expectedVersion, @Nullable SignatureRequest signature) {
     }
 
-    record SignatureRequest(@Nullable String username, @Nullable String password) {
-    }
 
     record SignatureAnswer(String signedBy, String printedName, String meaning, String decision, String signedAt,
                            String contentHash) {
@@ -55,9 +54,7 @@ class ClaimDecisionApi {
     DecisionAnswer decide(@PathVariable String number, @RequestBody DecisionRequest body) {
         var current = claims.detail(ClaimView.idOf(number))
                 .orElseThrow(() -> new NoSuchElementException("No claim " + number));
-        var signature = body.signature();
-        var signer = signers.verify(signature == null ? null : signature.username(),
-                signature == null ? null : signature.password(), Role.WARRANTY, Role.ADMIN);
+        var signer = signers.verify(body.signature(), Role.WARRANTY, Role.ADMIN);
         long version = body.expectedVersion() == null ? current.claim().version() : body.expectedVersion();
         var decided = claims.decide(current.claim().id(), version, body.decision(), body.meaning(), body.note(), signer);
         return new DecisionAnswer(WarrantyApiController.answer(decided.claim(), decided.checks(), false),
