@@ -121,6 +121,9 @@ public final class TrustedProxies {
      * /64 (one subscriber usually holds a whole /64 and can pick any address in it).
      */
     public static String limitKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address; // IPv4 (or not an address at all): counted as it is, without parsing it per request
+        }
         byte[] bytes = literal(address);
         if (bytes == null || bytes.length != 16) {
             return address;

@@ -259,7 +259,7 @@ public class Verifications {
         var lookup = warranty.get().orElse(null);
         if (lookup != null && !status.terminal()) {
             try {
-                answer = answer.withWarranty(lookup.coverage(unit.gtin(), unit.serial())
+                answer = answer.withWarranty(lookup.coverage(unit)
                         .map(w -> new VerificationAnswer.Warranty(w.covered(), w.until(), w.explanation(), w.registered()))
                         .orElse(null));
             } catch (RuntimeException e) {

@@ -51,6 +51,12 @@ public class WarrantyCoverage {
         return on(gtin, serial, LocalDate.now(clock));
     }
 
+    /** Coverage today of a unit already read (the public page has it from verification). */
+    @Transactional(readOnly = true)
+    public Coverage today(UnitRecord unit) {
+        return of(unit, LocalDate.now(clock));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Coverage> on(Gtin gtin, SerialNumber serial, LocalDate day) {
         return units.find(serial).filter(u -> u.gtin().equals(gtin)).map(u -> of(u, day));

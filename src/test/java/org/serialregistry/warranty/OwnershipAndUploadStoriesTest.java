@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
 import org.serialregistry.security.Role;
 import org.serialregistry.serial.SerialIssuance;
+import org.serialregistry.serial.Units;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.PublicRegistration;
@@ -41,6 +42,8 @@ class OwnershipAndUploadStoriesTest {
     SerialIssuance issuance;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Units unitRecords;
 
     private PublicRegistration form(SerialNumber serial, String name, String email, byte[] proof) {
         return new PublicRegistration(new Gtin(PHONE), serial, LocalDate.now().minusDays(3), "Phone Shop", name, email,
@@ -57,7 +60,7 @@ class OwnershipAndUploadStoriesTest {
         var owner = owners.owner(unit.value()).orElseThrow();
         assertThat(owner.channel()).isEqualTo(RegistrationChannel.PUBLIC);
         assertThat(owner.proofFileId()).isNotNull();
-        var summary = lookup.coverage(new Gtin(PHONE), unit).orElseThrow();
+        var summary = lookup.coverage(unitRecords.lookup(unit).orElseThrow()).orElseThrow();
         assertThat(summary.covered()).isTrue();
         assertThat(summary.registered()).isTrue();
         assertThat(summary.until()).isEqualTo(LocalDate.now().minusDays(3).plusMonths(24).minusDays(1));

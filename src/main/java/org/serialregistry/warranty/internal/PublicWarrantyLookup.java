@@ -6,8 +6,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.serialregistry.shared.Caches;
-import org.serialregistry.shared.Gtin;
-import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.verification.WarrantyLookup;
 import org.serialregistry.verification.WarrantySummary;
 import org.serialregistry.warranty.WarrantyCoverage;
@@ -43,21 +42,21 @@ public class PublicWarrantyLookup implements WarrantyLookup {
     }
 
     @Override
-    public Optional<WarrantySummary> coverage(Gtin gtin, SerialNumber serial) {
-        String key = serial.value();
+    public Optional<WarrantySummary> coverage(UnitRecord unit) {
+        String key = unit.serial().value();
         var hit = cache.getIfPresent(key);
-        if (hit != null && hit.gtin().equals(gtin.value())) {
+        if (hit != null && hit.gtin().equals(unit.gtin().value())) {
             return hit.summary();
         }
         Optional<WarrantySummary> answer;
         try {
-            answer = coverage.today(gtin, serial).map(c -> new WarrantySummary(c.covered(), c.until(),
-                    c.explanation(), c.registered()));
+            var c = coverage.today(unit);
+            answer = Optional.of(new WarrantySummary(c.covered(), c.until(), c.explanation(), c.registered()));
         } catch (RuntimeException e) {
             log.warn("coverage lookup failed for {}: {}", key, e.toString());
             return Optional.empty();
         }
-        cache.put(key, new Answer(gtin.value(), answer));
+        cache.put(key, new Answer(unit.gtin().value(), answer));
         return answer;
     }
 
