@@ -222,6 +222,58 @@ class ApiAuthorizationMatrixTest {
                 () -> json(post("/epcis/capture"), "{}")));
         RULES.put("GET /epcis/capture/{id}", rule(CUSTODY_ACTORS, () -> get("/epcis/capture/" + NO_BATCH)));
         RULES.put("GET /epcis/events", rule(CUSTODY_ACTORS, () -> get("/epcis/events").param("perPage", "0")));
+        // API parity (issue 14): every workspace action
+        RULES.put("POST /api/v1/repairs", rule(EnumSet.of(ADMIN, SERVICE_CENTER), () -> json(post("/api/v1/repairs"), "{}")));
+        RULES.put("GET /api/v1/repairs", rule(EnumSet.of(ADMIN, SERVICE_CENTER), () -> get("/api/v1/repairs")));
+        RULES.put("GET /api/v1/warranty-claims/{number}/repairs", rule(EnumSet.of(ADMIN, SERVICE_CENTER, WARRANTY),
+                () -> get("/api/v1/warranty-claims/WC-9999999/repairs")));
+        RULES.put("GET /api/v1/rmas", rule(EnumSet.of(ADMIN, SERVICE_CENTER), () -> get("/api/v1/rmas")));
+        RULES.put("POST /api/v1/rmas/{claimNumber}/take", rule(EnumSet.of(SERVICE_CENTER),
+                () -> post("/api/v1/rmas/WC-9999999/take")));
+        RULES.put("GET /api/v1/counterfeit-list", rule(EnumSet.of(ADMIN, FORENSICS, CHANNEL),
+                () -> get("/api/v1/counterfeit-list")));
+        RULES.put("POST /api/v1/counterfeit-list", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(post("/api/v1/counterfeit-list"), "{}")));
+        RULES.put("GET /api/v1/counterfeit-list/{serial}", rule(EnumSet.of(ADMIN, FORENSICS, CHANNEL),
+                () -> get("/api/v1/counterfeit-list/ZZZZ")));
+        RULES.put("POST /api/v1/counterfeit-list/{serial}/removal", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(post("/api/v1/counterfeit-list/ZZZZ/removal"), "{\"reason\":\"matrix\"}")));
+        RULES.put("GET /api/v1/forensic-submissions", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}/pre-checks", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321/pre-checks")));
+        RULES.put("GET /api/v1/forensic-submissions/photos/{photoId}", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/photos/987654321")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}/checklist", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321/checklist")));
+        RULES.put("PUT /api/v1/forensic-submissions/{id}/checklist", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(put("/api/v1/forensic-submissions/987654321/checklist"), "{\"entries\":[]}")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}/verdicts", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321/verdicts")));
+        RULES.put("POST /api/v1/forensic-submissions/{id}/verdicts", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(post("/api/v1/forensic-submissions/987654321/verdicts"), "{}")));
+        RULES.put("GET /api/v1/quality/alerts", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/alerts")));
+        RULES.put("POST /api/v1/quality/alerts/{id}/acknowledgement", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(post("/api/v1/quality/alerts/987654321/acknowledgement"), "{\"version\":0,\"notes\":\"matrix\"}")));
+        RULES.put("GET /api/v1/quality/thresholds", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/thresholds")));
+        RULES.put("PUT /api/v1/quality/thresholds/{gtin}", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(put("/api/v1/quality/thresholds/00000000000000"), "{}")));
+        RULES.put("GET /api/v1/quality/lot-rates", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/lot-rates")));
+        RULES.put("GET /api/v1/quality/rates", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/rates").param("dimension", "nonsense")));
+        RULES.put("GET /api/v1/products", rule(ALL, () -> get("/api/v1/products").param("size", "1")));
+        RULES.put("GET /api/v1/products/{gtin}", rule(ALL, () -> get("/api/v1/products/00000000000000")));
+        RULES.put("POST /api/v1/products [application/json]", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/products"), "{}")));
+        RULES.put("POST /api/v1/products/import [multipart/form-data]", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> multipart("/api/v1/products/import").file("file", new byte[] {1, 2, 3})));
+        RULES.put("GET /api/v1/facilities", rule(ALL, () -> get("/api/v1/facilities")));
+        RULES.put("GET /api/v1/facilities/{code}", rule(ALL, () -> get("/api/v1/facilities/NOWHERE")));
+        RULES.put("POST /api/v1/facilities", rule(EnumSet.of(ADMIN, PRODUCTION), () -> json(post("/api/v1/facilities"), "{}")));
+        RULES.put("POST /api/v1/facilities/{code}/lines", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/facilities/NOWHERE/lines"), "{}")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }

@@ -14,10 +14,12 @@ import org.serialregistry.recall.NewRecallCampaign;
 import org.serialregistry.recall.RecallCampaigns;
 import org.serialregistry.recall.RecallRemedy;
 import org.serialregistry.recall.RecallSeverity;
-import org.serialregistry.recall.RecallSignature;
 import org.serialregistry.recall.RecallUnitState;
 import org.serialregistry.recall.SignatureMeaning;
 import org.serialregistry.recall.WebhookSubscription;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.SignatureRequest;
+import org.serialregistry.security.Signers;
 import org.serialregistry.serial.UnitSelection;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RecallApiController {
 
     private final RecallCampaigns campaigns;
+    private final Signers signers;
 
-    RecallApiController(RecallCampaigns campaigns) {
+    RecallApiController(RecallCampaigns campaigns, Signers signers) {
         this.campaigns = campaigns;
+        this.signers = signers;
     }
 
     record Scope(@Nullable String gtin, @Nullable List<String> lots, @Nullable List<String> serials,
@@ -46,15 +50,10 @@ class RecallApiController {
                  @Nullable String line) {
     }
 
-    record Signature(@Nullable String signer, @Nullable SignatureMeaning meaning, @Nullable String password) {
-
-        RecallSignature toSignature() {
-            return new RecallSignature(signer, meaning, password);
-        }
-    }
-
+    /** @param signature who signs, as for every decision through the API (user name and password, or a fresh OIDC token) */
     record StartRequest(@Nullable Scope scope, @Nullable String reason, @Nullable RecallSeverity severity,
-                        @Nullable RecallRemedy remedy, @Nullable String instructions, @Nullable Signature signature) {
+                        @Nullable RecallRemedy remedy, @Nullable String instructions, @Nullable SignatureMeaning meaning,
+                        @Nullable SignatureRequest signature) {
     }
 
     record CampaignAnswer(CampaignView campaign, double jobProgress, CampaignProgress progress,
@@ -64,7 +63,8 @@ class RecallApiController {
     record OutcomeRequest(@Nullable List<String> serials, @Nullable RecallUnitState outcome, @Nullable String note) {
     }
 
-    record CloseRequest(@Nullable Long version, @Nullable Signature signature, @Nullable String note) {
+    record CloseRequest(@Nullable Long version, @Nullable SignatureMeaning meaning, @Nullable SignatureRequest signature,
+                        @Nullable String note) {
     }
 
     record SubscribeRequest(@Nullable String party, @Nullable String url) {
@@ -74,13 +74,14 @@ class RecallApiController {
     @PostMapping("/recalls")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a recall: scope (lots of a GTIN, serials, production window, facility and line), reason, "
-            + "severity, remedy, instructions and the signature of a quality engineer or administrator (user and password)")
+            + "severity, remedy, instructions, the meaning of the signature and the signer (a quality engineer or "
+            + "administrator: user name and password, or a fresh OIDC token)")
     CampaignAnswer start(@RequestBody StartRequest r) {
         var s = r.scope();
         var scope = s == null ? null : new UnitSelection(s.gtin(), s.lots(), s.serials(), s.producedFrom(), s.producedTo(),
                 s.facility(), s.line());
         var campaign = campaigns.start(new NewRecallCampaign(scope, r.reason(), r.severity(), r.remedy(), r.instructions()),
-                r.signature() == null ? new RecallSignature(null, null, null) : r.signature().toSignature());
+                r.meaning(), () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN));
         return answer(campaign);
     }
 
@@ -114,8 +115,8 @@ class RecallApiController {
         if (r.version() == null) {
             throw new IllegalArgumentException("version: send the version of the campaign you read");
         }
-        var closed = campaigns.close(find(number).id(), r.version(),
-                r.signature() == null ? new RecallSignature(null, null, null) : r.signature().toSignature(), r.note());
+        var closed = campaigns.close(find(number).id(), r.version(), r.meaning(),
+                () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN), r.note());
         return answer(closed);
     }
 
