@@ -65,6 +65,11 @@ public record ListQuery(int page, int size, @Nullable Instant from, @Nullable In
                 errors.require(from == null || from.isBlank(), "from", "this list has no dates to filter");
                 errors.require(to == null || to.isBlank(), "to", "this list has no dates to filter");
             }
+            Instant start = dated ? errors.get("from", () -> instant("from", from, false)) : null;
+            Instant end = dated ? errors.get("to", () -> instant("to", to, true)) : null;
+            if (start != null && end != null && !start.isBefore(end)) {
+                errors.add("to", "must be later than from");
+            }
             int p = number(errors, "page", page, 0);
             int s = number(errors, "size", size, DEFAULT_SIZE);
             errors.require(p >= 0 || errors.has("page"), "page", "0 or more, got " + p);
@@ -75,11 +80,6 @@ public record ListQuery(int page, int size, @Nullable Instant from, @Nullable In
                 } catch (ArithmeticException e) {
                     errors.add("page", "page " + p + " of " + s + " items lies beyond any list; ask for an earlier page");
                 }
-            }
-            Instant start = dated ? errors.get("from", () -> instant("from", from, false)) : null;
-            Instant end = dated ? errors.get("to", () -> instant("to", to, true)) : null;
-            if (start != null && end != null && !start.isBefore(end)) {
-                errors.add("to", "must be later than from");
             }
             String st = null;
             if (state != null && !state.isBlank()) {

@@ -274,6 +274,28 @@ class ApiAuthorizationMatrixTest {
         RULES.put("POST /api/v1/facilities", rule(EnumSet.of(ADMIN, PRODUCTION), () -> json(post("/api/v1/facilities"), "{}")));
         RULES.put("POST /api/v1/facilities/{code}/lines", rule(EnumSet.of(ADMIN, PRODUCTION),
                 () -> json(post("/api/v1/facilities/NOWHERE/lines"), "{}")));
+        RULES.put("GET /api/v1/warranty-claims", rule(EnumSet.of(ADMIN, WARRANTY, QUALITY),
+                () -> get("/api/v1/warranty-claims").param("size", "1")));
+        RULES.put("POST /api/v1/warranty-claims/{number}/assignment", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(post("/api/v1/warranty-claims/WC-9999999/assignment"), "{}")));
+        RULES.put("POST /api/v1/warranty-claims/{number}/close", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> json(post("/api/v1/warranty-claims/WC-9999999/close"), "{\"version\":0}")));
+        RULES.put("GET /api/v1/ownership-conflicts", rule(EnumSet.of(ADMIN, WARRANTY), () -> get("/api/v1/ownership-conflicts")));
+        RULES.put("POST /api/v1/ownership-conflicts/{id}/resolution", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(post("/api/v1/ownership-conflicts/987654321/resolution"), "{}")));
+        RULES.put("POST /api/v1/ownership-transfers", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> json(post("/api/v1/ownership-transfers"), "{\"serial\":\"not a serial\"}")));
+        RULES.put("GET /api/v1/users", rule(EnumSet.of(ADMIN), () -> get("/api/v1/users")));
+        RULES.put("POST /api/v1/users", rule(EnumSet.of(ADMIN), () -> json(post("/api/v1/users"), "{}")));
+        RULES.put("PUT /api/v1/users/{id}", rule(EnumSet.of(ADMIN), () -> json(put("/api/v1/users/987654321"), "{}")));
+        RULES.put("POST /api/v1/users/{id}/enabled", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/users/987654321/enabled"), "{}")));
+        RULES.put("POST /api/v1/users/{id}/password", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/users/987654321/password"), "{}")));
+        RULES.put("GET /api/v1/api-keys", rule(EnumSet.of(ADMIN), () -> get("/api/v1/api-keys")));
+        RULES.put("POST /api/v1/api-keys", rule(EnumSet.of(ADMIN), () -> json(post("/api/v1/api-keys"), "{}")));
+        RULES.put("POST /api/v1/api-keys/{id}/revocation", rule(EnumSet.of(ADMIN),
+                () -> post("/api/v1/api-keys/987654321/revocation")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }

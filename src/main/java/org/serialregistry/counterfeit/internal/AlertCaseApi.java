@@ -3,12 +3,17 @@ package org.serialregistry.counterfeit.internal;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.counterfeit.AlertCaseDetail;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.serialregistry.counterfeit.AlertCases;
 import org.serialregistry.counterfeit.CaseQuery;
 import org.serialregistry.counterfeit.CaseState;
 import org.serialregistry.counterfeit.SignalType;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,17 +32,15 @@ class AlertCaseApi {
         this.cases = cases;
     }
 
-    /** {@code GET /api/v1/alert-cases?serial=&state=&type=&limit=}: newest activity first. */
+    /** {@code GET /api/v1/alert-cases?serial=&state=&type=&page=&size=&from=&to=}: newest activity first. */
     @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
     @GetMapping
-    List<AlertCaseSummary> list(@RequestParam(required = false) String serial,
-                                @RequestParam(required = false) String state,
-                                @RequestParam(required = false) String type,
-                                @RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit: between 1 and 1000");
-        }
-        CaseState s = state == null || state.isBlank() ? null : CaseState.parse("state", state);
+    @Operation(summary = "Alert cases, newest activity first: serial, state, signal type; from/to the last activity")
+    ListPage<AlertCaseSummary> list(@RequestParam(required = false) String serial,
+                                    @Parameter(example = "UNKNOWN_SERIAL") @RequestParam(required = false) String type,
+                                    @ParameterObject ListQuery.Params params) {
+        var q = params.query(java.util.Arrays.stream(CaseState.values()).map(Enum::name).toList());
+        CaseState s = q.state() == null ? null : CaseState.parse("state", q.state());
         SignalType t = null;
         if (type != null && !type.isBlank()) {
             try {
@@ -46,7 +49,7 @@ class AlertCaseApi {
                 throw new IllegalArgumentException("type: one of " + java.util.Arrays.toString(SignalType.values()));
             }
         }
-        return cases.search(new CaseQuery(serial, s, t, limit));
+        return q.page(cases.search(new CaseQuery(serial, s, t, q.latest(10_000))), AlertCaseSummary::updatedAt, null);
     }
 
     /** One case with its signals, evidence scans and notes. */

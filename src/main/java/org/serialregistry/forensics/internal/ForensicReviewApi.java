@@ -119,9 +119,10 @@ class ForensicReviewApi {
     @GetMapping("/{id}/verdicts")
     @Operation(summary = "Every signed verdict of a submission, oldest first, each with its content hash and whether "
             + "the stored content still gives it")
-    List<SignedVerdict> verdicts(@PathVariable long id) {
+    ListPage<SignedVerdict> verdicts(@PathVariable long id, @ParameterObject ListQuery.Params params) {
+        var q = params.query(ListQuery.statesOf(Verdict.class));
         one(id);
-        return review.verdicts(id);
+        return q.page(review.verdicts(id), SignedVerdict::signedAt, v -> v.verdict().name());
     }
 
     @PreAuthorize(REVIEWERS)

@@ -8,7 +8,10 @@ import java.util.NoSuchElementException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.recall.CampaignProgress;
+import org.serialregistry.recall.CampaignState;
 import org.serialregistry.recall.CampaignView;
 import org.serialregistry.recall.NewRecallCampaign;
 import org.serialregistry.recall.RecallCampaigns;
@@ -21,6 +24,7 @@ import org.serialregistry.security.Role;
 import org.serialregistry.security.SignatureRequest;
 import org.serialregistry.security.Signers;
 import org.serialregistry.serial.UnitSelection;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,9 +91,10 @@ class RecallApiController {
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
     @GetMapping("/recalls")
-    @Operation(summary = "Recall campaigns, latest first")
-    List<CampaignView> list() {
-        return campaigns.campaigns();
+    @Operation(summary = "Recall campaigns, latest first; state RUNNING, ACTIVE or CLOSED, from/to the start")
+    ListPage<CampaignView> list(@ParameterObject ListQuery.Params params) {
+        var q = params.query(ListQuery.statesOf(CampaignState.class));
+        return q.page(campaigns.campaigns(), CampaignView::startedAt, c -> c.state().name());
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
