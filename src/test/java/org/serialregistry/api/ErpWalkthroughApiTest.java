@@ -180,8 +180,10 @@ class ErpWalkthroughApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].outcome").value("REPAIRED"));
+        mvc.perform(get("/api/v1/warranty-claims/" + number).header("Authorization", SERVICE))
+                .andExpect(jsonPath("$.state").value("REPAIRED"));
         assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? order by id", String.class,
-                number)).contains("claim.decided", "repair.logged");
+                number)).containsSubsequence("claim.submitted", "claim.decided", "claim.serviced", "repair.logged");
 
         // 7. a second unit of the batch comes back from the distributor through the returns API
         mvc.perform(post("/api/v1/returns").header("Authorization", SERVICE).contentType(MediaType.APPLICATION_JSON)

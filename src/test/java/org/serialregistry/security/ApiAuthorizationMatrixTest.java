@@ -296,6 +296,24 @@ class ApiAuthorizationMatrixTest {
         RULES.put("POST /api/v1/api-keys", rule(EnumSet.of(ADMIN), () -> json(post("/api/v1/api-keys"), "{}")));
         RULES.put("POST /api/v1/api-keys/{id}/revocation", rule(EnumSet.of(ADMIN),
                 () -> post("/api/v1/api-keys/987654321/revocation")));
+        RULES.put("POST /api/v1/alert-cases/{id}/state", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> json(post("/api/v1/alert-cases/987654321/state"), "{\"state\":\"INVESTIGATING\",\"note\":\"matrix\"}")));
+        RULES.put("POST /api/v1/alert-cases/{id}/assignment", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> json(post("/api/v1/alert-cases/987654321/assignment"), "{}")));
+        RULES.put("POST /api/v1/alert-cases/{id}/notes", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> json(post("/api/v1/alert-cases/987654321/notes"), "{\"note\":\"matrix\"}")));
+        RULES.put("GET /api/v1/detection-thresholds", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/detection-thresholds")));
+        RULES.put("PUT /api/v1/detection-thresholds/{category}", rule(EnumSet.of(ADMIN),
+                () -> json(put("/api/v1/detection-thresholds/NOTHING"), "{}")));
+        RULES.put("GET /api/v1/parties", rule(EnumSet.of(ADMIN, CHANNEL), () -> get("/api/v1/parties")));
+        RULES.put("POST /api/v1/parties", rule(EnumSet.of(ADMIN, CHANNEL), () -> json(post("/api/v1/parties"), "{}")));
+        RULES.put("PUT /api/v1/parties/{code}", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(put("/api/v1/parties/NOWHERE"), "{\"version\":0}")));
+        RULES.put("POST /api/v1/parties/{code}/users", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(post("/api/v1/parties/NOWHERE/users"), "{\"username\":\"matrix\"}")));
+        RULES.put("POST /api/v1/parties/{code}/users/{username}/removal", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> post("/api/v1/parties/NOWHERE/users/matrix/removal")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }

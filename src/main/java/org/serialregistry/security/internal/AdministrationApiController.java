@@ -92,6 +92,7 @@ class AdministrationApiController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = "{\"version\": 0, \"displayName\": \"Katrin Weber\", \"roles\": [\"SERVICE_CENTER\", \"WARRANTY\"]}"))))
     UserAccountView update(@PathVariable long id, @RequestBody UserChange r) {
+        requireUser(id);
         return users.update(id, version(r.version()), r.displayName(), r.roles() == null ? Set.of() : r.roles());
     }
 
@@ -101,6 +102,7 @@ class AdministrationApiController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = "{\"version\": 1, \"enabled\": false}"))))
     UserAccountView enable(@PathVariable long id, @RequestBody Enabling r) {
+        requireUser(id);
         if (r.enabled() == null) {
             throw new IllegalArgumentException("enabled: true or false");
         }
@@ -113,6 +115,7 @@ class AdministrationApiController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     value = "{\"version\": 2, \"password\": \"another long passphrase 7\"}"))))
     UserAccountView resetPassword(@PathVariable long id, @RequestBody PasswordReset r) {
+        requireUser(id);
         return users.resetPassword(id, version(r.version()), r.password());
     }
 
@@ -146,6 +149,13 @@ class AdministrationApiController {
             throw new NoSuchElementException("No API key " + id);
         }
         return keys.revoke(id);
+    }
+
+    /** An unknown user is not found (404), as for any other record. */
+    private void requireUser(long id) {
+        if (users.findAll().stream().noneMatch(u -> u.id() == id)) {
+            throw new NoSuchElementException("No user " + id);
+        }
     }
 
     private static long version(@Nullable Long version) {
