@@ -5,22 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,26 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * comes back through the returns API.
  */
 @IntegrationTest
-class ErpWalkthroughApiTest {
-
-    static final String ADMIN = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
-    static final String PRODUCTION = "Bearer sr_demoprod_ProductionDemoKeyNotForProduction";
-    static final String DISTRIBUTOR = "Bearer sr_demodist_DistributorDemoKeyNotForProduction";
-    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
-    static final String WARRANTY = "Bearer sr_demowarr_WarrantyDemoKeyNotForProduction";
-
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
+class ErpWalkthroughApiTest extends DemoApi {
 
     /** A GTIN-14 of the demo company prefix that no other test uses, with its check digit. */
     static String freshGtin() {

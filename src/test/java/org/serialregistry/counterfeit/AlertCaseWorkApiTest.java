@@ -1,20 +1,14 @@
 package org.serialregistry.counterfeit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -26,23 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * forensics or an administrator confirms a counterfeit) and reads and saves the detection thresholds.
  */
 @IntegrationTest
-class AlertCaseWorkApiTest {
-
-    static final String CHANNEL = "Bearer sr_demochan_ChannelDemoKeyNotForProduction";
-    static final String FORENSICS = "Bearer sr_demofors_ForensicsDemoKeyNotForProduction";
-    static final String ADMIN = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
+class AlertCaseWorkApiTest extends DemoApi {
 
     JsonNode call(String path, String key, String body, int status) throws Exception {
         var answer = mvc.perform(post(path).header("Authorization", key).contentType(MediaType.APPLICATION_JSON).content(body))

@@ -1,18 +1,12 @@
 package org.serialregistry.custody;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -21,22 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The channel's system creates a retailer, changes it and binds a user to it through the API; partners may not. */
 @IntegrationTest
-class PartyApiTest {
-
-    static final String CHANNEL = "Bearer sr_demochan_ChannelDemoKeyNotForProduction";
-    static final String DISTRIBUTOR = "Bearer sr_demodist_DistributorDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
+class PartyApiTest extends DemoApi {
 
     @Test
     void aRetailerIsCreatedChangedAndGetsAUser() throws Exception {

@@ -1,21 +1,15 @@
 package org.serialregistry.forensics;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,22 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * signs a verdict, the signer proving who they are in the request (an API key alone signs nothing).
  */
 @IntegrationTest
-class ForensicVerdictApiTest {
-
-    static final String FORENSICS = "Bearer sr_demofors_ForensicsDemoKeyNotForProduction";
-    static final String DISTRIBUTOR = "Bearer sr_demodist_DistributorDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
+class ForensicVerdictApiTest extends DemoApi {
 
     long submitted(String serial) throws Exception {
         var answer = mvc.perform(multipart("/api/v1/forensic-submissions")

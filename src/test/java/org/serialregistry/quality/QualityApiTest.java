@@ -3,26 +3,20 @@ package org.serialregistry.quality;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -31,27 +25,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A quality system follows lot alerts and sets claim-rate thresholds through the API. */
 @IntegrationTest
-class QualityApiTest {
+class QualityApiTest extends DemoApi {
 
-    static final String QUALITY = "Bearer sr_demoqual_QualityDemoKeyNotForProduction";
-    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
     static final String METER = "07612345000022";
 
-    @Autowired
-    WebApplicationContext context;
     @Autowired
     SerialIssuance issuance;
     @Autowired
     Units units;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
 
     JsonNode alertOf(String lot) throws Exception {
         var page = json.readTree(mvc.perform(get("/api/v1/quality/alerts").param("size", "500").header("Authorization", QUALITY))

@@ -3,18 +3,13 @@ package org.serialregistry.recall;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +17,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -35,25 +29,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * password is tried.
  */
 @IntegrationTest
-class RecallApiSignatureTest {
+class RecallApiSignatureTest extends DemoApi {
 
-    static final String QUALITY = "Bearer sr_demoqual_QualityDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
     @Autowired
     SerialIssuance issuance;
     @Autowired
     Units units;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
 
     String start(String lot, String signing) {
         return """

@@ -2,8 +2,8 @@ package org.serialregistry.returns;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.warranty.ClaimChannel;
@@ -13,10 +13,6 @@ import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -24,7 +20,6 @@ import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.as;
 import static org.serialregistry.warranty.WarrantyTestUnits.owned;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -35,27 +30,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * RMAs: another centre's are not found, as if they did not exist.
  */
 @IntegrationTest
-class RepairApiTest {
+class RepairApiTest extends DemoApi {
 
-    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
-    static final String ADMIN = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
     @Autowired
     WarrantyClaims claims;
     @Autowired
     OwnershipRegistry owners;
     @Autowired
     SerialIssuance issuance;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
 
     ClaimView deskClaim(String serial, String email) {
         return as("wanda", () -> claims.submit(new NewClaim(PHONE, serial, "BATTERY", null, "Desk Owner", email, null, null),

@@ -1,19 +1,13 @@
 package org.serialregistry.security;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -25,21 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * every field problem as in the portal; a key it creates works at once and stops at its revocation.
  */
 @IntegrationTest
-class AdministrationApiTest {
-
-    static final String ADMIN = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
+class AdministrationApiTest extends DemoApi {
 
     @Test
     void aUserIsCreatedWithEveryProblemNamedAndThenGivesUpARoleAndIsDisabled() throws Exception {

@@ -10,6 +10,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.serialregistry.DemoApi.CHANNEL;
+import static org.serialregistry.DemoApi.FORENSICS;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,9 +24,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class CounterfeitListApiTest {
-
-    static final String FORENSICS = "Bearer sr_demofors_ForensicsDemoKeyNotForProduction";
-    static final String CHANNEL = "Bearer sr_demochan_ChannelDemoKeyNotForProduction";
 
     @Autowired
     WebApplicationContext context;

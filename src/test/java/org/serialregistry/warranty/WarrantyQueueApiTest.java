@@ -2,23 +2,17 @@ package org.serialregistry.warranty;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.DemoApi;
 import org.serialregistry.IntegrationTest;
 import org.serialregistry.serial.SerialIssuance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
 import static org.serialregistry.warranty.WarrantyTestUnits.owned;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -26,26 +20,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A claims system works the warranty queue through the API: list and filter, assign, and settle ownership conflicts. */
 @IntegrationTest
-class WarrantyQueueApiTest {
+class WarrantyQueueApiTest extends DemoApi {
 
-    static final String WARRANTY = "Bearer sr_demowarr_WarrantyDemoKeyNotForProduction";
-    static final String SERVICE = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
-
-    @Autowired
-    WebApplicationContext context;
     @Autowired
     SerialIssuance issuance;
     @Autowired
     OwnershipRegistry owners;
-    @Autowired
-    JdbcTemplate jdbc;
-    MockMvc mvc;
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
 
     @Test
     void theQueueIsFilteredByStateAndTextAndAClaimIsAssignedToAnAdjudicator() throws Exception {

@@ -3,8 +3,6 @@ package org.serialregistry.counterfeit.internal;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
@@ -50,12 +48,7 @@ class DetectionThresholdApi {
 
     @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/{category}")
-    @Operation(summary = "Replace a category's thresholds (every value, and the version read)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"version": 0, "maxSessions": 20, "sessionWindowDays": 30, "enumerationCount": 50,
-                             "enumerationWindowMinutes": 10, "maxSpeedKmh": 900, "offMarketSessions": 3,
-                             "newCountryWarmupScans": 1000}"""))))
+    @Operation(summary = "Replace a category's thresholds (every value, and the version read)")
     Thresholds update(@PathVariable String category, @RequestBody Change r) {
         var errors = new InvalidInput.Collector();
         var c = errors.get("category", () -> {

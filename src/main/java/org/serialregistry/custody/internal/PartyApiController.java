@@ -4,12 +4,11 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
 import org.serialregistry.api.ListQuery;
+import org.serialregistry.api.Versions;
 import org.serialregistry.custody.NewParty;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyType;
@@ -66,35 +65,23 @@ class PartyApiController {
     @PreAuthorize(CHANNEL)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a party (code, name, type, country, authorised markets; a manufacturer site names its facility)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"code": "RET-AT-01", "name": "Elektro Wien", "type": "RETAILER", "country": "AT",
-                             "authorisedMarkets": ["AT"]}"""))))
+    @Operation(summary = "Create a party (code, name, type, country, authorised markets; a manufacturer site names its facility)")
     PartyView create(@RequestBody PartyRequest r) {
         return parties.create(r.party(r.code()));
     }
 
     @PreAuthorize(CHANNEL)
     @PutMapping("/{code}")
-    @Operation(summary = "Change a party (its code never changes; the version read)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"version": 0, "name": "Elektro Wien Mitte", "type": "RETAILER", "country": "AT",
-                             "authorisedMarkets": ["AT", "DE"]}"""))))
+    @Operation(summary = "Change a party (its code never changes; the version read)")
     PartyView update(@PathVariable String code, @RequestBody PartyRequest r) {
-        if (r.version() == null) {
-            throw new IllegalArgumentException("version: send the version of the party you read");
-        }
+        long version = Versions.required(r.version(), "party");
         var party = find(code);
-        return parties.update(party.code(), r.version(), r.party(party.code()));
+        return parties.update(party.code(), version, r.party(party.code()));
     }
 
     @PreAuthorize(CHANNEL)
     @PostMapping("/{code}/users")
-    @Operation(summary = "Bind a user to the party: from then on they act and read for it only",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"username\": \"k.weber\"}"))))
+    @Operation(summary = "Bind a user to the party: from then on they act and read for it only")
     PartyView bind(@PathVariable String code, @RequestBody Binding r) {
         var party = find(code);
         parties.bindUser(r.username(), party.code());

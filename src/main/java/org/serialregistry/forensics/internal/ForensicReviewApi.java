@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
@@ -105,11 +103,7 @@ class ForensicReviewApi {
 
     @PreAuthorize(REVIEWERS)
     @PutMapping("/{id}/checklist")
-    @Operation(summary = "Record inspection results (PASS, FAIL, NOT_DONE) with notes, as \"Save checklist\"",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"entries": [{"item": "EXTERNAL_VISUAL_INSPECTION", "result": "FAIL", "note": "Blurred print"},
-                                         {"item": "PACKAGING", "result": "PASS", "note": null}]}"""))))
+    @Operation(summary = "Record inspection results (PASS, FAIL, NOT_DONE) with notes, as \"Save checklist\"")
     List<ChecklistEntry> saveChecklist(@PathVariable long id, @RequestBody ChecklistRequest r) {
         one(id);
         return review.saveChecklist(id, r.entries() == null ? List.of() : r.entries());
@@ -130,12 +124,7 @@ class ForensicReviewApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Sign a verdict (GENUINE, COUNTERFEIT, INCONCLUSIVE) with its meaning and reasoning; the signer "
             + "(FORENSICS or ADMIN) gives user name and password, or signs with a fresh OIDC token. A later verdict "
-            + "supersedes the earlier one",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"verdict": "COUNTERFEIT", "meaning": "RESPONSIBILITY",
-                             "reasoning": "Label print is blurred and the code fails its cryptographic check",
-                             "signature": {"username": "forensics", "password": "forensics"}}"""))))
+            + "supersedes the earlier one")
     SignedVerdict sign(@PathVariable long id, @RequestBody VerdictRequest r) {
         one(id);
         review.checkVerdict(id, r.verdict(), r.meaning(), r.reasoning());

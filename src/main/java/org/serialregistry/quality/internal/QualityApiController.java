@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
 import org.serialregistry.api.ListQuery;
+import org.serialregistry.api.Versions;
 import org.serialregistry.quality.ClaimRate;
 import org.serialregistry.quality.ClaimThreshold;
 import org.serialregistry.quality.LotClaimRate;
@@ -62,14 +61,9 @@ class QualityApiController {
 
     @PreAuthorize(QUALITY)
     @PostMapping("/alerts/{id}/acknowledgement")
-    @Operation(summary = "Acknowledge (close) a lot alert with what was found or done, and the version read",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"version\": 0, \"notes\": \"Supplier batch of battery cells replaced from lot A2612 on\"}"))))
+    @Operation(summary = "Acknowledge (close) a lot alert with what was found or done, and the version read")
     QualityAlertView acknowledge(@PathVariable long id, @RequestBody Acknowledgement r) {
-        if (r.version() == null) {
-            throw new IllegalArgumentException("version: send the version of the alert you read");
-        }
-        return dashboard.acknowledge(id, r.version(), r.notes());
+        return dashboard.acknowledge(id, Versions.required(r.version(), "alert"), r.notes());
     }
 
     @PreAuthorize(QUALITY)
@@ -81,9 +75,7 @@ class QualityApiController {
 
     @PreAuthorize(QUALITY)
     @PutMapping("/thresholds/{gtin}")
-    @Operation(summary = "Set a product's threshold: a lot alerts above maxClaimRatePercent once it has minClaims claims",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"maxClaimRatePercent\": 2.5, \"minClaims\": 5}"))))
+    @Operation(summary = "Set a product's threshold: a lot alerts above maxClaimRatePercent once it has minClaims claims")
     ClaimThreshold setThreshold(@PathVariable String gtin, @RequestBody ThresholdChange r) {
         var errors = new InvalidInput.Collector();
         errors.require(r.maxClaimRatePercent() != null, "maxClaimRatePercent", "is missing");

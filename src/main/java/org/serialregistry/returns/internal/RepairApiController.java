@@ -3,9 +3,6 @@ package org.serialregistry.returns.internal;
 import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
@@ -13,9 +10,9 @@ import org.serialregistry.api.ListQuery;
 import org.serialregistry.returns.NewRepair;
 import org.serialregistry.returns.RepairView;
 import org.serialregistry.returns.Repairs;
-import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.returns.ServiceQueue;
 import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.WarrantyClaims;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -23,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,11 +57,8 @@ class RepairApiController {
     @PostMapping("/repairs")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Log a repair under a claim's RMA (outcome REPAIRED, REPLACED with the replacement serial, or "
-            + "NO_FAULT_FOUND); another centre's RMA is refused, an unassigned one is taken",
-            requestBody = @RequestBody(content = @Content(examples = @ExampleObject(value = """
-                    {"claim": "WC-0000042", "actions": "Replaced the battery", "parts": "BAT-X2-4500",
-                     "technician": "K. Weber", "outcome": "REPAIRED"}"""))))
-    RepairView log(@org.springframework.web.bind.annotation.RequestBody RepairRequest r) {
+            + "NO_FAULT_FOUND); another centre's RMA is refused, an unassigned one is taken")
+    RepairView log(@RequestBody RepairRequest r) {
         if (r.claim() == null || r.claim().isBlank()) {
             throw new IllegalArgumentException("claim: name the claim number (WC-...) the repair is under");
         }

@@ -5,12 +5,11 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
 import org.serialregistry.api.ListQuery;
+import org.serialregistry.api.Versions;
 import org.serialregistry.security.ApiKeyView;
 import org.serialregistry.security.ApiKeys;
 import org.serialregistry.security.IssuedApiKey;
@@ -76,11 +75,7 @@ class AdministrationApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a portal user (the password policy applies; only its hash is stored)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"username": "k.weber", "displayName": "Katrin Weber", "password": "a long passphrase 42",
-                             "roles": ["SERVICE_CENTER"]}"""))))
+    @Operation(summary = "Create a portal user (the password policy applies; only its hash is stored)")
     UserAccountView create(@RequestBody UserRequest r) {
         return users.create(new NewUserAccount(r.username(), r.displayName(), r.password(),
                 r.roles() == null ? Set.of() : r.roles()));
@@ -88,35 +83,29 @@ class AdministrationApiController {
 
     @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/users/{id}")
-    @Operation(summary = "Change a user's display name and roles (the version read)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"version\": 0, \"displayName\": \"Katrin Weber\", \"roles\": [\"SERVICE_CENTER\", \"WARRANTY\"]}"))))
+    @Operation(summary = "Change a user's display name and roles (the version read)")
     UserAccountView update(@PathVariable long id, @RequestBody UserChange r) {
         requireUser(id);
-        return users.update(id, version(r.version()), r.displayName(), r.roles() == null ? Set.of() : r.roles());
+        return users.update(id, Versions.required(r.version(), "user"), r.displayName(), r.roles() == null ? Set.of() : r.roles());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/users/{id}/enabled")
-    @Operation(summary = "Enable or disable a user",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"version\": 1, \"enabled\": false}"))))
+    @Operation(summary = "Enable or disable a user")
     UserAccountView enable(@PathVariable long id, @RequestBody Enabling r) {
         requireUser(id);
         if (r.enabled() == null) {
             throw new IllegalArgumentException("enabled: true or false");
         }
-        return users.setEnabled(id, version(r.version()), r.enabled());
+        return users.setEnabled(id, Versions.required(r.version(), "user"), r.enabled());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/users/{id}/password")
-    @Operation(summary = "Reset a user's password (the password policy applies)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"version\": 2, \"password\": \"another long passphrase 7\"}"))))
+    @Operation(summary = "Reset a user's password (the password policy applies)")
     UserAccountView resetPassword(@PathVariable long id, @RequestBody PasswordReset r) {
         requireUser(id);
-        return users.resetPassword(id, version(r.version()), r.password());
+        return users.resetPassword(id, Versions.required(r.version(), "user"), r.password());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -130,9 +119,7 @@ class AdministrationApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an API key for one role (and the party it acts for); the token is in this answer only",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"name\": \"wms-dist-de\", \"role\": \"DISTRIBUTOR\", \"partyRef\": \"DIST-DE\"}"))))
+    @Operation(summary = "Create an API key for one role (and the party it acts for); the token is in this answer only")
     IssuedApiKey createKey(@RequestBody KeyRequest r) {
         var errors = new InvalidInput.Collector();
         errors.require(r.name() != null && !r.name().isBlank() && r.name().length() <= 100, "name", "1 to 100 characters");
@@ -156,12 +143,5 @@ class AdministrationApiController {
         if (users.findAll().stream().noneMatch(u -> u.id() == id)) {
             throw new NoSuchElementException("No user " + id);
         }
-    }
-
-    private static long version(@Nullable Long version) {
-        if (version == null) {
-            throw new IllegalArgumentException("version: send the version of the user you read");
-        }
-        return version;
     }
 }

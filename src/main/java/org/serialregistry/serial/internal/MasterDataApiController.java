@@ -8,8 +8,6 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
@@ -113,11 +111,7 @@ class MasterDataApiController {
     @PreAuthorize(WRITERS)
     @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a product (GTIN with a valid check digit, name, category, risk class, intended markets; "
-            + "medical devices carry a UDI device identifier, the GTIN unless given)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"gtin": "09506000134376", "name": "Aurora X3 phone", "category": "ELECTRONICS",
-                             "riskClass": "HIGH_VALUE", "intendedMarkets": ["DE", "AT"]}"""))))
+            + "medical devices carry a UDI device identifier, the GTIN unless given)")
     ResponseEntity<ProductAnswer> createProduct(@RequestBody ProductRequest r) {
         var created = ProductAnswer.of(masterData.createProduct(new NewProduct(r.gtin(), r.name(), r.category(), r.riskClass(),
                 r.intendedMarkets(), r.udiDeviceIdentifier())));
@@ -156,9 +150,7 @@ class MasterDataApiController {
     @PreAuthorize(WRITERS)
     @PostMapping("/facilities")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a facility (code, number 0 to 1023 as encoded in serials, name, country)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"code\": \"BRNO\", \"number\": 7, \"name\": \"Brno assembly\", \"country\": \"CZ\"}"))))
+    @Operation(summary = "Create a facility (code, number 0 to 1023 as encoded in serials, name, country)")
     FacilityAnswer createFacility(@RequestBody FacilityRequest r) {
         var errors = new InvalidInput.Collector();
         errors.require(r.number() != null, "number", "is missing: a facility number is 0 to 1023");
@@ -170,9 +162,7 @@ class MasterDataApiController {
     @PreAuthorize(WRITERS)
     @PostMapping("/facilities/{code}/lines")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a production line to a facility (code, number 0 to 31 within the facility, name)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"code\": \"L4\", \"number\": 4, \"name\": \"Line 4 (final assembly)\"}"))))
+    @Operation(summary = "Add a production line to a facility (code, number 0 to 31 within the facility, name)")
     FacilityAnswer addLine(@PathVariable String code, @RequestBody LineRequest r) {
         var errors = new InvalidInput.Collector();
         errors.require(r.number() != null, "number", "is missing: a line number is 0 to 31");

@@ -3,8 +3,6 @@ package org.serialregistry.verification.internal;
 import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
@@ -61,11 +59,7 @@ class CounterfeitListApiController {
     @PreAuthorize("hasAnyRole('ADMIN','FORENSICS')")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Put a serial on the counterfeit list (a listed serial stays as it is)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"serial": "https://id.example.com/01/09506000134352/21/ABCD1234EFGH", "reason": "CLONED_CODE",
-                             "note": "Same code seen on 40 boxes in a raid"}"""))))
+    @Operation(summary = "Put a serial on the counterfeit list (a listed serial stays as it is)")
     ListedCounterfeit add(@RequestBody ListingRequest r) {
         var errors = new InvalidInput.Collector();
         var code = errors.field("serial", r.serial(), UnitCode::parse);
@@ -87,9 +81,7 @@ class CounterfeitListApiController {
 
     @PreAuthorize("hasAnyRole('ADMIN','FORENSICS')")
     @PostMapping("/{serial}/removal")
-    @Operation(summary = "Take a serial off the counterfeit list, saying why",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"reason\": \"Listed by mistake: the genuine unit was re-labelled at the depot\"}"))))
+    @Operation(summary = "Take a serial off the counterfeit list, saying why")
     ListedCounterfeit remove(@PathVariable String serial, @RequestBody RemovalRequest r) {
         var s = UnitCode.parse(serial).serial();
         var listed = list.find(s.value())

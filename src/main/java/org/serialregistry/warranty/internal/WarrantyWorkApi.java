@@ -6,12 +6,11 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
 import org.serialregistry.api.ListQuery;
+import org.serialregistry.api.Versions;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
@@ -78,23 +77,16 @@ class WarrantyWorkApi {
 
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
     @PostMapping("/warranty-claims/{number}/assignment")
-    @Operation(summary = "Assign a claim to an adjudicator (no assignee: back to the queue)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"assignee\": \"warranty\"}"))))
+    @Operation(summary = "Assign a claim to an adjudicator (no assignee: back to the queue)")
     ClaimView assign(@PathVariable String number, @RequestBody Assignment r) {
         return claims.assign(claim(number).id(), r.assignee());
     }
 
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     @PostMapping("/warranty-claims/{number}/close")
-    @Operation(summary = "Close a repaired, replaced or denied claim (the version read)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"version\": 3}"))))
+    @Operation(summary = "Close a repaired, replaced or denied claim (the version read)")
     ClaimView close(@PathVariable String number, @RequestBody CloseRequest r) {
-        if (r.version() == null) {
-            throw new IllegalArgumentException("version: send the version of the claim you read");
-        }
-        return claims.close(claim(number).id(), r.version());
+        return claims.close(claim(number).id(), Versions.required(r.version(), "claim"));
     }
 
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
@@ -107,9 +99,7 @@ class WarrantyWorkApi {
 
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
     @PostMapping("/ownership-conflicts/{id}/resolution")
-    @Operation(summary = "Accept the new owner or reject the conflicting registration, with a note",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"acceptNewOwner\": true, \"note\": \"Receipt of the resale checked\"}"))))
+    @Operation(summary = "Accept the new owner or reject the conflicting registration, with a note")
     OwnershipView resolve(@PathVariable long id, @RequestBody Resolution r) {
         if (r.acceptNewOwner() == null) {
             throw new IllegalArgumentException("acceptNewOwner: say whether the new owner is accepted (true) or not");
@@ -120,11 +110,7 @@ class WarrantyWorkApi {
     @PreAuthorize("hasAnyRole('WARRANTY','SERVICE_CENTER','ADMIN')")
     @PostMapping("/ownership-transfers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Transfer a registered unit to a new owner (as \"Transfer ownership\")",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = """
-                            {"serial": "11DXW3D1SPPRE0XA4KQS", "transferDate": "2026-11-30", "ownerName": "Ada Novak",
-                             "email": "ada@example.com", "channelNote": "Private sale"}"""))))
+    @Operation(summary = "Transfer a registered unit to a new owner (as \"Transfer ownership\")")
     OwnershipView transfer(@RequestBody TransferRequest r) {
         return owners.transfer(r.serial(), r.transferDate(), r.ownerName(), r.email(), r.channelNote());
     }
