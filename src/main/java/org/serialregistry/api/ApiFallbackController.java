@@ -1,5 +1,6 @@
 package org.serialregistry.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Unknown API paths answer 404 as a problem document (instead of reaching the portal). */
+@Hidden // not an operation: what every unknown path answers
 @RestController
 class ApiFallbackController {
 

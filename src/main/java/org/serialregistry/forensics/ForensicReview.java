@@ -21,6 +21,7 @@ import org.serialregistry.forensics.internal.CodeImageDecoder;
 import org.serialregistry.forensics.internal.PhotoInspector;
 import org.serialregistry.forensics.internal.SubmissionStore;
 import org.serialregistry.security.CurrentUser;
+import org.serialregistry.security.Role;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.CodeCheck;
 import org.serialregistry.serial.UnitRecord;
@@ -271,14 +272,37 @@ public class ForensicReview {
     @PreAuthorize(REVIEWERS)
     public SignedVerdict sign(long submissionId, Verdict verdict, SignatureMeaning meaning, String reasoning,
                               String password) {
-        var s = require(submissionId);
-        String why = checkVerdict(submissionId, verdict, meaning, reasoning);
-        var checklist = store.checklist(submissionId);
+        require(submissionId);
+        checkVerdict(submissionId, verdict, meaning, reasoning);
         String signer = currentUser.require();
         if (password == null || password.isEmpty() || !users.confirmPassword(signer, password)) {
             throw new IllegalArgumentException("password: the password is not correct; the verdict was not signed");
         }
         String printedName = users.findByUsername(signer).map(u -> u.displayName()).orElse(currentUser.displayName());
+        return signAs(submissionId, verdict, meaning, reasoning, signer, printedName);
+    }
+
+    /**
+     * Signs a verdict sent through the API: the signer proved who they are in the request
+     * ({@link org.serialregistry.security.Signers}, a forensic reviewer or administrator), so the record
+     * names the signer, not the calling system. Otherwise as {@link #sign(long, Verdict, SignatureMeaning, String, String)}.
+     */
+    @Transactional
+    @PreAuthorize(REVIEWERS)
+    public SignedVerdict sign(long submissionId, @Nullable Verdict verdict, @Nullable SignatureMeaning meaning,
+                              @Nullable String reasoning, org.serialregistry.security.Signer signer) {
+        if (!signer.roles().contains(Role.FORENSICS) && !signer.roles().contains(Role.ADMIN)) {
+            throw new IllegalArgumentException("signature.username: " + signer.username()
+                    + " may not sign a forensic verdict (it needs FORENSICS or ADMIN)");
+        }
+        return signAs(submissionId, verdict, meaning, reasoning, signer.username(), signer.displayName());
+    }
+
+    private SignedVerdict signAs(long submissionId, @Nullable Verdict verdict, @Nullable SignatureMeaning meaning,
+                                 @Nullable String reasoning, String signer, String printedName) {
+        var s = require(submissionId);
+        String why = checkVerdict(submissionId, verdict, meaning, reasoning);
+        var checklist = store.checklist(submissionId);
         var previous = store.verdicts(submissionId);
         Long supersedes = previous.isEmpty() ? null : previous.getLast().id();
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
@@ -25,6 +26,7 @@ import org.serialregistry.recall.internal.RecallJob;
 import org.serialregistry.recall.internal.RecallNotifier;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.security.Role;
+import org.serialregistry.security.Signer;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
@@ -98,6 +100,21 @@ public class RecallCampaigns {
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     public CampaignView start(NewRecallCampaign request, RecallSignature signature) {
+        return startSigned(request, signature == null ? null : signature.meaning(), () -> signer(signature));
+    }
+
+    /**
+     * Starts a recall sent through the API: as {@link #start(NewRecallCampaign, RecallSignature)}, the
+     * signer proven by {@link org.serialregistry.security.Signers} only once the request has passed every
+     * check (so that a bad request names all its problems and spends no password attempt).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    public CampaignView start(NewRecallCampaign request, @Nullable SignatureMeaning meaning, Supplier<Signer> signer) {
+        return startSigned(request, meaning, () -> signer.get().username());
+    }
+
+    private CampaignView startSigned(NewRecallCampaign request, @Nullable SignatureMeaning meaning, Supplier<String> signs) {
         var problems = new ArrayList<String>();
         UnitSelection scope = null;
         if (request.scope() == null) {
@@ -118,7 +135,7 @@ public class RecallCampaigns {
         if (request.remedy() == null) {
             problems.add("remedy: choose repair, software update, inspection, replacement, refund or destruction");
         }
-        if (signature == null || signature.meaning() == null) {
+        if (meaning == null) {
             problems.add("meaning: say what the signature means (approval, responsibility)");
         }
         long expected = 0;
@@ -131,16 +148,16 @@ public class RecallCampaigns {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        String signer = signer(signature);
+        String signer = signs.get();
         Instant now = now();
         long id = store.insert(reason, request.severity(), request.remedy(), instructions, scope, expected,
                 signer, now);
         var campaign = store.find(id).orElseThrow();
-        String hash = sign(campaign, "START", signer, signature.meaning(), null, now);
+        String hash = sign(campaign, "START", signer, meaning, null, now);
         audit.record("recall.started", "recall", campaign.campaignNumber(), null, AuditTrail.state(
                 "reason", reason, "severity", request.severity().name(), "remedy", request.remedy().name(),
                 "scope", scopeText(scope), "expectedUnits", expected, "signedBy", signer,
-                "meaning", signature.meaning().name(), "contentHash", hash, "requestedBy", actor()));
+                "meaning", meaning.name(), "contentHash", hash, "requestedBy", actor()));
         var body = new LinkedHashMap<String, Object>();
         body.put("event", "recall.started");
         body.putAll(payload(campaign));
@@ -276,6 +293,19 @@ public class RecallCampaigns {
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     public CampaignView close(long id, long expectedVersion, RecallSignature signature, @Nullable String note) {
+        return closeSigned(id, expectedVersion, signature == null ? null : signature.meaning(), () -> signer(signature), note);
+    }
+
+    /** Closes a campaign through the API, the signer proven after every other check; otherwise as the portal's close. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    public CampaignView close(long id, long expectedVersion, @Nullable SignatureMeaning meaning, Supplier<Signer> signer,
+                              @Nullable String note) {
+        return closeSigned(id, expectedVersion, meaning, () -> signer.get().username(), note);
+    }
+
+    private CampaignView closeSigned(long id, long expectedVersion, @Nullable SignatureMeaning meaning, Supplier<String> signs,
+                               @Nullable String note) {
         var c = store.find(id).orElseThrow(() -> new IllegalArgumentException("campaign: no campaign " + id));
         if (c.state() == CampaignState.RUNNING) {
             throw new IllegalArgumentException("campaign: " + c.campaignNumber()
@@ -287,23 +317,23 @@ public class RecallCampaigns {
         if (c.version() != expectedVersion) {
             throw new IllegalArgumentException("version: the campaign changed meanwhile; reload it");
         }
-        if (signature == null || signature.meaning() == null) {
+        if (meaning == null) {
             throw new IllegalArgumentException("meaning: say what the signature means (approval, responsibility)");
         }
         String why = note == null || note.isBlank() ? null : note.strip();
         if (why != null && why.length() > 1000) {
             throw new IllegalArgumentException("note: at most 1000 characters");
         }
-        String signer = signer(signature);
+        String signer = signs.get();
         Instant now = now();
         var progress = progress(id).total();
         if (!store.close(id, expectedVersion, signer, now)) {
             throw new IllegalArgumentException("version: the campaign changed meanwhile; reload it");
         }
         var closed = store.find(id).orElseThrow();
-        String hash = sign(closed, "CLOSE", signer, signature.meaning(), why, now);
+        String hash = sign(closed, "CLOSE", signer, meaning, why, now);
         audit.record("recall.closed", "recall", c.campaignNumber(), AuditTrail.state("state", c.state().name()),
-                AuditTrail.state("state", "CLOSED", "signedBy", signer, "meaning", signature.meaning().name(),
+                AuditTrail.state("state", "CLOSED", "signedBy", signer, "meaning", meaning.name(),
                         "note", why, "affected", progress.affected(), "remedied", progress.remedied(),
                         "inField", progress.inField(), "contentHash", hash));
         var body = new LinkedHashMap<String, Object>();

@@ -86,7 +86,10 @@ public class Repairs {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
     public List<RepairView> latest(int limit) {
-        return store.latest(limit);
+        var latest = store.latest(limit);
+        // a service centre reads its own repairs, never another centre's
+        return queue.readableCentre().map(c -> latest.stream().filter(r -> c.equals(r.serviceCentre())).toList())
+                .orElse(latest);
     }
 
     /** The service history of a unit; empty for a serial the registry never issued. */

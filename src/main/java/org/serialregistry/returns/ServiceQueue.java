@@ -127,6 +127,14 @@ public class ServiceQueue implements ClaimCentres {
         return parties.partyOfUser(username).filter(p -> p.type() == PartyType.SERVICE_CENTRE).map(PartyView::code);
     }
 
+    /**
+     * The centre whose records a party-bound caller may read ("" when bound to no party: none);
+     * empty for administrators and users bound to no party, who read every centre's.
+     */
+    Optional<String> readableCentre() {
+        return parties.partyBoundCaller() ? Optional.of(parties.actingParty().orElse("")) : Optional.empty();
+    }
+
     /** The service centre the caller works for. */
     private String myCentre() {
         return parties.actingParty().orElseThrow(() -> new IllegalArgumentException(

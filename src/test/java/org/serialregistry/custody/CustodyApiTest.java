@@ -94,7 +94,7 @@ class CustodyApiTest {
 
         mvc.perform(get("/api/v1/custody").param("holder", "DIST-DE").header("Authorization", DISTRIBUTOR))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$").value(org.hamcrest.Matchers.hasItems(serials.subList(0, 4).toArray())));
+                .andExpect(jsonPath("$.items").value(org.hamcrest.Matchers.hasItems(serials.subList(0, 4).toArray())));
         mvc.perform(get("/api/v1/custody").param("holder", "DIST-FR").header("Authorization", DISTRIBUTOR))
                 .andExpect(status().isBadRequest());
 
@@ -133,7 +133,7 @@ class CustodyApiTest {
     void theDemoShipmentWaitingForTheDistributorIsFoundByItsNumber() throws Exception {
         var answer = mvc.perform(get("/api/v1/shipments").param("number", "DEMO-SH-004").header("Authorization", DISTRIBUTOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(json.readTree(answer).get(0).get("toParty").asString()).isEqualTo("DIST-DE");
+        assertThat(json.readTree(answer).get("items").get(0).get("toParty").asString()).isEqualTo("DIST-DE");
     }
 
     static final String CHANNEL = "Bearer sr_demochan_ChannelDemoKeyNotForProduction";
@@ -155,11 +155,11 @@ class CustodyApiTest {
                 .andExpect(status().isCreated());
         var listed = mvc.perform(get("/api/v1/diversion-alerts").param("serial", serial).header("Authorization", CHANNEL))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].status").value("OPEN"))
-                .andExpect(jsonPath("$[0].seenMarket").value("US"))
-                .andExpect(jsonPath("$[0].version").value(0))
+                .andExpect(jsonPath("$.items[0].status").value("OPEN"))
+                .andExpect(jsonPath("$.items[0].seenMarket").value("US"))
+                .andExpect(jsonPath("$.items[0].version").value(0))
                 .andReturn().getResponse().getContentAsString();
-        long id = json.readTree(listed).get(0).get("id").asLong();
+        long id = json.readTree(listed).get("items").get(0).get("id").asLong();
         String path = "/api/v1/diversion-alerts/" + id + "/status";
 
         mvc.perform(post(path).header("Authorization", CHANNEL).contentType(MediaType.APPLICATION_JSON)
@@ -192,10 +192,10 @@ class CustodyApiTest {
 
         // closed alerts leave the default list (open and investigating) but stay findable
         mvc.perform(get("/api/v1/diversion-alerts").param("serial", serial).header("Authorization", CHANNEL))
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0));
         mvc.perform(get("/api/v1/diversion-alerts").param("serial", serial).param("status", "CONFIRMED")
                         .header("Authorization", CHANNEL))
-                .andExpect(jsonPath("$[0].id").value(id));
+                .andExpect(jsonPath("$.items[0].id").value(id));
         assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? and subject_type = "
                 + "'diversion-alert' order by id", String.class, Long.toString(id)))
                 .containsExactly("diversion-alert.status", "diversion-alert.status");

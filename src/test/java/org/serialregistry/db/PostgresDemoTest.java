@@ -87,7 +87,7 @@ class PostgresDemoTest {
         // custody: the demo diversion names the distributor that let the phone out of Germany
         mvc.perform(get("/api/v1/diversion-alerts").param("status", "ALL").header("Authorization", ADMIN))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.shipmentNumber == 'DEMO-SH-003')].lastLegitimateHolder").value(hasItem("DIST-DE")));
+                .andExpect(jsonPath("$.items[?(@.shipmentNumber == 'DEMO-SH-003')].lastLegitimateHolder").value(hasItem("DIST-DE")));
         var report = mvc.perform(get("/api/v1/reports/custody").param("format", "xlsx").param("party", "DIST-DE")
                         .header("Authorization", ADMIN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -68,16 +68,16 @@ class CounterfeitApiTest {
 
         mvc.perform(get("/api/v1/alert-cases").param("serial", serial).header("Authorization", FORENSICS_KEY))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(1)) // its own case, or its lot's when a sibling was cloned too
-                .andExpect(jsonPath("$[0].gtin").value(ScanFixtures.PHONE))
-                .andExpect(jsonPath("$[0].state").value("OPEN"))
-                .andExpect(jsonPath("$[0].types", hasItem("GEO_ANOMALY")));
+                .andExpect(jsonPath("$.items.length()").value(1)) // its own case, or its lot's when a sibling was cloned too
+                .andExpect(jsonPath("$.items[0].gtin").value(ScanFixtures.PHONE))
+                .andExpect(jsonPath("$.items[0].state").value("OPEN"))
+                .andExpect(jsonPath("$.items[0].types", hasItem("GEO_ANOMALY")));
         mvc.perform(get("/api/v1/alert-cases").param("serial", serial).param("state", "open")
                         .param("type", "GEO_ANOMALY").header("Authorization", CHANNEL_KEY))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1));
         mvc.perform(get("/api/v1/alert-cases").param("serial", serial).param("state", "CLOSED")
                         .header("Authorization", FORENSICS_KEY))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0));
         mvc.perform(get("/api/v1/alert-cases").param("state", "MAYBE").header("Authorization", FORENSICS_KEY))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("state"));
         mvc.perform(get("/api/v1/alert-cases").param("type", "UFO").header("Authorization", FORENSICS_KEY))

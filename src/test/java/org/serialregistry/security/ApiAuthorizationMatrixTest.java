@@ -222,6 +222,98 @@ class ApiAuthorizationMatrixTest {
                 () -> json(post("/epcis/capture"), "{}")));
         RULES.put("GET /epcis/capture/{id}", rule(CUSTODY_ACTORS, () -> get("/epcis/capture/" + NO_BATCH)));
         RULES.put("GET /epcis/events", rule(CUSTODY_ACTORS, () -> get("/epcis/events").param("perPage", "0")));
+        // API parity (issue 14): every workspace action
+        RULES.put("POST /api/v1/repairs", rule(EnumSet.of(ADMIN, SERVICE_CENTER), () -> json(post("/api/v1/repairs"), "{}")));
+        RULES.put("GET /api/v1/repairs", rule(EnumSet.of(ADMIN, SERVICE_CENTER), () -> get("/api/v1/repairs")));
+        RULES.put("GET /api/v1/warranty-claims/{number}/repairs", rule(EnumSet.of(ADMIN, SERVICE_CENTER, WARRANTY),
+                () -> get("/api/v1/warranty-claims/WC-9999999/repairs")));
+        RULES.put("GET /api/v1/rmas", rule(EnumSet.of(ADMIN, SERVICE_CENTER), () -> get("/api/v1/rmas")));
+        RULES.put("POST /api/v1/rmas/{claimNumber}/take", rule(EnumSet.of(SERVICE_CENTER),
+                () -> post("/api/v1/rmas/WC-9999999/take")));
+        RULES.put("GET /api/v1/counterfeit-list", rule(EnumSet.of(ADMIN, FORENSICS, CHANNEL),
+                () -> get("/api/v1/counterfeit-list")));
+        RULES.put("POST /api/v1/counterfeit-list", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(post("/api/v1/counterfeit-list"), "{}")));
+        RULES.put("GET /api/v1/counterfeit-list/{serial}", rule(EnumSet.of(ADMIN, FORENSICS, CHANNEL),
+                () -> get("/api/v1/counterfeit-list/ZZZZ")));
+        RULES.put("POST /api/v1/counterfeit-list/{serial}/removal", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(post("/api/v1/counterfeit-list/ZZZZ/removal"), "{\"reason\":\"matrix\"}")));
+        RULES.put("GET /api/v1/forensic-submissions", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}/pre-checks", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321/pre-checks")));
+        RULES.put("GET /api/v1/forensic-submissions/photos/{photoId}", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/photos/987654321")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}/checklist", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321/checklist")));
+        RULES.put("PUT /api/v1/forensic-submissions/{id}/checklist", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(put("/api/v1/forensic-submissions/987654321/checklist"), "{\"entries\":[]}")));
+        RULES.put("GET /api/v1/forensic-submissions/{id}/verdicts", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> get("/api/v1/forensic-submissions/987654321/verdicts")));
+        RULES.put("POST /api/v1/forensic-submissions/{id}/verdicts", rule(EnumSet.of(ADMIN, FORENSICS),
+                () -> json(post("/api/v1/forensic-submissions/987654321/verdicts"), "{}")));
+        RULES.put("GET /api/v1/quality/alerts", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/alerts")));
+        RULES.put("POST /api/v1/quality/alerts/{id}/acknowledgement", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(post("/api/v1/quality/alerts/987654321/acknowledgement"), "{\"version\":0,\"notes\":\"matrix\"}")));
+        RULES.put("GET /api/v1/quality/thresholds", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/thresholds")));
+        RULES.put("PUT /api/v1/quality/thresholds/{gtin}", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> json(put("/api/v1/quality/thresholds/00000000000000"), "{}")));
+        RULES.put("GET /api/v1/quality/lot-rates", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/lot-rates")));
+        RULES.put("GET /api/v1/quality/rates", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/rates").param("dimension", "nonsense")));
+        RULES.put("GET /api/v1/products", rule(ALL, () -> get("/api/v1/products").param("size", "1")));
+        RULES.put("GET /api/v1/products/{gtin}", rule(ALL, () -> get("/api/v1/products/00000000000000")));
+        RULES.put("POST /api/v1/products [application/json]", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/products"), "{}")));
+        RULES.put("POST /api/v1/products/import [multipart/form-data]", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> multipart("/api/v1/products/import").file("file", new byte[] {1, 2, 3})));
+        RULES.put("GET /api/v1/facilities", rule(ALL, () -> get("/api/v1/facilities")));
+        RULES.put("GET /api/v1/facilities/{code}", rule(ALL, () -> get("/api/v1/facilities/NOWHERE")));
+        RULES.put("POST /api/v1/facilities", rule(EnumSet.of(ADMIN, PRODUCTION), () -> json(post("/api/v1/facilities"), "{}")));
+        RULES.put("POST /api/v1/facilities/{code}/lines", rule(EnumSet.of(ADMIN, PRODUCTION),
+                () -> json(post("/api/v1/facilities/NOWHERE/lines"), "{}")));
+        RULES.put("GET /api/v1/warranty-claims", rule(EnumSet.of(ADMIN, WARRANTY, QUALITY),
+                () -> get("/api/v1/warranty-claims").param("size", "1")));
+        RULES.put("POST /api/v1/warranty-claims/{number}/assignment", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(post("/api/v1/warranty-claims/WC-9999999/assignment"), "{}")));
+        RULES.put("POST /api/v1/warranty-claims/{number}/close", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> json(post("/api/v1/warranty-claims/WC-9999999/close"), "{\"version\":0}")));
+        RULES.put("GET /api/v1/ownership-conflicts", rule(EnumSet.of(ADMIN, WARRANTY), () -> get("/api/v1/ownership-conflicts")));
+        RULES.put("POST /api/v1/ownership-conflicts/{id}/resolution", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(post("/api/v1/ownership-conflicts/987654321/resolution"), "{}")));
+        RULES.put("POST /api/v1/ownership-transfers", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> json(post("/api/v1/ownership-transfers"), "{\"serial\":\"not a serial\"}")));
+        RULES.put("GET /api/v1/users", rule(EnumSet.of(ADMIN), () -> get("/api/v1/users")));
+        RULES.put("POST /api/v1/users", rule(EnumSet.of(ADMIN), () -> json(post("/api/v1/users"), "{}")));
+        RULES.put("PUT /api/v1/users/{id}", rule(EnumSet.of(ADMIN), () -> json(put("/api/v1/users/987654321"), "{}")));
+        RULES.put("POST /api/v1/users/{id}/enabled", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/users/987654321/enabled"), "{}")));
+        RULES.put("POST /api/v1/users/{id}/password", rule(EnumSet.of(ADMIN),
+                () -> json(post("/api/v1/users/987654321/password"), "{}")));
+        RULES.put("GET /api/v1/api-keys", rule(EnumSet.of(ADMIN), () -> get("/api/v1/api-keys")));
+        RULES.put("POST /api/v1/api-keys", rule(EnumSet.of(ADMIN), () -> json(post("/api/v1/api-keys"), "{}")));
+        RULES.put("POST /api/v1/api-keys/{id}/revocation", rule(EnumSet.of(ADMIN),
+                () -> post("/api/v1/api-keys/987654321/revocation")));
+        RULES.put("POST /api/v1/alert-cases/{id}/state", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> json(post("/api/v1/alert-cases/987654321/state"), "{\"state\":\"INVESTIGATING\",\"note\":\"matrix\"}")));
+        RULES.put("POST /api/v1/alert-cases/{id}/assignment", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> json(post("/api/v1/alert-cases/987654321/assignment"), "{}")));
+        RULES.put("POST /api/v1/alert-cases/{id}/notes", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> json(post("/api/v1/alert-cases/987654321/notes"), "{\"note\":\"matrix\"}")));
+        RULES.put("GET /api/v1/detection-thresholds", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/detection-thresholds")));
+        RULES.put("PUT /api/v1/detection-thresholds/{category}", rule(EnumSet.of(ADMIN),
+                () -> json(put("/api/v1/detection-thresholds/NOTHING"), "{}")));
+        RULES.put("GET /api/v1/parties", rule(EnumSet.of(ADMIN, CHANNEL), () -> get("/api/v1/parties")));
+        RULES.put("POST /api/v1/parties", rule(EnumSet.of(ADMIN, CHANNEL), () -> json(post("/api/v1/parties"), "{}")));
+        RULES.put("PUT /api/v1/parties/{code}", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(put("/api/v1/parties/NOWHERE"), "{\"version\":0}")));
+        RULES.put("POST /api/v1/parties/{code}/users", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(post("/api/v1/parties/NOWHERE/users"), "{\"username\":\"matrix\"}")));
+        RULES.put("POST /api/v1/parties/{code}/users/{username}/removal", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> post("/api/v1/parties/NOWHERE/users/matrix/removal")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }

@@ -233,7 +233,7 @@ class CoverageLinesTest {
 
         mvc.perform(get("/api/v1/warranty-policies").header("Authorization", SERVICE_KEY).param("gtin", gtin))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].lines.length()").value(2));
+                .andExpect(jsonPath("$.items[0].lines.length()").value(2));
         mvc.perform(post("/api/v1/warranty-policies").header("Authorization", SERVICE_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
     }

@@ -2,10 +2,6 @@ package org.serialregistry.audit.internal;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +13,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.audit.AuditChange;
 import org.serialregistry.audit.AuditExportFormat;
 import org.serialregistry.audit.AuditExports;
 import org.serialregistry.audit.AuditQuery;
 import org.serialregistry.audit.AuditTrail;
+import org.serialregistry.shared.InvalidInput;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit trail", description = "ADMIN only")
 class AuditApiController {
 
-    static final int MAX_SIZE = 500;
-
     private final AuditTrail trail;
     private final AuditExports exports;
 
@@ -46,9 +44,6 @@ class AuditApiController {
 
     record Entry(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
                  @Nullable String before, @Nullable String after, List<AuditChange> changes) {
-    }
-
-    record Page(List<Entry> items, int page, int size, long total) {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -63,27 +58,19 @@ class AuditApiController {
                               "changes": [{"field": "status", "before": "IN_TRANSIT", "after": "RECEIVED"},
                                           {"field": "received", "before": null, "after": "10"}]}],
                              "page": 0, "size": 50, "total": 1}"""))))
-    Page list(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+    ListPage<Entry> list(@ParameterObject ListQuery.Params params,
               @RequestParam(required = false) @Nullable String actor,
               @Parameter(example = "shipment") @RequestParam(required = false) @Nullable String entity,
               @RequestParam(required = false) @Nullable String entityId,
               @Parameter(example = "custody.") @RequestParam(required = false) @Nullable String action,
-              @RequestParam(required = false) @Nullable String text,
-              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        var problems = new ArrayList<String>();
-        var query = query(from, to, actor, entity, entityId, action, text, problems);
-        if (page < 0) {
-            problems.add("page: 0 or more, got " + page);
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            problems.add("size: 1 to " + MAX_SIZE + ", got " + size);
-        }
-        refuse(problems);
-        var items = trail.find(query, PageRequest.of(page, size)).stream()
+              @RequestParam(required = false) @Nullable String text) {
+        var page = params.query();
+        var query = new AuditQuery(text, page.from(), page.to(), actor, entity, entityId, action);
+        var items = trail.find(query, PageRequest.of(page.page(), page.size())).stream()
                 .map(r -> new Entry(r.id(), r.occurredAt(), r.actor(), r.action(), r.subjectType(), r.subjectId(),
                         r.before(), r.after(), AuditChange.between(r.before(), r.after())))
                 .toList();
-        return new Page(items, page, size, trail.count(query));
+        return new ListPage<>(items, page.page(), page.size(), trail.count(query));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -118,31 +105,17 @@ class AuditApiController {
     private static AuditQuery query(@Nullable String from, @Nullable String to, @Nullable String actor,
                                     @Nullable String entity, @Nullable String entityId, @Nullable String action,
                                     @Nullable String text, List<String> problems) {
-        Instant start = instant("from", from, false, problems);
-        Instant end = instant("to", to, true, problems);
-        if (start != null && end != null && !start.isBefore(end)) {
-            problems.add("to: must be later than from");
+        var range = new ListQuery.Params(null, null, from, to, null);
+        Instant start = null;
+        Instant end = null;
+        try {
+            var q = range.query();
+            start = q.from();
+            end = q.to();
+        } catch (InvalidInput e) {
+            e.problems().forEach(p -> problems.add(p.field() + ": " + p.message()));
         }
         return new AuditQuery(text, start, end, actor, entity, entityId, action);
-    }
-
-    /** An instant, or a date meaning its start (from) or the start of the next day (to: the whole day counts). */
-    private static @Nullable Instant instant(String field, @Nullable String raw, boolean endOfDay, List<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String v = raw.trim();
-        try {
-            if (v.length() == 10) {
-                var day = LocalDate.parse(v);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(field + ": a date (YYYY-MM-DD) or a date and time with offset (2026-12-03T06:00:00Z), got '"
-                    + (v.length() > 30 ? v.substring(0, 30) : v) + "'");
-            return null;
-        }
     }
 
     private static void refuse(List<String> problems) {

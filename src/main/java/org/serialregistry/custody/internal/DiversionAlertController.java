@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import org.serialregistry.custody.DiversionAlert;
 import org.serialregistry.custody.DiversionAlerts;
 import org.serialregistry.custody.DiversionStatus;
@@ -35,18 +39,20 @@ class DiversionAlertController {
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")
     @GetMapping
-    @Operation(summary = "Diversion alerts; status may be repeated (default: OPEN and INVESTIGATING; ALL for every status)")
-    List<DiversionAlert> list(@RequestParam(required = false) @Nullable List<String> status,
+    @Operation(summary = "Diversion alerts, newest first; status may be repeated (default: OPEN and INVESTIGATING; ALL "
+            + "for every status); from/to the detection time")
+    ListPage<DiversionAlert> list(@RequestParam(required = false) @Nullable List<String> status,
                               @RequestParam(required = false) @Nullable String serial,
-                              @RequestParam(required = false) @Nullable String holder,
-                              @RequestParam(defaultValue = "500") int limit) {
+                              @Parameter(example = "DIST-DE") @RequestParam(required = false) @Nullable String holder,
+                              @ParameterObject ListQuery.Params params) {
+        var q = params.query();
         var statuses = new ArrayList<DiversionStatus>();
         if (status == null || status.isEmpty()) {
             statuses.addAll(DiversionStatus.ACTIVE);
         } else if (!status.contains("ALL")) {
             status.forEach(s -> statuses.add(DiversionStatus.of(s)));
         }
-        return alerts.find(statuses, serial, holder, limit);
+        return q.page(alerts.find(statuses, serial, holder, q.latest(10_000)), DiversionAlert::detectedAt, null);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS')")

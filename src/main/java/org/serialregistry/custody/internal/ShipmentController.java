@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.custody.Custody;
 import org.serialregistry.custody.CustodyMovement;
 import org.serialregistry.custody.CustodyRefusedException;
@@ -22,7 +25,9 @@ import org.serialregistry.custody.Sales;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentView;
+import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.UnitCustody;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -116,13 +121,15 @@ class ShipmentController {
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @GetMapping("/shipments")
-    @Operation(summary = "Recent shipments (of the caller's party for distributor keys), or one by its number")
-    List<ShipmentView> shipments(@RequestParam(required = false) String number,
-                                 @RequestParam(required = false) String party) {
-        if (number != null) {
-            return shipments.findByNumber(number).map(List::of).orElse(List.of());
-        }
-        return shipments.recent(party, 100);
+    @Operation(summary = "Recent shipments, newest first (of the caller's party for partner keys), or one by its number; "
+            + "state is the shipment status, from/to the shipping time")
+    ListPage<ShipmentView> shipments(@RequestParam(required = false) String number,
+                                     @Parameter(example = "DIST-DE") @RequestParam(required = false) String party,
+                                     @ParameterObject ListQuery.Params params) {
+        var q = params.query(ListQuery.statesOf(ShipmentStatus.class));
+        var found = number != null ? shipments.findByNumber(number).map(List::of).orElse(List.<ShipmentView>of())
+                : shipments.recent(party, q.latest(10_000));
+        return q.page(found, ShipmentView::shippedAt, s -> s.status().name());
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
@@ -136,8 +143,10 @@ class ShipmentController {
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER')")
     @GetMapping("/custody")
     @Operation(summary = "Serials a party holds in stock (received, not shipped on or sold)")
-    List<String> held(@RequestParam String holder, @RequestParam(defaultValue = "1000") int limit) {
-        return custody.heldBy(holder, limit);
+    ListPage<String> held(@Parameter(example = "DIST-DE") @RequestParam String holder,
+                          @ParameterObject ListQuery.Params params) {
+        var q = params.undated();
+        return ListPage.of(custody.heldBy(holder, q.latest(100_000)), q);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','FORENSICS','WARRANTY','SERVICE_CENTER','DISTRIBUTOR')")

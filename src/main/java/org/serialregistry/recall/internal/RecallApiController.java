@@ -8,17 +8,23 @@ import java.util.NoSuchElementException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.recall.CampaignProgress;
+import org.serialregistry.recall.CampaignState;
 import org.serialregistry.recall.CampaignView;
 import org.serialregistry.recall.NewRecallCampaign;
 import org.serialregistry.recall.RecallCampaigns;
 import org.serialregistry.recall.RecallRemedy;
 import org.serialregistry.recall.RecallSeverity;
-import org.serialregistry.recall.RecallSignature;
 import org.serialregistry.recall.RecallUnitState;
 import org.serialregistry.recall.SignatureMeaning;
 import org.serialregistry.recall.WebhookSubscription;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.SignatureRequest;
+import org.serialregistry.security.Signers;
 import org.serialregistry.serial.UnitSelection;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RecallApiController {
 
     private final RecallCampaigns campaigns;
+    private final Signers signers;
 
-    RecallApiController(RecallCampaigns campaigns) {
+    RecallApiController(RecallCampaigns campaigns, Signers signers) {
         this.campaigns = campaigns;
+        this.signers = signers;
     }
 
     record Scope(@Nullable String gtin, @Nullable List<String> lots, @Nullable List<String> serials,
@@ -46,15 +54,10 @@ class RecallApiController {
                  @Nullable String line) {
     }
 
-    record Signature(@Nullable String signer, @Nullable SignatureMeaning meaning, @Nullable String password) {
-
-        RecallSignature toSignature() {
-            return new RecallSignature(signer, meaning, password);
-        }
-    }
-
+    /** @param signature who signs, as for every decision through the API (user name and password, or a fresh OIDC token) */
     record StartRequest(@Nullable Scope scope, @Nullable String reason, @Nullable RecallSeverity severity,
-                        @Nullable RecallRemedy remedy, @Nullable String instructions, @Nullable Signature signature) {
+                        @Nullable RecallRemedy remedy, @Nullable String instructions, @Nullable SignatureMeaning meaning,
+                        @Nullable SignatureRequest signature) {
     }
 
     record CampaignAnswer(CampaignView campaign, double jobProgress, CampaignProgress progress,
@@ -64,7 +67,8 @@ class RecallApiController {
     record OutcomeRequest(@Nullable List<String> serials, @Nullable RecallUnitState outcome, @Nullable String note) {
     }
 
-    record CloseRequest(@Nullable Long version, @Nullable Signature signature, @Nullable String note) {
+    record CloseRequest(@Nullable Long version, @Nullable SignatureMeaning meaning, @Nullable SignatureRequest signature,
+                        @Nullable String note) {
     }
 
     record SubscribeRequest(@Nullable String party, @Nullable String url) {
@@ -74,21 +78,23 @@ class RecallApiController {
     @PostMapping("/recalls")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a recall: scope (lots of a GTIN, serials, production window, facility and line), reason, "
-            + "severity, remedy, instructions and the signature of a quality engineer or administrator (user and password)")
+            + "severity, remedy, instructions, the meaning of the signature and the signer (a quality engineer or "
+            + "administrator: user name and password, or a fresh OIDC token)")
     CampaignAnswer start(@RequestBody StartRequest r) {
         var s = r.scope();
         var scope = s == null ? null : new UnitSelection(s.gtin(), s.lots(), s.serials(), s.producedFrom(), s.producedTo(),
                 s.facility(), s.line());
         var campaign = campaigns.start(new NewRecallCampaign(scope, r.reason(), r.severity(), r.remedy(), r.instructions()),
-                r.signature() == null ? new RecallSignature(null, null, null) : r.signature().toSignature());
+                r.meaning(), () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN));
         return answer(campaign);
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
     @GetMapping("/recalls")
-    @Operation(summary = "Recall campaigns, latest first")
-    List<CampaignView> list() {
-        return campaigns.campaigns();
+    @Operation(summary = "Recall campaigns, latest first; state RUNNING, ACTIVE or CLOSED, from/to the start")
+    ListPage<CampaignView> list(@ParameterObject ListQuery.Params params) {
+        var q = params.query(ListQuery.statesOf(CampaignState.class));
+        return q.page(campaigns.campaigns(), CampaignView::startedAt, c -> c.state().name());
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
@@ -114,8 +120,8 @@ class RecallApiController {
         if (r.version() == null) {
             throw new IllegalArgumentException("version: send the version of the campaign you read");
         }
-        var closed = campaigns.close(find(number).id(), r.version(),
-                r.signature() == null ? new RecallSignature(null, null, null) : r.signature().toSignature(), r.note());
+        var closed = campaigns.close(find(number).id(), r.version(), r.meaning(),
+                () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN), r.note());
         return answer(closed);
     }
 

@@ -8,6 +8,8 @@ import java.util.NoSuchElementException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.returns.DispositionAnswer;
 import org.serialregistry.returns.DispositionRule;
 import org.serialregistry.returns.DispositionRules;
@@ -21,6 +23,7 @@ import org.serialregistry.returns.ReturnsDesk;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.SignatureRequest;
 import org.serialregistry.security.Signers;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -141,9 +144,10 @@ class ReturnsApiController {
 
     @PreAuthorize("hasAnyRole('QUALITY','SERVICE_CENTER','ADMIN')")
     @GetMapping("/returns/disposition-rules")
-    @Operation(summary = "The routing rules, in the order they are tried")
-    List<DispositionRule> rules() {
-        return rules.all();
+    @Operation(summary = "The routing rules, in the order they are tried; state ACTIVE or INACTIVE, from/to the last change")
+    ListPage<DispositionRule> rules(@ParameterObject ListQuery.Params params) {
+        var q = params.query(List.of("ACTIVE", "INACTIVE"));
+        return q.page(rules.all(), DispositionRule::changedAt, r -> r.active() ? "ACTIVE" : "INACTIVE");
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")

@@ -11,6 +11,8 @@ import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
+import org.serialregistry.api.ListPage;
+import org.serialregistry.api.ListQuery;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.warranty.CheckResult;
@@ -31,6 +33,7 @@ import org.serialregistry.warranty.NewPolicyVersion;
 import org.serialregistry.warranty.StartRule;
 import org.serialregistry.warranty.WarrantyPolicies;
 import org.serialregistry.warranty.WarrantyPolicyView;
+import org.springdoc.core.annotations.ParameterObject;
 import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.http.HttpStatus;
@@ -189,11 +192,14 @@ class WarrantyApiController {
         return ResponseEntity.created(URI.create("/api/v1/warranty-policies?gtin=" + saved.gtin())).body(saved);
     }
 
-    /** The versions of a product's policy, oldest first, each with its coverage lines. */
+    /** The versions of a product's policy (without gtin: of every product), oldest first, each with its coverage lines. */
     @PreAuthorize("hasAnyRole('ADMIN','WARRANTY','SERVICE_CENTER')")
     @GetMapping("/api/v1/warranty-policies")
-    List<WarrantyPolicyView> policyVersions(@RequestParam String gtin) {
-        return policies.versions(SerialGate.gtin(gtin));
+    ListPage<WarrantyPolicyView> policyVersions(@RequestParam(required = false) @Nullable String gtin,
+                                                @ParameterObject ListQuery.Params params) {
+        var q = params.query();
+        return q.page(gtin == null ? policies.all() : policies.versions(SerialGate.gtin(gtin)),
+                WarrantyPolicyView::createdAt, null);
     }
 
     private static int orZero(@Nullable Integer n) {
