@@ -228,10 +228,12 @@ public class SerialIssuance {
 
     private BatchView withProgress(BatchView view) {
         Integer live = progress.get(view.id());
-        if (live == null || view.status() != BatchStatus.RUNNING) {
+        // RUNNING is written in the issuing transaction, so until it commits others read QUEUED: the
+        // live count on this instance is what says the batch runs
+        if (live == null || (view.status() != BatchStatus.RUNNING && view.status() != BatchStatus.QUEUED)) {
             return view;
         }
-        return new BatchView(view.id(), view.status(), view.gtin(), view.productName(), view.lot(), view.facility(),
+        return new BatchView(view.id(), BatchStatus.RUNNING, view.gtin(), view.productName(), view.lot(), view.facility(),
                 view.line(), view.quantity(), live, view.productionDate(), view.expiryDate(), view.intendedMarket(),
                 view.requestedBy(), view.requestedAt(), view.completedAt(), view.failure());
     }
