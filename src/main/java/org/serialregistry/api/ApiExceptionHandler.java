@@ -9,6 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -98,6 +102,20 @@ class ApiExceptionHandler {
     ProblemDetail conflictInWords(OptimisticLockingFailureException e) {
         return Problems.of(HttpStatus.CONFLICT, e.getMessage() == null
                 ? "Someone else changed this record meanwhile; read it again and retry" : e.getMessage());
+    }
+
+    /**
+     * The database cannot be reached (stopped, restarting, out of disk): 503 with Retry-After, one log
+     * line, no stack trace (an outage would otherwise log one per request). The transaction, if any
+     * began, was rolled back.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("API answered 503, database unreachable: {} {} ({})", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The registry's database cannot be reached just now; send the request again in a minute"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -82,7 +82,8 @@ public class Receiving {
      * shipment, not genuine, unknown, already sold or destroyed) is stored with the receipt.
      *
      * @throws NoSuchElementException   for a shipment that was never sent
-     * @throws IllegalArgumentException when the shipment was already received, or is not for the caller
+     * @throws ShipmentAlreadyReceivedException when the shipment was received already (or meanwhile)
+     * @throws IllegalArgumentException when the shipment is not for the caller
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER','PRODUCTION')")
@@ -90,7 +91,7 @@ public class Receiving {
         var shipment = rules.requireShipment(shipmentId);
         rules.requireActingFor("shipment", shipment.toParty());
         if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
-            throw new IllegalArgumentException("shipment: " + shipment.shipmentNumber() + " was already received on "
+            throw new ShipmentAlreadyReceivedException("shipment: " + shipment.shipmentNumber() + " was already received on "
                     + shipment.receivedAt() + " by " + shipment.receivedBy());
         }
         var lines = classify(shipment, scanned);
@@ -136,7 +137,9 @@ public class Receiving {
         var status = lines.stream().anyMatch(l -> l.outcome().difference()) ? ShipmentStatus.RECEIVED_WITH_DIFFERENCES
                 : ShipmentStatus.RECEIVED;
         if (store.markReceived(shipment.id(), status, eventId, now, by, received, missing, extra, notGenuine) == 0) {
-            throw new IllegalArgumentException("shipment: " + shipment.shipmentNumber() + " was received meanwhile");
+            // a colleague's receipt committed while this one was checked: this one is rolled back whole
+            throw new ShipmentAlreadyReceivedException("shipment: " + shipment.shipmentNumber()
+                    + " was received meanwhile by someone else; nothing was recorded for this receipt");
         }
         store.insertReceiptLines(shipment.id(), lines);
         audit.record("custody.received", "shipment", shipment.shipmentNumber(),

@@ -190,12 +190,28 @@ public class SerialIssuance {
         units.streamBatch(batchId, s -> sink.accept(new SerialNumber(s)));
     }
 
-    /** Batches interrupted by a shutdown were rolled back whole; they are issued again now. */
+    /** Why a batch with components that a restart interrupted is failed instead of issued again. */
+    static final String INTERRUPTED_WITH_COMPONENTS = "interrupted by a restart before it completed; no unit was "
+            + "issued, and the component lists were not kept: send the request again with a new Idempotency-Key";
+
+    /**
+     * Batches interrupted by a shutdown or a crash (kill -9) were rolled back whole, since a batch is
+     * issued in one transaction: they are issued again now, all or nothing. A batch whose request
+     * listed components cannot be, because the lists were never stored: issuing it without them would
+     * give assemblies without their parts, so it is marked failed instead (no units).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
         for (var row : batches.unfinished()) {
-            log.info("Resuming serial batch {} ({} units)", row.view().id(), row.view().quantity());
-            executor.execute(() -> run(row.view().id(), null));
+            var b = row.view();
+            if (!row.requestHash().equals(requestHash(b.gtin(), b.lot(), b.facility(), b.line(), b.quantity(),
+                    b.productionDate(), b.expiryDate(), b.intendedMarket(), null))) {
+                log.warn("Serial batch {} was interrupted and had components; marked failed", b.id());
+                runner.fail(b.id(), new IllegalStateException(INTERRUPTED_WITH_COMPONENTS));
+                continue;
+            }
+            log.info("Resuming serial batch {} ({} units)", b.id(), b.quantity());
+            executor.execute(() -> run(b.id(), null));
         }
     }
 
@@ -212,10 +228,12 @@ public class SerialIssuance {
 
     private BatchView withProgress(BatchView view) {
         Integer live = progress.get(view.id());
-        if (live == null || view.status() != BatchStatus.RUNNING) {
+        // RUNNING is written in the issuing transaction, so until it commits others read QUEUED: the
+        // live count on this instance is what says the batch runs
+        if (live == null || (view.status() != BatchStatus.RUNNING && view.status() != BatchStatus.QUEUED)) {
             return view;
         }
-        return new BatchView(view.id(), view.status(), view.gtin(), view.productName(), view.lot(), view.facility(),
+        return new BatchView(view.id(), BatchStatus.RUNNING, view.gtin(), view.productName(), view.lot(), view.facility(),
                 view.line(), view.quantity(), live, view.productionDate(), view.expiryDate(), view.intendedMarket(),
                 view.requestedBy(), view.requestedAt(), view.completedAt(), view.failure());
     }
@@ -343,10 +361,17 @@ public class SerialIssuance {
     }
 
     private static String requestHash(Validated v) {
-        var d = org.serialregistry.serial.internal.Digests.sha256(String.join("|", v.gtin.value(), v.lot.value(),
-                v.facilityCode, v.lineCode, String.valueOf(v.quantity), v.productionDate.toString(),
-                String.valueOf(v.expiry), v.market.value(), String.valueOf(v.components)).getBytes(StandardCharsets.UTF_8));
-        return d;
+        return requestHash(v.gtin.value(), v.lot.value(), v.facilityCode, v.lineCode, v.quantity, v.productionDate,
+                v.expiry, v.market.value(), v.components);
+    }
+
+    /** What makes two requests the same request (and tells at restart whether a batch had components). */
+    static String requestHash(String gtin, String lot, String facilityCode, String lineCode, int quantity,
+                              LocalDate productionDate, @Nullable LocalDate expiry, String market,
+                              @Nullable List<List<String>> components) {
+        return org.serialregistry.serial.internal.Digests.sha256(String.join("|", gtin, lot, facilityCode, lineCode,
+                String.valueOf(quantity), productionDate.toString(), String.valueOf(expiry), market,
+                String.valueOf(components)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String actor() {

@@ -25,6 +25,7 @@ import org.serialregistry.custody.Sales;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentView;
+import org.serialregistry.custody.ShipmentAlreadyReceivedException;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.UnitCustody;
 import org.springdoc.core.annotations.ParameterObject;
@@ -157,6 +158,15 @@ class ShipmentController {
         var holder = custody.holderOf(s).orElseThrow(() -> new NoSuchElementException("Serial " + s
                 + " was never issued by this registry, or your party never held it"));
         return new CustodyAnswer(holder, custody.timeline(s));
+    }
+
+    /** A second receipt of one shipment (two people at the receiving party at once): 409, the first one counts. */
+    @ExceptionHandler(ShipmentAlreadyReceivedException.class)
+    ProblemDetail alreadyReceived(ShipmentAlreadyReceivedException e) {
+        var p = Problems.of(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Already received");
+        p.setProperty("field", "shipment");
+        return p;
     }
 
     @ExceptionHandler(CustodyRefusedException.class)

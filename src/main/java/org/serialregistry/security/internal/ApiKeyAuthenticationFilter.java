@@ -48,7 +48,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith(BEARER + ApiKeys.TOKEN_START)) {
-            var key = apiKeys.authenticate(header.substring(BEARER.length()).trim());
+            java.util.Optional<ApiKeyView> key;
+            try {
+                key = apiKeys.authenticate(header.substring(BEARER.length()).trim());
+            } catch (org.springframework.dao.DataAccessResourceFailureException
+                     | org.springframework.transaction.CannotCreateTransactionException e) {
+                problems.unavailable(request, response);
+                return;
+            }
             if (key.isEmpty()) {
                 problems.commence(request, response, new BadCredentialsException("unknown or revoked API key"));
                 return;

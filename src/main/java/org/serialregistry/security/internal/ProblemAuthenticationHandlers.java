@@ -38,6 +38,14 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         write(response, HttpStatus.FORBIDDEN, "Your key or token does not grant the role this operation needs", request);
     }
 
+    /** The key could not be checked because the database cannot be reached: 503 with Retry-After, not 500. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "30");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                "The registry's database cannot be reached just now, so the API key could not be checked; "
+                        + "send the request again in a minute", request);
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
             throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);

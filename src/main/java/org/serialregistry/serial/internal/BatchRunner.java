@@ -58,7 +58,9 @@ public class BatchRunner {
         if (batch.status() == BatchStatus.COMPLETED || batch.status() == BatchStatus.FAILED) {
             return;
         }
-        batches.markRunning(id);
+        if (!batches.markRunning(id)) {
+            return; // issued or failed by another run meanwhile: never twice
+        }
         long t0 = System.nanoTime();
         Gtin gtin = new Gtin(batch.gtin());
         String[] issued = generate(gtin, row.facilityNumber(), row.lineNumber(), batch.productionDate(),

@@ -51,8 +51,13 @@ public class BatchStore {
                 requestedBy, LifecycleLogStore.ts(requestedAt));
     }
 
-    public void markRunning(UUID id) {
-        jdbc.update("update serial_batch set status = ?, version = version + 1 where id = ?", BatchStatus.RUNNING.name(), id);
+    /**
+     * @return false when the batch is no longer queued: another run (a resume at start-up, another
+     *         replica) issued or failed it while this one waited for the row
+     */
+    public boolean markRunning(UUID id) {
+        return jdbc.update("update serial_batch set status = ?, version = version + 1 where id = ? and status = ?",
+                BatchStatus.RUNNING.name(), id, BatchStatus.QUEUED.name()) == 1;
     }
 
     public void markCompleted(UUID id, int issued, Instant at) {

@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeException;
@@ -34,6 +35,14 @@ class PublicErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PublicErrors.class);
 
+    private final DatabaseOutage outage;
+    private final String retryAfter;
+
+    PublicErrors(DatabaseOutage outage, OutageProperties properties) {
+        this.outage = outage;
+        this.retryAfter = String.valueOf(Math.max(1, properties.retryAfter().toSeconds()));
+    }
+
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
             MultipartException.class, HttpMediaTypeException.class, IllegalArgumentException.class})
     ResponseEntity<?> badInput(Exception e, HttpServletRequest request) {
@@ -46,9 +55,18 @@ class PublicErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Public verification failed for {}: {}", request.getRequestURI(), e.toString(), e);
-        return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "Please try again",
+        if (DatabaseOutage.unreachable(e)) {
+            // one line, no stack trace: during an outage every request would otherwise log one
+            outage.answeredUnavailable();
+            log.warn("Public verification answered 503, database unreachable: {} ({})", request.getRequestURI(),
+                    e.getMessage());
+        } else {
+            log.error("Public verification failed for {}: {}", request.getRequestURI(), e.toString(), e);
+        }
+        var answer = answer(request, HttpStatus.SERVICE_UNAVAILABLE, "Please try again",
                 "The check could not be completed just now. Please try again in a minute.");
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, retryAfter).body(answer.getBody());
     }
 
     private static ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String title, String message) {

@@ -3,6 +3,7 @@ package org.serialregistry.verification.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wait; one writer thread takes them out in batches (every {@code flush-interval} or
  * {@code flush-size} scans, whichever comes first), inserts each batch in one transaction and then
  * publishes {@link ScansRecorded} in its own thread. When the queue is full a scan is dropped and
- * counted ({@code verification.scans.dropped}). On shutdown the queue is written out after the web
- * server has stopped taking requests. A crash loses at most the scans of the last flush interval;
+ * counted ({@code verification.scans.dropped}). While the database is away a batch waits and is tried
+ * again, so scans are buffered up to the queue's capacity ({@link #write}). On shutdown the queue is
+ * written out after the web server has stopped taking requests. A crash loses at most the scans of the last flush interval;
  * registry data is never written here.
  */
 @Component
@@ -49,11 +51,17 @@ public class ScanLogWriter implements SmartLifecycle {
     private final Counter dropped;
     private final Counter written;
     private final Counter failed;
+    private final java.time.Clock clock;
+    private final java.time.Duration retryPause;
     private volatile boolean running;
+    private volatile @Nullable Instant failingSince;
+    private volatile @Nullable String lastFailure;
     private volatile Thread thread;
 
     ScanLogWriter(JdbcTemplate jdbc, ApplicationEventPublisher events,
-                  ScanProperties properties, MeterRegistry meters) {
+                  ScanProperties properties, OutageProperties outage, MeterRegistry meters, java.time.Clock clock) {
+        this.clock = clock;
+        this.retryPause = outage.scanRetry();
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.jdbc = jdbc;
         // plain JDBC transactions: the JPA transaction manager's session handling costs more than a batch of scans
@@ -157,27 +165,66 @@ public class ScanLogWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes one batch. While the database cannot be reached (down, restarting, disk full on
+     * PostgreSQL) the batch is tried again every {@code scan-retry} and new scans wait in the queue,
+     * so that nothing is lost until the queue is full (then each scan is dropped and counted). Any
+     * other failure is tried three times, then the batch is counted as lost. Either way the health
+     * state {@code scanLog} says so until a write succeeds again.
+     */
     private void write(List<UnitScanned> scans) {
-        try {
-            tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) con -> {
-                if (con.isWrapperFor(PGConnection.class)) {
-                    copy(con.unwrap(PGConnection.class), scans);
-                } else {
-                    insert(con, scans);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) con -> {
+                    if (con.isWrapperFor(PGConnection.class)) {
+                        copy(con.unwrap(PGConnection.class), scans);
+                    } else {
+                        insert(con, scans);
+                    }
+                    return null;
+                }));
+                written.increment(scans.size());
+                if (failingSince != null) {
+                    log.info("The scan log is written again ({} scans were waiting)", scans.size() + queue.size());
                 }
-                return null;
-            }));
-            written.increment(scans.size());
-        } catch (RuntimeException e) {
-            failed.increment(scans.size());
-            log.error("Could not write {} scan records; they are lost: {}", scans.size(), e.toString());
-            return;
+                failingSince = null;
+                lastFailure = null;
+                break;
+            } catch (RuntimeException e) {
+                boolean unreachable = DatabaseOutage.unreachable(e);
+                if (failingSince == null) {
+                    failingSince = clock.instant();
+                }
+                lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (!running || (!unreachable && attempt >= 3)) {
+                    failed.increment(scans.size());
+                    log.error("Could not write {} scan records; they are lost: {}", scans.size(), e.toString());
+                    return;
+                }
+                log.warn("Could not write {} scan records (attempt {}); they wait, {} more queued: {}", scans.size(),
+                        attempt, queue.size(), e.toString());
+                try {
+                    Thread.sleep(retryPause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
         }
         try {
             events.publishEvent(new ScansRecorded(scans));
         } catch (RuntimeException e) {
             log.error("A listener of ScansRecorded failed: {}", e.toString(), e);
         }
+    }
+
+    /** What the health state {@code scanLog} reports. */
+    public record State(@Nullable Instant failingSince, @Nullable String lastFailure, int queued, long dropped,
+                        long lost) {
+    }
+
+    public State state() {
+        return new State(failingSince, lastFailure, queue.size(), (long) dropped.count(), (long) failed.count());
     }
 
     private static final String COLUMNS = "id, scanned_at, gtin, serial, outcome, client_key, session_id, country, "

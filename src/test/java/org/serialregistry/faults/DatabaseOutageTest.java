@@ -1,0 +1,209 @@
+package org.serialregistry.faults;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * PostgreSQL stopped under verification load, then started again (its own embedded server, so that
+ * stopping it disturbs no other test): genuine codes verified a moment before still answer, codes
+ * that need the database get a clean 503 with Retry-After, no request gets a 500 or a stack trace,
+ * the scans wait and are written once the database is back, and the service recovers by itself.
+ * scripts/fault-postgres-outage.sh does the same to the packaged jar with a 30 s outage.
+ */
+@SpringBootTest(properties = {"serial-registry.demo.enabled=true",
+        "spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500",
+        "serial-registry.verification.unit-cache-ttl=100ms", "serial-registry.verification.outage.backoff=500ms",
+        "serial-registry.verification.outage.scan-retry=200ms",
+        "serial-registry.verification.rate-limit-per-minute=1000000", "serial-registry.verification.rate-limit-burst=1000000"})
+@AutoConfigureMockMvc
+@ActiveProfiles("postgres")
+@DirtiesContext
+class DatabaseOutageTest {
+
+    static final String PRODUCTION = "Bearer sr_demoprod_ProductionDemoKeyNotForProduction";
+    static final String PHONE = "09506000134352";
+    static final int PORT = freePort();
+    static final Path DATA = dataDirectory();
+    static EmbeddedPostgres postgres;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        postgres = start();
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("create database outage");
+        }
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "outage"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    /** One answer the public route gave during the outage. */
+    record Seen(String what, int status, String retryAfter, String body) {
+    }
+
+    @Test
+    void whilePostgresqlIsStoppedGenuineCodesStillAnswerOthersGetA503AndEverythingRecoversByItself() throws Exception {
+        var serials = phones(2);
+        String known = serials.get(0);   // verified just before the outage
+        String unseen = serials.get(1);  // never verified: only the database knows it
+        String forged = known.substring(0, 19) + (known.endsWith("A") ? "B" : "A");
+        assertThat(verify(known).getResponse().getStatus()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> scansOf(known) == 1);
+
+        postgres.close();
+        var seen = new ConcurrentLinkedQueue<Seen>();
+        var pool = Executors.newFixedThreadPool(3);
+        var go = new CountDownLatch(1);
+        for (int t = 0; t < 3; t++) {
+            pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 8; i++) {
+                    for (var code : List.of(List.of("known", known), List.of("forged", forged), List.of("unseen", unseen))) {
+                        var r = verify(code.get(1)).getResponse();
+                        seen.add(new Seen(code.get(0), r.getStatus(), r.getHeader("Retry-After"), r.getContentAsString()));
+                    }
+                }
+                return null;
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+        var health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
+        postgres = start();
+
+        assertThat(seen).hasSize(72).allSatisfy(s -> {
+            assertThat(s.status()).as(s.toString()).isNotEqualTo(500);
+            assertThat(s.body()).as(s.toString()).doesNotContain("Exception").doesNotContain("at org.");
+        });
+        assertThat(seen).filteredOn(s -> s.what().equals("known")).allSatisfy(s -> {
+            assertThat(s.status()).as(s.toString()).isEqualTo(200);
+            assertThat(json.readTree(s.body()).get("verdict").asString()).isEqualTo("GENUINE");
+        });
+        assertThat(seen).filteredOn(s -> s.what().equals("forged")).allSatisfy(s -> {
+            assertThat(s.status()).as(s.toString()).isEqualTo(200);
+            assertThat(json.readTree(s.body()).get("verified").asBoolean()).isFalse();
+        });
+        assertThat(seen).filteredOn(s -> s.what().equals("unseen")).allSatisfy(s -> {
+            assertThat(s.status()).as(s.toString()).isEqualTo(503);
+            assertThat(s.retryAfter()).isEqualTo("30");
+            assertThat(json.readTree(s.body()).get("detail").asString()).contains("try again");
+        });
+        assertThat(meters.counter("verification.units.stale").count()).as("answers from the last copy").isPositive();
+        assertThat(health.getStatus()).as("health while the database is away").isEqualTo(503);
+        assertThat(health.getContentAsString()).contains("\"status\":\"DOWN\"");
+
+        // the database is back: the unseen code verifies, the scans that waited are written, health is UP
+        await().atMost(Duration.ofSeconds(60)).until(() -> verify(unseen).getResponse().getStatus() == 200);
+        assertThat(json.readTree(verify(unseen).getResponse().getContentAsString()).get("verdict").asString())
+                .isEqualTo("GENUINE");
+        await().atMost(Duration.ofSeconds(60)).until(() -> scansOf(known) == 1 + 24);
+        assertThat(meters.counter("verification.scans.dropped").count()).isZero();
+        assertThat(meters.counter("verification.scans.failed").count()).as("scans lost").isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus() == 200);
+    }
+
+    org.springframework.test.web.servlet.MvcResult verify(String serial) throws Exception {
+        return mvc.perform(get("/01/" + PHONE + "/21/" + serial).accept(MediaType.APPLICATION_JSON)).andReturn();
+    }
+
+    long scansOf(String serial) {
+        // straight to the server: the application's pool may still be finding out that it is back
+        try (var c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "outage"), "postgres", "postgres");
+             var s = c.prepareStatement("select count(*) from scan_record where serial = ?")) {
+            s.setString(1, serial);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    List<String> phones(int n) throws Exception {
+        String body = mvc.perform(post("/api/v1/serial-batches").header("Authorization", PRODUCTION)
+                        .header("Idempotency-Key", "outage-" + System.nanoTime()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"gtin":"%s","lot":"OUT1","facility":"DE-MUC","line":"L1","quantity":%d,"productionDate":"%s",
+                                 "intendedMarket":"DE"}""".formatted(PHONE, n, LocalDate.now().minusDays(2))))
+                .andReturn().getResponse().getContentAsString();
+        var serials = new ArrayList<String>();
+        json.readTree(body).get("serials").forEach(s -> serials.add(s.get("serial").asString()));
+        assertThat(serials).as(body).hasSize(n);
+        return serials;
+    }
+
+    static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start PostgreSQL on port " + PORT, e);
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path dataDirectory() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "outage-pg-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
