@@ -2,6 +2,7 @@ package org.serialregistry.verification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,33 @@ public class ScanLog {
     @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
     public List<UnitScanned> since(Instant from, int max) {
         return store.since(from, Math.max(0, max));
+    }
+
+    /**
+     * Up to {@code max} scans after position {@code seq}, in position order: how counterfeit
+     * detection's one leader follows the log that every replica writes.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
+    public List<LoggedScan> after(long seq, int max) {
+        return store.after(seq, Math.max(0, max));
+    }
+
+    /**
+     * The scans at these positions that have been committed by now, in position order: a position
+     * skipped by {@link #after} may belong to a batch another replica had not committed yet.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
+    public List<LoggedScan> at(Collection<Long> seqs) {
+        return store.at(seqs);
+    }
+
+    /** As {@link #since}, with each scan's position. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
+    public List<LoggedScan> loggedSince(Instant from, int max) {
+        return store.loggedSince(from, Math.max(0, max));
     }
 
     /** Distinct anonymous sessions: repeated scans by one person count once. */

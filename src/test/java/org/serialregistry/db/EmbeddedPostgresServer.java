@@ -33,6 +33,14 @@ public final class EmbeddedPostgresServer {
 
     /** Creates an empty database of this name (once) and points the application's datasource at it. */
     public static synchronized void useFreshDatabase(String name, DynamicPropertyRegistry registry) {
+        String url = freshDatabase(name);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    /** Creates an empty database of this name (dropping one left over) and returns its JDBC URL (user and password "postgres"). */
+    public static synchronized String freshDatabase(String name) {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name: lowercase letters and '_' only");
         }
@@ -44,8 +52,6 @@ public final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
-        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", name));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        return pg.getJdbcUrl("postgres", name);
     }
 }

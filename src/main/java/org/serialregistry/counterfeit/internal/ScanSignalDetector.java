@@ -86,6 +86,7 @@ public class ScanSignalDetector {
     private final AtomicLong dropped = new AtomicLong();
     private final Object lock = new Object();
     private boolean replaying;
+    private volatile @Nullable Runnable scanLogFollower;
     private final LinkedHashMap<String, SerialState> serials;
     private final LinkedHashMap<String, ClientState> clients;
     private final LinkedHashMap<String, ForgedState> forgedCodes;
@@ -148,7 +149,7 @@ public class ScanSignalDetector {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void replayAfterStart() {
-        if (properties.replayMaxScans() > 0) {
+        if (properties.replayMaxScans() > 0 && scanLogFollower == null) {
             executor.execute(this::replay);
         }
     }
@@ -159,28 +160,7 @@ public class ScanSignalDetector {
             var scans = new ArrayList<UnitScanned>();
             SystemIdentity.runAs("counterfeit-detection", () -> scans.addAll(scanLog.since(from,
                     properties.replayMaxScans())), Role.FORENSICS);
-            int replayed = 0;
-            synchronized (lock) {
-                // memory already holds what it has seen since the start: replay only what it lacks
-                var knownSerials = new HashSet<>(serials.keySet());
-                var knownClients = new HashSet<>(clients.keySet());
-                replaying = true;
-                try {
-                    var discard = new ArrayList<NewSignal>();
-                    var discardCountries = new ArrayList<Object[]>();
-                    var discardTouched = new HashSet<String>();
-                    for (UnitScanned s : scans) {
-                        if (knownSerials.contains(s.serial()) || knownClients.contains(s.clientKey())) {
-                            continue;
-                        }
-                        detect(s, discard, discardCountries, discardTouched);
-                        discard.clear();
-                        replayed++;
-                    }
-                } finally {
-                    replaying = false;
-                }
-            }
+            int replayed = replayIntoMemory(scans, false);
             log.info("Counterfeit detection: replayed {} scans of the last {} hours into memory", replayed,
                     properties.replayWindow().toHours());
         } catch (RuntimeException e) {
@@ -188,10 +168,73 @@ public class ScanSignalDetector {
         }
     }
 
-    /** Verification published a flushed batch of scans: queue it and return at once. */
+    /**
+     * A new detection leader: forgets what this replica remembered (another leader may have judged
+     * scans since) and rebuilds its memory from {@code judged}, the scans already judged, oldest
+     * first. Runs on the detector's thread.
+     */
+    int restartFrom(List<UnitScanned> judged) {
+        return replayIntoMemory(judged, true);
+    }
+
+    private int replayIntoMemory(List<UnitScanned> scans, boolean forget) {
+        int replayed = 0;
+        synchronized (lock) {
+            if (forget) {
+                serials.clear();
+                clients.clear();
+                forgedCodes.clear();
+                products.clear();
+            }
+            // memory already holds what it has seen since the start: replay only what it lacks
+            var knownSerials = new HashSet<>(serials.keySet());
+            var knownClients = new HashSet<>(clients.keySet());
+            replaying = true;
+            try {
+                var discard = new ArrayList<NewSignal>();
+                var discardCountries = new ArrayList<Object[]>();
+                var discardTouched = new HashSet<String>();
+                for (UnitScanned s : scans) {
+                    if (knownSerials.contains(s.serial()) || knownClients.contains(s.clientKey())) {
+                        continue;
+                    }
+                    detect(s, discard, discardCountries, discardTouched);
+                    discard.clear();
+                    replayed++;
+                }
+            } finally {
+                replaying = false;
+            }
+        }
+        return replayed;
+    }
+
+    /**
+     * Verification published a flushed batch of scans: queue it and return at once. When a leader
+     * follows the scan log (several replicas), the batch only tells it to read the log now.
+     */
     @EventListener
     void onScansRecorded(ScansRecorded event) {
-        submit(event.scans());
+        var follower = scanLogFollower;
+        if (follower != null) {
+            follower.run();
+        } else {
+            submit(event.scans());
+        }
+    }
+
+    /**
+     * From now on scans come from the scan log through {@link DetectionLeader} (which judges them
+     * with {@link #judge}), not from this replica's own flushes; {@code wake} asks it to read now.
+     */
+    void followScanLog(Runnable wake) {
+        this.scanLogFollower = wake;
+    }
+
+    /** The leader's batch from the scan log; {@code inTransaction} runs in the transaction that stores its signals. */
+    void judge(List<UnitScanned> scans, Runnable inTransaction) {
+        process(scans, inTransaction);
+        processed.addAndGet(scans.size());
     }
 
     public void submit(List<UnitScanned> scans) {
@@ -260,6 +303,10 @@ public class ScanSignalDetector {
     // ---- detection
 
     void process(List<UnitScanned> scans) {
+        process(scans, null);
+    }
+
+    private void process(List<UnitScanned> scans, @Nullable Runnable inTransaction) {
         var signals = new ArrayList<NewSignal>();
         var newCountries = new ArrayList<Object[]>();
         var touchedProducts = new HashSet<String>();
@@ -272,7 +319,7 @@ public class ScanSignalDetector {
         for (String gtin : touchedProducts) {
             counts.add(new Object[] {products.get(gtin).scans, gtin});
         }
-        sink.store(signals, newCountries, counts);
+        sink.store(signals, newCountries, counts, inTransaction);
     }
 
     private void detect(UnitScanned s, List<NewSignal> out, List<Object[]> newCountries, Set<String> touched) {

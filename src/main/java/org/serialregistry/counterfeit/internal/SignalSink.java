@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,19 @@ public class SignalSink {
      * @param scanCounts   rows (scans, gtin) for {@code product_scan_count}
      */
     public void store(List<NewSignal> signals, List<Object[]> newCountries, List<Object[]> scanCounts) {
-        if (signals.isEmpty() && newCountries.isEmpty() && scanCounts.isEmpty()) {
+        store(signals, newCountries, scanCounts, null);
+    }
+
+    /** As above; {@code alsoInTransaction} (the detection leader's position) commits with the signals or not at all. */
+    void store(List<NewSignal> signals, List<Object[]> newCountries, List<Object[]> scanCounts,
+               @Nullable Runnable alsoInTransaction) {
+        if (signals.isEmpty() && newCountries.isEmpty() && scanCounts.isEmpty() && alsoInTransaction == null) {
             return;
         }
         List<Long> high = tx.execute(status -> {
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run();
+            }
             var raised = new ArrayList<Long>();
             for (NewSignal s : signals) {
                 var stored = cases.add(s);

@@ -99,9 +99,13 @@ public class CampaignStore {
                 .query(CampaignRow.class).optional().map(CampaignRow::view);
     }
 
-    public Optional<Cursor> cursor(long id) {
-        return jdbc.sql("select * from recall_campaign where id = ?").param(id).query(CampaignRow.class).optional()
-                .map(r -> new Cursor(r.view(), r.lastSerial()));
+    /**
+     * The cursor with the campaign's row locked until the caller's transaction ends; empty when
+     * another replica's job holds it (it is working this campaign now) or there is no such campaign.
+     */
+    public Optional<Cursor> claimCursor(long id) {
+        return jdbc.sql("select * from recall_campaign where id = ? for update skip locked").param(id)
+                .query(CampaignRow.class).optional().map(r -> new Cursor(r.view(), r.lastSerial()));
     }
 
     public List<CampaignView> latest(int limit) {

@@ -131,9 +131,9 @@ public class RecallJob {
         }
     }
 
-    /** One chunk; false when the campaign is done (or no longer running). */
+    /** One chunk; false when the campaign is done (or no longer running, or another replica works it now). */
     private boolean step(long campaignId) {
-        var cursor = store.cursor(campaignId).orElse(null);
+        var cursor = store.claimCursor(campaignId).orElse(null);
         if (cursor == null || cursor.campaign().state() != CampaignState.RUNNING) {
             return false;
         }

@@ -53,6 +53,9 @@ public class BatchRunner {
 
     @Transactional
     public void run(UUID id, @Nullable List<List<String>> components, Consumer<Integer> progress) {
+        if (!batches.claim(id)) {
+            return; // finished, or another replica is issuing it (a starting replica resumes every unfinished batch)
+        }
         var row = batches.find(id).orElseThrow(() -> new IllegalStateException("no batch " + id));
         var batch = row.view();
         if (batch.status() == BatchStatus.COMPLETED || batch.status() == BatchStatus.FAILED) {

@@ -75,6 +75,15 @@ public class BatchStore {
         return jdbc.query(SELECT + " where b.id = ?", BatchStore::map, id).stream().findFirst();
     }
 
+    /**
+     * Locks a queued or running batch's row until the caller's transaction ends; false when it is
+     * finished, or when another replica holds it (it is issuing this batch now).
+     */
+    public boolean claim(UUID id) {
+        return !jdbc.queryForList("select id from serial_batch where id = ? and status in ('QUEUED', 'RUNNING') "
+                + "for update skip locked", Object.class, id).isEmpty();
+    }
+
     public Optional<BatchRow> findByIdempotencyKey(String key) {
         return jdbc.query(SELECT + " where b.idempotency_key = ?", BatchStore::map, key).stream().findFirst();
     }

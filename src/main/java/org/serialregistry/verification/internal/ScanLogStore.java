@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import java.util.Collection;
+
+import org.serialregistry.verification.LoggedScan;
 import org.serialregistry.verification.ScanFilter;
 import org.serialregistry.verification.UnitScanned;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +30,8 @@ public class ScanLogStore {
     private static final String SCAN = "select id as scan_id, scanned_at as \"AT\", gtin, serial, outcome, client_key, "
             + "session_id, country, latitude, longitude, user_agent_class, unit_status, location_claimed from scan_record";
 
+    private static final String SCAN_AT = SCAN.replace("select id as scan_id", "select seq, id as scan_id");
+
     /** Which scans a filter selects; {@code indexedSerial} says whether its serial is looked up in the unit index. */
     public record Criteria(ScanFilter filter, boolean indexedSerial) {
     }
@@ -37,6 +44,9 @@ public class ScanLogStore {
 
     private record CountryCount(String country, long scans) {
     }
+
+    private static final RowMapper<UnitScanned> SCANS = new SimplePropertyRowMapper<>(UnitScanned.class);
+    private static final RowMapper<LoggedScan> LOGGED = (rs, row) -> new LoggedScan(rs.getLong("seq"), SCANS.mapRow(rs, row));
 
     private final JdbcClient jdbc;
 
@@ -67,6 +77,24 @@ public class ScanLogStore {
     public List<UnitScanned> since(Instant from, int max) {
         return jdbc.sql(SCAN + " where scanned_at >= ? order by scanned_at desc, seq desc fetch first ? rows only")
                 .param(from.atOffset(ZoneOffset.UTC)).param(max).query(UnitScanned.class).list().reversed();
+    }
+
+    /** Up to {@code max} scans after position {@code seq}, in position order. */
+    public List<LoggedScan> after(long seq, int max) {
+        return jdbc.sql(SCAN_AT + " where seq > ? order by seq fetch first ? rows only").param(seq).param(max)
+                .query(LOGGED).list();
+    }
+
+    /** The scans at these positions that are in the log (those not yet committed are not), in position order. */
+    public List<LoggedScan> at(Collection<Long> seqs) {
+        return seqs.isEmpty() ? List.of() : jdbc.sql(SCAN_AT + " where seq in (:seqs) order by seq")
+                .param("seqs", seqs).query(LOGGED).list();
+    }
+
+    /** The newest {@code max} scans since {@code from} with their positions, oldest first. */
+    public List<LoggedScan> loggedSince(Instant from, int max) {
+        return jdbc.sql(SCAN_AT + " where scanned_at >= ? order by scanned_at desc, seq desc fetch first ? rows only")
+                .param(from.atOffset(ZoneOffset.UTC)).param(max).query(LOGGED).list().reversed();
     }
 
     /** Scans per UTC day, oldest first; days without scans are left out. */
