@@ -33,6 +33,18 @@ public final class EmbeddedPostgresServer {
 
     /** Creates an empty database of this name (once) and points the application's datasource at it. */
     public static synchronized void useFreshDatabase(String name, DynamicPropertyRegistry registry) {
+        var pg = createDatabase(name);
+        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", name));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    /** Creates an empty database of this name and answers a data source on it, for tests without a context. */
+    public static synchronized javax.sql.DataSource freshDataSource(String name) {
+        return createDatabase(name).getDatabase("postgres", name);
+    }
+
+    private static EmbeddedPostgres createDatabase(String name) {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name: lowercase letters and '_' only");
         }
@@ -44,8 +56,6 @@ public final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
-        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", name));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        return pg;
     }
 }
