@@ -504,7 +504,7 @@ class ScaleBenchmark {
 
     private long rowCount(String table) {
         // the planner's estimate after analyze: an exact count of 10^8 rows takes a minute
-        return jdbc.queryForObject("select coalesce(sum(c.reltuples), 0)::bigint from pg_class c where c.relname = ? or "
+        return jdbc.queryForObject("select coalesce(sum(c.reltuples), 0)::bigint from pg_class c where (c.relname = ? and c.relkind = 'r') or "
                 + "c.oid in (select inhrelid from pg_inherits where inhparent = (select oid from pg_class where relname = ?))",
                 Long.class, table, table);
     }
