@@ -4,7 +4,10 @@
 # jar: a fixed JSON reply, a bare primary-key lookup of the unit table, JSON verification of
 # random genuine serials and of random forged serials. Prints req/s, p50, p99 and the ratios.
 #
-#   [ROUNDS=3] [WARMUP=8] scripts/verification-benchmark.sh [base-url] [seconds-per-slice] [connections]
+#   [ROUNDS=3] [WARMUP=8] [SERIALS=5000] [SAMPLE=first|uniform] scripts/verification-benchmark.sh [base-url] [seconds-per-slice] [connections]
+#
+# SERIALS issued serials are picked: the first ones (default) or, with SAMPLE=uniform, drawn uniformly
+# from all units (the realistic-size benchmark, scripts/scale-benchmark.sh, asks for a million of them).
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl and python3.
 set -euo pipefail
@@ -15,7 +18,7 @@ THREADS=2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-curl -fsS "$BASE/01/bench/serials?n=5000" -o "$WORK/serials.json"
+curl -fsS "$BASE/01/bench/serials?n=${SERIALS:-5000}&sample=${SAMPLE:-first}" -o "$WORK/serials.json"
 python3 - "$WORK" <<'PY'
 import json, sys
 work = sys.argv[1]

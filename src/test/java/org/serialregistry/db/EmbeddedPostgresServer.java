@@ -41,6 +41,15 @@ public final class EmbeddedPostgresServer {
 
     /** Creates an empty database of this name (dropping one left over) and returns its JDBC URL (user and password "postgres"). */
     public static synchronized String freshDatabase(String name) {
+        return createDatabase(name).getJdbcUrl("postgres", name);
+    }
+
+    /** Creates an empty database of this name and answers a data source on it, for tests without a context. */
+    public static synchronized javax.sql.DataSource freshDataSource(String name) {
+        return createDatabase(name).getDatabase("postgres", name);
+    }
+
+    private static EmbeddedPostgres createDatabase(String name) {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name: lowercase letters and '_' only");
         }
@@ -52,6 +61,6 @@ public final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
-        return pg.getJdbcUrl("postgres", name);
+        return pg;
     }
 }

@@ -42,9 +42,18 @@ class BenchmarkEndpoints {
         return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(rows.getFirst());
     }
 
-    /** GTIN and serial pairs of issued units, for the load generator. */
+    /**
+     * GTIN and serial pairs of issued units, for the load generator: the first {@code n}, or with
+     * {@code sample=uniform} {@code n} drawn uniformly from all units (so that a benchmark on a large
+     * registry measures cache misses, not the unit cache).
+     */
     @GetMapping("/01/bench/serials")
-    List<Map<String, Object>> serials(@RequestParam(defaultValue = "1000") int n) {
+    List<Map<String, Object>> serials(@RequestParam(defaultValue = "1000") int n,
+                                      @RequestParam(defaultValue = "first") String sample) {
+        if (sample.equals("uniform")) {
+            return jdbc.queryForList("select gtin, serial from unit order by random() fetch first ? rows only",
+                    Math.min(n, 2_000_000));
+        }
         return jdbc.queryForList("select gtin, serial from unit fetch first ? rows only", Math.min(n, 100_000));
     }
 }
