@@ -43,15 +43,18 @@ class WorkspaceLayoutIT {
 
     static {
         WORKSPACES.put("admin", List.of("admin/users", "admin/api-keys", "admin/warranty-policies", "admin/parties",
-                "admin/counterfeit-thresholds", "admin/custody-report", "admin/event-chain", "verification/counterfeits"));
+                "admin/counterfeit-thresholds", "admin/custody-report", "admin/event-chain", "admin/audit",
+                "verification/counterfeits", "end-of-life"));
         WORKSPACES.put("production", List.of("production", "production/batches", "production/units",
                 "production/master-data", "production/second-factors"));
-        WORKSPACES.put("quality", List.of("quality", "quality/claims", "quality/thresholds"));
+        WORKSPACES.put("quality", List.of("quality", "quality/claims", "quality/thresholds",
+                "quality/disposition-rules", "quality/recalls"));
         WORKSPACES.put("warranty", List.of("warranty", "warranty/registrations"));
         WORKSPACES.put("channel", List.of("channel", "channel/search", "channel/shipments", "channel/parties",
                 "counterfeit", "counterfeit/cases", "verification/scans", "verification/statistics"));
         WORKSPACES.put("forensics", List.of("forensics", "forensics/submit"));
-        WORKSPACES.put("service", List.of("service", "service/claims/new", "service/claims/upload", "service/history"));
+        WORKSPACES.put("service", List.of("service", "service/claims/new", "service/claims/upload", "service/history",
+                "service/returns", "service/genealogy"));
         WORKSPACES.put("distributor", List.of("distributor", "distributor/verify", "distributor/ship"));
     }
 
@@ -78,6 +81,12 @@ class WorkspaceLayoutIT {
               const name = grid.id || text(grid.querySelector('vaadin-grid-cell-content')) || 'a grid';
               const columns = [...grid.querySelectorAll('vaadin-grid-column')].filter(c => !c.hidden);
               const wraps = (grid.getAttribute('theme') || '').includes('wrap-cell-content');
+              // at 1440 px a grid shows all its columns: sideways scrolling hides the columns at its end
+              const table = grid.$ && grid.$.table;
+              if (wide && table && table.scrollWidth > table.clientWidth + 1) {
+                problems.push('grid "' + name + '" scrolls sideways (' + table.scrollWidth + ' px of columns in '
+                    + table.clientWidth + ' px)');
+              }
               columns.forEach((column, i) => {
                 const cells = [column._headerCell, ...(column._cells || [])]
                     .filter(c => c && c.parentElement && !c.parentElement.hidden && c.getBoundingClientRect().height > 0);
@@ -89,7 +98,7 @@ class WorkspaceLayoutIT {
                   const outside = r.left < g.left - 1 || r.right > g.right + 1;
                   if (i === 0 && outside) problems.push(what + ': the key column is cut off');
                   if (i === 0 && truncated(content)) problems.push(what + ': key column text cut to "' + text(content) + '"');
-                  if (!wide || !content) continue;
+                  if (!content) continue;
                   for (const button of content.querySelectorAll('vaadin-button')) {
                     if (!shown(button)) continue;
                     const b = button.getBoundingClientRect();
@@ -97,7 +106,7 @@ class WorkspaceLayoutIT {
                       problems.push(what + ': the action "' + text(button) + '" is cut off');
                     }
                   }
-                  if (i > 0 && !wraps && truncated(content)) {
+                  if (wide && i > 0 && !wraps && truncated(content)) {
                     problems.push(what + ': text cut to "' + text(content) + '"');
                   }
                 }

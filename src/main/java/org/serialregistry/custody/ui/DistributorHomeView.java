@@ -42,6 +42,8 @@ import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.internal.SheetRows;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.security.Role;
+import org.serialregistry.shared.UnitCode;
+import org.serialregistry.ui.CameraScan;
 import org.serialregistry.ui.Confirmation;
 import org.serialregistry.ui.FigurePanel;
 import org.serialregistry.ui.Kpi;
@@ -98,6 +100,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         codes.setWidthFull();
         codes.setMinHeight("10rem");
         codes.setHelperText("One code per line: the serial or the unit's Digital Link, as the scanner reads it");
+        codes.setSuffixComponent(CameraScan.button(this::addScannedCode));
 
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             var ui = getUI().orElse(UI.getCurrent());
@@ -125,6 +128,20 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         if (partyCode != null) {
             shipment.setItems(shipments.incoming(partyCode));
         }
+    }
+
+    /** A code decoded by the camera: read like a typed one, added as the next line when it reads. */
+    void addScannedCode(String text) {
+        try {
+            UnitCode.parse(text);
+        } catch (IllegalArgumentException e) {
+            codes.setErrorMessage("The scanned code " + text + " is not a unit's code: " + e.getMessage());
+            codes.setInvalid(true);
+            return;
+        }
+        codes.setInvalid(false);
+        String before = codes.getValue().strip();
+        codes.setValue((before.isEmpty() ? "" : before + "\n") + text);
     }
 
     /** Codes read from an uploaded file are appended to the scanned list. */

@@ -21,6 +21,7 @@ import org.serialregistry.returns.NewDispositionRule;
 import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnReason;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.FieldErrors;
 import org.serialregistry.ui.Notifications;
 
 /** The quality team edits how returned units are routed: the first active rule that matches decides. */
@@ -40,6 +41,7 @@ class DispositionRulesView extends VerticalLayout {
     final TextField explanation = new TextField("Explanation");
     final Checkbox active = new Checkbox("Active", true);
     DispositionRule editing;
+    private final FieldErrors errors = new FieldErrors();
 
     DispositionRulesView(DispositionRules rules) {
         this.rules = rules;
@@ -68,15 +70,18 @@ class DispositionRulesView extends VerticalLayout {
         explanation.setWidthFull();
         var save = new Button("Save rule", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        errors.bind("priority", priority).bind("reason", reason).bind("maxAgeDays", maxAgeDays)
+                .bind("disposition", disposition).bind("explanation", explanation);
         var form = new FormLayout(priority, reason, warranty, maxAgeDays, disposition, explanation, active);
         add(new Paragraph("Returned units that pass intake are routed by the first active rule, lowest priority "
                 + "number first, whose conditions all hold. Click a rule to change it."), grid, form,
-                new HorizontalLayout(save, new Button("New rule", e -> edit(null))));
+                errors.summary(), new HorizontalLayout(save, new Button("New rule", e -> edit(null))));
         refresh();
     }
 
     void edit(DispositionRule rule) {
         editing = rule;
+        errors.clear();
         priority.setValue(rule == null ? null : rule.priority());
         reason.setValue(rule == null ? null : rule.reason());
         warranty.setValue(rule == null || rule.underWarranty() == null ? "any"
@@ -91,13 +96,12 @@ class DispositionRulesView extends VerticalLayout {
         var rule = new NewDispositionRule(priority.getValue(), reason.getValue(),
                 "any".equals(warranty.getValue()) ? null : "under warranty".equals(warranty.getValue()),
                 maxAgeDays.getValue(), disposition.getValue(), explanation.getValue(), active.getValue());
-        try {
-            var saved = editing == null ? rules.create(rule) : rules.update(editing.id(), editing.version(), rule);
+        // every problem at its field in one pass (a rule changed meanwhile: in the line under the form)
+        var saved = errors.attempt(() -> editing == null ? rules.create(rule) : rules.update(editing.id(), editing.version(), rule));
+        if (saved != null) {
             Notifications.success("Rule " + saved.priority() + " saved");
             edit(null);
             refresh();
-        } catch (IllegalArgumentException e) {
-            Notifications.error(e.getMessage());
         }
     }
 
