@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>a grid's key column (its first column) is cut off or its text truncated, at either width;</li>
  * <li>a primary action is outside the window or its label truncated, at either width;</li>
- * <li>at 1440 px, a button in a grid row (Revoke, Reject, Log repair…) is outside the grid's visible
- * area or truncated, or a grid's cell text is truncated (wrap it, or give it room);</li>
- * <li>a page is wider than the window (the view scrolls sideways).</li>
+ * <li>at either width, a button in a grid row (Revoke, Reject, Log repair…) is outside the grid's visible
+ * area (freeze the actions at the end); at 1440 px, a grid's cell text is truncated (wrap it, or give it room);</li>
+ * <li>at 1440 px, a grid scrolls sideways (its columns are wider than the grid: build it with
+ * {@code Grids.columns}, whose text columns wrap and grow instead of pushing);</li>
+ * <li>a page is wider than the window (the view scrolls sideways), or an open dialog or its buttons are.</li>
  * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -112,6 +114,21 @@ class WorkspaceLayoutIT {
                 }
               });
             }
+            // an open dialog (a confirmation, a signature) fits the window with its buttons
+            for (const overlay of document.querySelectorAll('vaadin-dialog-overlay[opened]')) {
+              const box = overlay.shadowRoot && overlay.shadowRoot.querySelector('[part=overlay]');
+              const r = (box || overlay).getBoundingClientRect();
+              if (r.left < -1 || r.right > window.innerWidth + 1) {
+                problems.push('the dialog "' + text(overlay.querySelector('h2') || overlay) + '" is ' + Math.round(r.width)
+                    + ' px wide in a ' + window.innerWidth + ' px window');
+              }
+              for (const button of overlay.querySelectorAll('vaadin-button')) {
+                const b = button.getBoundingClientRect();
+                if (shown(button) && (b.left < -1 || b.right > window.innerWidth + 1)) {
+                  problems.push('the dialog action "' + text(button) + '" is outside the window');
+                }
+              }
+            }
             for (const button of document.querySelectorAll('vaadin-app-layout vaadin-button[theme~="primary"]')) {
               if (!shown(button) || button.closest('vaadin-grid')) continue;
               const b = button.getBoundingClientRect();
@@ -150,15 +167,18 @@ class WorkspaceLayoutIT {
                     chromium.driver().get("http://localhost:" + port + "/" + route);
                     awaitIdle();
                     screenshot(route.replace('/', '-') + "-" + width + ".png");
-                    @SuppressWarnings("unchecked")
-                    var found = (List<String>) chromium.driver().executeScript(MEASURE, width >= 1000);
-                    found.forEach(p -> problems.add(width + " px /" + route + ": " + p));
+                    measure(width >= 1000).forEach(p -> problems.add(width + " px /" + route + ": " + p));
                 }
             }
             chromium.close();
             chromium = null;
         }
         assertThat(problems).as("clipped key columns, actions and pages").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> measure(boolean wide) {
+        return (List<String>) chromium.driver().executeScript(MEASURE, wide);
     }
 
     private void awaitIdle() {

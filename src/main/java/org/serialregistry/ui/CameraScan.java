@@ -82,6 +82,7 @@ public final class CameraScan {
         Consumer<String> onFailed = reason -> { };
 
         Viewfinder() {
+            status.addClassName("camera-status");
             setId("camera-viewfinder-" + NEXT.incrementAndGet());
             getElement().getStyle().set("width", "min(22rem, 80vw)").set("min-height", "12rem");
             getElement().setAttribute("aria-label", "Camera picture");
@@ -95,13 +96,18 @@ public final class CameraScan {
                     const lib = window.__Html5QrcodeLibrary__;
                     if (!lib) { el.$server.failed('the scanner script did not load'); return; }
                     const formats = [lib.Html5QrcodeSupportedFormats.QR_CODE, lib.Html5QrcodeSupportedFormats.DATA_MATRIX];
-                    const scanner = new lib.Html5Qrcode(el.id, {formatsToSupport: formats, verbose: false});
-                    el.__scanner = scanner;
-                    scanner.start({facingMode: 'environment'}, {fps: 10}, text => {
-                      if (el.__done) { return; }
-                      el.__done = true;
-                      Promise.resolve().then(() => scanner.stop()).catch(() => {}).then(() => el.$server.decoded(text));
-                    }, () => {}).catch(e => el.$server.failed(String((e && e.name) || e)));""");
+                    const failed = e => el.$server.failed(String((e && e.name) || e));
+                    try {
+                      const scanner = new lib.Html5Qrcode(el.id, {formatsToSupport: formats, verbose: false});
+                      el.__scanner = scanner;
+                      scanner.start({facingMode: 'environment'}, {fps: 10}, text => {
+                        if (el.__done) { return; }
+                        el.__done = true;
+                        Promise.resolve().then(() => scanner.stop()).catch(() => {}).then(() => el.$server.decoded(text));
+                      }, () => {}).catch(failed);
+                    } catch (e) {
+                      failed(e);
+                    }""");
         }
 
         void stop() {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16, camera scanning: on each screen that takes codes, "Scan with camera" opens the camera,
  * and what the browser decodes lands in the same field and is read by the same code reader as a
  * typed code; without a camera (or permission) the field stays for typing. Here the browser's decoder
- * is stood in for by its callback; {@code CameraScanIT} feeds a real QR code to Chromium's fake camera.
+ * is stood in for by its callback (a Chromium test with a fake camera is not finished yet).
  */
 @IntegrationTest
 class CameraScanTest extends SpringBrowserlessTest {

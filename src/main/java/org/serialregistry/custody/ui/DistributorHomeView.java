@@ -13,7 +13,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -46,6 +45,7 @@ import org.serialregistry.shared.UnitCode;
 import org.serialregistry.ui.CameraScan;
 import org.serialregistry.ui.Confirmation;
 import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 
@@ -232,11 +232,11 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         var counts = new LinkedHashMap<String, Long>();
         report.counts().forEach((o, n) -> counts.put(o.label(), n));
         var grid = new Grid<ReceiptLine>();
-        grid.addColumn(ReceiptLine::code).setHeader("Code").setAutoWidth(true);
-        grid.addColumn(l -> l.outcome().label()).setHeader("Outcome").setKey("outcome").setAutoWidth(true);
-        grid.addColumn(l -> l.detail() == null ? "" : l.detail()).setHeader("Detail").setFlexGrow(1);
+        var columns = Grids.columns(grid);
+        columns.code("Code", ReceiptLine::code);
+        columns.value("Outcome", l -> l.outcome().label()).setKey("outcome");
+        columns.text("Detail", ReceiptLine::detail, "10rem", 2);
         grid.setItems(sorted(report.lines()));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         var ready = report;
         var download = new Anchor(DownloadHandler.fromInputStream(event -> {
             var out = new ByteArrayOutputStream();

@@ -22,6 +22,7 @@ import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnReason;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.FieldErrors;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 
 /** The quality team edits how returned units are routed: the first active rule that matches decides. */
@@ -45,13 +46,13 @@ class DispositionRulesView extends VerticalLayout {
 
     DispositionRulesView(DispositionRules rules) {
         this.rules = rules;
-        grid.addColumn(DispositionRule::priority).setHeader("Priority").setAutoWidth(true);
-        grid.addColumn(DispositionRule::conditions).setHeader("When").setAutoWidth(true);
-        grid.addColumn(r -> r.disposition().label()).setHeader("Then").setAutoWidth(true);
-        grid.addColumn(DispositionRule::explanation).setHeader("Why").setFlexGrow(1);
-        grid.addColumn(r -> r.active() ? "active" : "off").setHeader("State").setAutoWidth(true);
-        grid.addColumn(r -> r.changedBy() + ", " + ServiceFormat.TIME.format(r.changedAt())).setHeader("Changed")
-                .setAutoWidth(true);
+        var columns = Grids.columns(grid);
+        columns.key("Priority", DispositionRule::priority);
+        columns.text("When", DispositionRule::conditions, "12rem", 1);
+        columns.value("Then", r -> r.disposition().label());
+        columns.text("Why", DispositionRule::explanation, "14rem", 2);
+        columns.value("State", r -> r.active() ? "active" : "off");
+        columns.text("Changed", r -> r.changedBy() + ", " + ServiceFormat.TIME.format(r.changedAt()), "8rem", 0);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setAllRowsVisible(true);
 

@@ -103,9 +103,9 @@ class WarrantyHomeView extends VerticalLayout {
         filters.setWrap(true);
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true)
-                .setComparator(ClaimView::id);
-        grid.addColumn(c -> ClaimFormat.age(c.submittedAt())).setHeader("Age").setKey("age").setAutoWidth(true).setSortable(true)
+        var columns = Grids.columns(grid);
+        columns.key("Claim", ClaimView::claimNumber).setSortable(true).setComparator(ClaimView::id);
+        columns.value("Age", c -> ClaimFormat.age(c.submittedAt())).setKey("age").setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
         // state and review deadline in one cell, defect and lot in one, claimant and assignee in one:
         // the queue fits 1440 px without sideways scrolling and the reason keeps its room
@@ -118,18 +118,14 @@ class WarrantyHomeView extends VerticalLayout {
             return cell;
         }).setHeader("State · review due").setKey("sla").setWidth("10rem").setFlexGrow(0).setSortable(true)
                 .setComparator((a, b) -> a.submittedAt().compareTo(b.submittedAt()));
-        grid.addColumn(c -> c.defect().label() + " · " + c.lot()).setHeader("Defect · lot").setAutoWidth(true)
-                .setSortable(true);
-        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
-        grid.addColumn(c -> c.claimantName() + (c.assignedTo() == null ? "" : " · with " + c.assignedTo()))
-                .setHeader("Claimant · assigned").setWidth("8rem").setFlexGrow(0).setSortable(true)
-                .setComparator(ClaimView::claimantName);
+        columns.text("Defect · lot", c -> c.defect().label() + " · " + c.lot(), "8rem", 0).setSortable(true);
+        columns.value("Serial", ClaimView::serial);
+        columns.text("Claimant · assigned", c -> c.claimantName() + (c.assignedTo() == null ? "" : " · with " + c.assignedTo()),
+                "8rem", 0).setSortable(true).setComparator(ClaimView::claimantName);
         // the reason is what an adjudicator reads first: room for it, wrapped, never scrolled away
-        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why")
-                .setWidth("10rem").setFlexGrow(1);
+        columns.text("Why", ClaimView::decisionReasons, "10rem", 1).setKey("why");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
         grid.setSizeFull();
-        Grids.wrapping(grid);
 
         var assign = new Button("Assign to me", e -> assignSelected());
         var approve = new Button("Approve selected…", e -> decideSelected(ClaimDecision.APPROVED));

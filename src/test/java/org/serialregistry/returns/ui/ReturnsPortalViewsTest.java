@@ -43,7 +43,7 @@ class ReturnsPortalViewsTest extends SpringBrowserlessTest {
         assertThat(view.priority.isInvalid()).isTrue();
         assertThat(view.priority.getErrorMessage()).startsWith("A whole number from 1 to 100000");
         assertThat(view.disposition.isInvalid()).isTrue();
-        assertThat(view.disposition.getErrorMessage()).contains("restock, repair");
+        assertThat(view.disposition.getErrorMessage()).startsWith("Restock, repair");
         assertThat(view.maxAgeDays.isInvalid()).isTrue();
         assertThat(view.maxAgeDays.getErrorMessage()).contains("36500 days");
         assertThat(view.explanation.isInvalid()).isTrue();

@@ -57,6 +57,14 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         }, Role.SERVICE_CENTER_NAME);
     }
 
+    /** The queue, searched down to {@code claim}. */
+    private WarrantyHomeView queueShowing(ClaimView claim) {
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        view.search.setValue(claim.claimNumber());
+        return view;
+    }
+
     @SuppressWarnings("unchecked")
     private Grid<ClaimView> queue() {
         return ((WarrantyHomeView) getCurrentView()).grid;
@@ -113,9 +121,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
     @Test
     void anAdjudicatorApprovesSelectedClaimsWithOneSignatureAndAWrongPasswordDecidesNothing() {
         var claim = claimForReview();
-        navigate(WarrantyHomeView.class);
-        var view = (WarrantyHomeView) getCurrentView();
-        view.search.setValue(claim.claimNumber());
+        queueShowing(claim);
         test(queue()).select(0);
 
         $(Button.class).withText("Approve selected…").single().click();
@@ -207,9 +213,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
     @Test
     void approveAndDenyKeysOpenTheSignatureDialogAndDecideNothingWithoutIt() {
         var claim = claimForReview();
-        navigate(WarrantyHomeView.class);
-        var view = (WarrantyHomeView) getCurrentView();
-        view.search.setValue(claim.claimNumber());
+        queueShowing(claim);
 
         press(Key.KEY_J);
         press(Key.KEY_D);
