@@ -31,7 +31,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver browser;
     private final WebDriverWait wait;
 
-    private HeadlessChromium(int width, int height) throws IOException {
+    private HeadlessChromium(int width, int height, String... more) throws IOException {
         requireExecutable(CHROMIUM, "Chromium", "chromium.binary");
         requireExecutable(CHROMEDRIVER, "ChromeDriver", "chromedriver.path");
         profileDir = Files.createTempDirectory("chromium-it");
@@ -40,6 +40,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profileDir, "--window-size=" + width + "," + height, "--lang=en");
+        options.addArguments(more);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -48,6 +49,15 @@ public final class HeadlessChromium implements AutoCloseable {
     /** A desktop-sized window (1440 x 1000). */
     public static HeadlessChromium open() throws IOException {
         return new HeadlessChromium(1440, 1000);
+    }
+
+    /**
+     * A desktop-sized window whose camera is Chromium's fake device showing {@code video} (a Y4M file)
+     * in a loop, with camera permission granted as if the person had clicked Allow.
+     */
+    public static HeadlessChromium openWithCamera(Path video) throws IOException {
+        return new HeadlessChromium(1440, 1000, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
     }
 
     public ChromeDriver driver() {

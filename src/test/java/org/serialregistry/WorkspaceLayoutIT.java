@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>a grid's key column (its first column) is cut off or its text truncated, at either width;</li>
  * <li>a primary action is outside the window or its label truncated, at either width;</li>
- * <li>at 1440 px, a button in a grid row (Revoke, Reject, Log repair…) is outside the grid's visible
- * area or truncated, or a grid's cell text is truncated (wrap it, or give it room);</li>
- * <li>a page is wider than the window (the view scrolls sideways).</li>
+ * <li>at either width, a button in a grid row (Revoke, Reject, Log repair…) is outside the grid's visible
+ * area (freeze the actions at the end); at 1440 px, a grid's cell text is truncated (wrap it, or give it room);</li>
+ * <li>at 1440 px, a grid scrolls sideways (its columns are wider than the grid: build it with
+ * {@code Grids.columns}, whose text columns wrap and grow instead of pushing);</li>
+ * <li>a page is wider than the window (the view scrolls sideways), or an open dialog or its buttons are.</li>
  * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,15 +45,18 @@ class WorkspaceLayoutIT {
 
     static {
         WORKSPACES.put("admin", List.of("admin/users", "admin/api-keys", "admin/warranty-policies", "admin/parties",
-                "admin/counterfeit-thresholds", "admin/custody-report", "admin/event-chain", "verification/counterfeits"));
+                "admin/counterfeit-thresholds", "admin/custody-report", "admin/event-chain", "admin/audit",
+                "verification/counterfeits", "end-of-life"));
         WORKSPACES.put("production", List.of("production", "production/batches", "production/units",
                 "production/master-data", "production/second-factors"));
-        WORKSPACES.put("quality", List.of("quality", "quality/claims", "quality/thresholds"));
+        WORKSPACES.put("quality", List.of("quality", "quality/claims", "quality/thresholds",
+                "quality/disposition-rules", "quality/recalls"));
         WORKSPACES.put("warranty", List.of("warranty", "warranty/registrations"));
         WORKSPACES.put("channel", List.of("channel", "channel/search", "channel/shipments", "channel/parties",
                 "counterfeit", "counterfeit/cases", "verification/scans", "verification/statistics"));
         WORKSPACES.put("forensics", List.of("forensics", "forensics/submit"));
-        WORKSPACES.put("service", List.of("service", "service/claims/new", "service/claims/upload", "service/history"));
+        WORKSPACES.put("service", List.of("service", "service/claims/new", "service/claims/upload", "service/history",
+                "service/returns", "service/genealogy"));
         WORKSPACES.put("distributor", List.of("distributor", "distributor/verify", "distributor/ship"));
     }
 
@@ -78,6 +83,12 @@ class WorkspaceLayoutIT {
               const name = grid.id || text(grid.querySelector('vaadin-grid-cell-content')) || 'a grid';
               const columns = [...grid.querySelectorAll('vaadin-grid-column')].filter(c => !c.hidden);
               const wraps = (grid.getAttribute('theme') || '').includes('wrap-cell-content');
+              // at 1440 px a grid shows all its columns: sideways scrolling hides the columns at its end
+              const table = grid.$ && grid.$.table;
+              if (wide && table && table.scrollWidth > table.clientWidth + 1) {
+                problems.push('grid "' + name + '" scrolls sideways (' + table.scrollWidth + ' px of columns in '
+                    + table.clientWidth + ' px)');
+              }
               columns.forEach((column, i) => {
                 const cells = [column._headerCell, ...(column._cells || [])]
                     .filter(c => c && c.parentElement && !c.parentElement.hidden && c.getBoundingClientRect().height > 0);
@@ -89,7 +100,7 @@ class WorkspaceLayoutIT {
                   const outside = r.left < g.left - 1 || r.right > g.right + 1;
                   if (i === 0 && outside) problems.push(what + ': the key column is cut off');
                   if (i === 0 && truncated(content)) problems.push(what + ': key column text cut to "' + text(content) + '"');
-                  if (!wide || !content) continue;
+                  if (!content) continue;
                   for (const button of content.querySelectorAll('vaadin-button')) {
                     if (!shown(button)) continue;
                     const b = button.getBoundingClientRect();
@@ -97,11 +108,26 @@ class WorkspaceLayoutIT {
                       problems.push(what + ': the action "' + text(button) + '" is cut off');
                     }
                   }
-                  if (i > 0 && !wraps && truncated(content)) {
+                  if (wide && i > 0 && !wraps && truncated(content)) {
                     problems.push(what + ': text cut to "' + text(content) + '"');
                   }
                 }
               });
+            }
+            // an open dialog (a confirmation, a signature) fits the window with its buttons
+            for (const overlay of document.querySelectorAll('vaadin-dialog-overlay[opened]')) {
+              const box = overlay.shadowRoot && overlay.shadowRoot.querySelector('[part=overlay]');
+              const r = (box || overlay).getBoundingClientRect();
+              if (r.left < -1 || r.right > window.innerWidth + 1) {
+                problems.push('the dialog "' + text(overlay.querySelector('h2') || overlay) + '" is ' + Math.round(r.width)
+                    + ' px wide in a ' + window.innerWidth + ' px window');
+              }
+              for (const button of overlay.querySelectorAll('vaadin-button')) {
+                const b = button.getBoundingClientRect();
+                if (shown(button) && (b.left < -1 || b.right > window.innerWidth + 1)) {
+                  problems.push('the dialog action "' + text(button) + '" is outside the window');
+                }
+              }
             }
             for (const button of document.querySelectorAll('vaadin-app-layout vaadin-button[theme~="primary"]')) {
               if (!shown(button) || button.closest('vaadin-grid')) continue;
@@ -141,15 +167,18 @@ class WorkspaceLayoutIT {
                     chromium.driver().get("http://localhost:" + port + "/" + route);
                     awaitIdle();
                     screenshot(route.replace('/', '-') + "-" + width + ".png");
-                    @SuppressWarnings("unchecked")
-                    var found = (List<String>) chromium.driver().executeScript(MEASURE, width >= 1000);
-                    found.forEach(p -> problems.add(width + " px /" + route + ": " + p));
+                    measure(width >= 1000).forEach(p -> problems.add(width + " px /" + route + ": " + p));
                 }
             }
             chromium.close();
             chromium = null;
         }
         assertThat(problems).as("clipped key columns, actions and pages").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> measure(boolean wide) {
+        return (List<String>) chromium.driver().executeScript(MEASURE, wide);
     }
 
     private void awaitIdle() {

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.returns.internal.RuleStore;
 import org.serialregistry.security.CurrentUser;
+import org.serialregistry.shared.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,27 +90,21 @@ public class DispositionRules {
     }
 
     private DispositionRule validate(NewDispositionRule r, long id) {
-        var problems = new ArrayList<String>();
-        if (r.priority() == null || r.priority() < 1 || r.priority() > 100_000) {
-            problems.add("priority: a whole number from 1 to 100000 (lower numbers are tried first)");
+        var problems = new InvalidInput.Collector();
+        problems.require(r.priority() != null && r.priority() >= 1 && r.priority() <= 100_000, "priority",
+                "a whole number from 1 to 100000 (lower numbers are tried first)");
+        if (problems.require(r.disposition() != null, "disposition", "restock, repair, refurbish, return to supplier or scrap")) {
+            problems.require(r.disposition() != ReturnDisposition.QUARANTINE, "disposition",
+                    "quarantine is decided by the intake checks, not by a rule");
         }
-        if (r.disposition() == null) {
-            problems.add("disposition: restock, repair, refurbish, return to supplier or scrap");
-        } else if (r.disposition() == ReturnDisposition.QUARANTINE) {
-            problems.add("disposition: quarantine is decided by the intake checks, not by a rule");
-        }
-        if (r.maxAgeDays() != null && (r.maxAgeDays() < 0 || r.maxAgeDays() > 36_500)) {
-            problems.add("maxAgeDays: from 0 to 36500 days, or empty for any age");
-        }
+        problems.require(r.maxAgeDays() == null || (r.maxAgeDays() >= 0 && r.maxAgeDays() <= 36_500), "maxAgeDays",
+                "from 0 to 36500 days, or empty for any age");
         String explanation = r.explanation() == null ? "" : r.explanation().strip();
-        if (explanation.isEmpty()) {
-            problems.add("explanation: say in words why units that match go this way");
-        } else if (explanation.length() > 500) {
-            problems.add("explanation: at most 500 characters");
+        if (problems.require(!explanation.isEmpty(), "explanation", "say in words why units that match go this way")) {
+            problems.require(explanation.length() <= 500, "explanation", "at most 500 characters");
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        // one InvalidInput: the screen puts each problem at its field, the API lists them as before
+        problems.throwIfAny();
         return new DispositionRule(id, r.priority(), r.reason(), r.underWarranty(), r.maxAgeDays(), r.disposition(),
                 explanation, r.active() == null || r.active(), currentUser.require(), now(), 0);
     }

@@ -29,6 +29,20 @@ public final class CodeInput {
         return field;
     }
 
+    /**
+     * Adds "Scan with camera" to {@code field}: the decoded code is put in the field and read like a
+     * typed one; when it reads, {@code then} runs (the screen's own action, such as looking the unit up).
+     */
+    public static TextField withCamera(TextField field, Runnable then) {
+        field.setSuffixComponent(CameraScan.button(text -> {
+            field.setValue(text);
+            if (read(field).isPresent()) {
+                then.run();
+            }
+        }));
+        return field;
+    }
+
     /** The code in {@code field}, or empty with the problem shown at the field. */
     public static Optional<UnitCode> read(TextField field) {
         try {

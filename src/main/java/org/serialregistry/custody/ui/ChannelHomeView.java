@@ -78,21 +78,20 @@ class ChannelHomeView extends VerticalLayout {
                 new Kpi("Refused transfers", refusals.size()));
         kpis.getStyle().set("gap", "var(--lumo-space-m)");
 
-        alerts.addColumn(DiversionAlert::serial).setHeader("Serial").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::lot).setHeader("Lot").setAutoWidth(true);
-        alerts.addColumn(a -> a.intendedMarket() + " → " + a.seenMarket()).setHeader("Market → seen").setAutoWidth(true);
-        alerts.addColumn(a -> a.destinationParty() == null ? "scan" : a.destinationParty()).setHeader("Went to").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::lastLegitimateHolder).setHeader("Last holder").setKey("holder").setAutoWidth(true);
-        alerts.addColumn(a -> a.shipmentNumber() == null ? "" : a.shipmentNumber()).setHeader("Shipment").setAutoWidth(true);
-        alerts.addColumn(a -> ShipmentGrids.TIME.format(a.detectedAt())).setHeader("Detected (UTC)").setAutoWidth(true);
-        alerts.addColumn(DiversionAlert::reason).setHeader("Why").setWidth("10rem").setFlexGrow(2);
-        alerts.addColumn(a -> a.state().label()).setHeader("Status").setKey("status").setAutoWidth(true);
-        alerts.addColumn(a -> a.assignee() == null ? "" : a.assignee()).setHeader("Assignee").setAutoWidth(true);
+        var columns = Grids.columns(alerts);
+        columns.key("Serial", DiversionAlert::serial);
+        columns.value("Lot", DiversionAlert::lot);
+        columns.text("Market → seen, went to", a -> a.intendedMarket() + " → " + a.seenMarket() + ", "
+                + (a.destinationParty() == null ? "scan" : a.destinationParty()), "7rem", 0);
+        columns.value("Last holder", DiversionAlert::lastLegitimateHolder).setKey("holder");
+        columns.text("Shipment · detected (UTC)", a -> (a.shipmentNumber() == null ? "" : a.shipmentNumber() + " · ")
+                + ShipmentGrids.TIME.format(a.detectedAt()), "8rem", 0);
+        columns.text("Why", DiversionAlert::reason, "10rem", 2);
+        columns.value("Status", a -> a.state().label()).setKey("status");
+        columns.text("Assignee", DiversionAlert::assignee, "5rem", 0);
         // the reason given when the alert was confirmed, dismissed or reopened, and by whom
-        alerts.addColumn(ChannelHomeView::decision).setHeader("Decision").setKey("decision").setWidth("6rem").setFlexGrow(1)
-                .setTooltipGenerator(ChannelHomeView::decision);
+        columns.text("Decision", ChannelHomeView::decision, "6rem", 1).setKey("decision");
         alerts.setHeight("18rem");
-        Grids.wrapping(alerts).addThemeVariants(GridVariant.LUMO_COMPACT);
         alerts.asSingleSelect().addValueChangeListener(e -> {
             showChain(e.getValue());
             enableActions(e.getValue());

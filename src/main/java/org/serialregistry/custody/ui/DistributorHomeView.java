@@ -13,7 +13,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -42,8 +41,11 @@ import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.internal.SheetRows;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.security.Role;
+import org.serialregistry.shared.UnitCode;
+import org.serialregistry.ui.CameraScan;
 import org.serialregistry.ui.Confirmation;
 import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 
@@ -98,6 +100,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         codes.setWidthFull();
         codes.setMinHeight("10rem");
         codes.setHelperText("One code per line: the serial or the unit's Digital Link, as the scanner reads it");
+        codes.setSuffixComponent(CameraScan.button(this::addScannedCode));
 
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             var ui = getUI().orElse(UI.getCurrent());
@@ -125,6 +128,20 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         if (partyCode != null) {
             shipment.setItems(shipments.incoming(partyCode));
         }
+    }
+
+    /** A code decoded by the camera: read like a typed one, added as the next line when it reads. */
+    void addScannedCode(String text) {
+        try {
+            UnitCode.parse(text);
+        } catch (IllegalArgumentException e) {
+            codes.setErrorMessage("The scanned code " + text + " is not a unit's code: " + e.getMessage());
+            codes.setInvalid(true);
+            return;
+        }
+        codes.setInvalid(false);
+        String before = codes.getValue().strip();
+        codes.setValue((before.isEmpty() ? "" : before + "\n") + text);
     }
 
     /** Codes read from an uploaded file are appended to the scanned list. */
@@ -215,11 +232,11 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         var counts = new LinkedHashMap<String, Long>();
         report.counts().forEach((o, n) -> counts.put(o.label(), n));
         var grid = new Grid<ReceiptLine>();
-        grid.addColumn(ReceiptLine::code).setHeader("Code").setAutoWidth(true);
-        grid.addColumn(l -> l.outcome().label()).setHeader("Outcome").setKey("outcome").setAutoWidth(true);
-        grid.addColumn(l -> l.detail() == null ? "" : l.detail()).setHeader("Detail").setFlexGrow(1);
+        var columns = Grids.columns(grid);
+        columns.code("Code", ReceiptLine::code);
+        columns.value("Outcome", l -> l.outcome().label()).setKey("outcome");
+        columns.text("Detail", ReceiptLine::detail, "10rem", 2);
         grid.setItems(sorted(report.lines()));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         var ready = report;
         var download = new Anchor(DownloadHandler.fromInputStream(event -> {
             var out = new ByteArrayOutputStream();

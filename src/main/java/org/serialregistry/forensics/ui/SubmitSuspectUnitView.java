@@ -61,7 +61,7 @@ class SubmitSuspectUnitView extends VerticalLayout {
 
     SubmitSuspectUnitView(ForensicReview review) {
         this.review = review;
-        CodeInput.configure(serial);
+        CodeInput.withCamera(CodeInput.configure(serial), () -> { });
         serial.setHelperText("Serial, Digital Link or GS1 code; or upload a photo of the code below");
         gtin.setMaxLength(14);
         foundWhere.setMaxLength(200);

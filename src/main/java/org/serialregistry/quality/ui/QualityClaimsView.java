@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -39,17 +38,16 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
 
     QualityClaimsView(QualityDashboard dashboard) {
         this.dashboard = dashboard;
-        grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.lot() + " · " + c.facilityCode() + "/" + c.lineCode()).setHeader("Lot · line")
-                .setAutoWidth(true).setSortable(true).setComparator(ClaimView::lot);
-        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
-        grid.addColumn(c -> c.productionDate().toString()).setHeader("Made").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.defect().label()).setHeader("Defect").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.failureDate().toString()).setHeader("Failure date").setAutoWidth(true).setSortable(true);
-        grid.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setWidth("12rem")
-                .setFlexGrow(1);
-        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
+        var columns = Grids.columns(grid);
+        columns.key("Claim", ClaimView::claimNumber).setSortable(true);
+        columns.value("State", c -> c.state().label()).setSortable(true);
+        columns.text("Lot · line", c -> c.lot() + " · " + c.facilityCode() + "/" + c.lineCode(), "7rem", 0)
+                .setSortable(true).setComparator(ClaimView::lot);
+        columns.value("Serial", ClaimView::serial);
+        columns.value("Made", c -> c.productionDate().toString()).setSortable(true);
+        columns.text("Defect", c -> c.defect().label(), "8rem", 0).setSortable(true);
+        columns.value("Failure date", c -> c.failureDate().toString()).setSortable(true);
+        columns.text("Description", ClaimView::description, "10rem", 1);
         grid.setAllRowsVisible(true);
         grid.setPartNameGenerator(c -> c.state() == ClaimState.DENIED ? "denied-claim" : null);
         grid.addItemClickListener(e -> claimDialog(e.getItem()).open());

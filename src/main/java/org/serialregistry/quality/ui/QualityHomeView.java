@@ -28,6 +28,7 @@ import org.serialregistry.quality.RateDimension;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.Badges;
 import org.serialregistry.ui.FigurePanel;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Kpi;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimConflictException;
@@ -60,7 +61,7 @@ class QualityHomeView extends VerticalLayout {
         kpis.getStyle().set("gap", "var(--lumo-space-m)");
         kpis.setFlexWrap(FlexLayout.FlexWrap.WRAP);
 
-        alerts.addColumn(a -> a.gtin() + " / " + a.lot()).setHeader("Lot").setAutoWidth(true);
+        Grids.key(alerts.addColumn(a -> a.gtin() + " / " + a.lot()).setHeader("Lot"));
         alerts.addColumn(a -> a.facilityCode() + "/" + a.lineCode()).setHeader("Line").setAutoWidth(true);
         alerts.addColumn(a -> a.claimRatePercent() + " % (" + a.claims() + " of " + a.units() + ")")
                 .setHeader("Rate when raised").setAutoWidth(true);
@@ -69,8 +70,8 @@ class QualityHomeView extends VerticalLayout {
         alerts.addColumn(a -> a.acknowledged() ? "by " + a.acknowledgedBy() : "open").setHeader("Acknowledged")
                 .setAutoWidth(true);
         alerts.addColumn(a -> a.notes() == null ? "" : a.notes()).setHeader("Notes").setFlexGrow(1);
-        alerts.addComponentColumn(a -> new Button(a.acknowledged() ? "Notes…" : "Acknowledge…",
-                e -> acknowledgeDialog(a).open())).setAutoWidth(true);
+        Grids.actions(alerts.addComponentColumn(a -> new Button(a.acknowledged() ? "Notes…" : "Acknowledge…",
+                e -> acknowledgeDialog(a).open())));
         alerts.setItems(alertList);
         alerts.setAllRowsVisible(true);
         alerts.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -16,6 +16,7 @@ import org.serialregistry.quality.ClaimThreshold;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.FieldErrors;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 
 /** Claim-rate thresholds per product: a lot above its product's threshold raises one alert. */
@@ -32,14 +33,16 @@ class QualityThresholdsView extends VerticalLayout {
         this.dashboard = dashboard;
         grid.addColumn(ClaimThreshold::product).setHeader("Product").setAutoWidth(true);
         grid.addColumn(ClaimThreshold::gtin).setHeader("GTIN").setAutoWidth(true);
-        grid.addComponentColumn(t -> {
+        grid.addColumn(t -> t.configured() ? "" : "default").setHeader("").setAutoWidth(true);
+        // the inputs and their Save stay together at the end, frozen: on a phone they stay in view
+        Grids.actions(grid.addComponentColumn(t -> {
             var percent = new NumberField();
             percent.setValue(t.maxClaimRatePercent());
             percent.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
-            percent.setWidth("8rem");
+            percent.setWidth("6.5rem");
             var min = new IntegerField();
             min.setValue(t.minClaims());
-            min.setWidth("6rem");
+            min.setWidth("5rem");
             percent.setAriaLabel("Max claim rate of " + t.product());
             min.setAriaLabel("Min claims of " + t.product());
             var errors = new FieldErrors().bind("maxClaimRatePercent", percent).label("maxClaimRatePercent",
@@ -52,8 +55,7 @@ class QualityThresholdsView extends VerticalLayout {
                 }
             });
             return new HorizontalLayout(percent, min, save);
-        }).setHeader("Max claim rate · min claims").setKey("threshold").setAutoWidth(true);
-        grid.addColumn(t -> t.configured() ? "" : "default").setHeader("").setAutoWidth(true);
+        }).setHeader("Max claim rate · min claims").setKey("threshold"));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         add(new Paragraph("A lot raises one alert when its claim rate goes above the product's maximum and it has at "

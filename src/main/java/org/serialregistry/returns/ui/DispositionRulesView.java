@@ -21,6 +21,8 @@ import org.serialregistry.returns.NewDispositionRule;
 import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnReason;
 import org.serialregistry.security.Role;
+import org.serialregistry.ui.FieldErrors;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 
 /** The quality team edits how returned units are routed: the first active rule that matches decides. */
@@ -40,16 +42,17 @@ class DispositionRulesView extends VerticalLayout {
     final TextField explanation = new TextField("Explanation");
     final Checkbox active = new Checkbox("Active", true);
     DispositionRule editing;
+    private final FieldErrors errors = new FieldErrors();
 
     DispositionRulesView(DispositionRules rules) {
         this.rules = rules;
-        grid.addColumn(DispositionRule::priority).setHeader("Priority").setAutoWidth(true);
-        grid.addColumn(DispositionRule::conditions).setHeader("When").setAutoWidth(true);
-        grid.addColumn(r -> r.disposition().label()).setHeader("Then").setAutoWidth(true);
-        grid.addColumn(DispositionRule::explanation).setHeader("Why").setFlexGrow(1);
-        grid.addColumn(r -> r.active() ? "active" : "off").setHeader("State").setAutoWidth(true);
-        grid.addColumn(r -> r.changedBy() + ", " + ServiceFormat.TIME.format(r.changedAt())).setHeader("Changed")
-                .setAutoWidth(true);
+        var columns = Grids.columns(grid);
+        columns.key("Priority", DispositionRule::priority);
+        columns.text("When", DispositionRule::conditions, "12rem", 1);
+        columns.value("Then", r -> r.disposition().label());
+        columns.text("Why", DispositionRule::explanation, "14rem", 2);
+        columns.value("State", r -> r.active() ? "active" : "off");
+        columns.text("Changed", r -> r.changedBy() + ", " + ServiceFormat.TIME.format(r.changedAt()), "8rem", 0);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setAllRowsVisible(true);
 
@@ -68,15 +71,18 @@ class DispositionRulesView extends VerticalLayout {
         explanation.setWidthFull();
         var save = new Button("Save rule", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        errors.bind("priority", priority).bind("reason", reason).bind("maxAgeDays", maxAgeDays)
+                .bind("disposition", disposition).bind("explanation", explanation);
         var form = new FormLayout(priority, reason, warranty, maxAgeDays, disposition, explanation, active);
         add(new Paragraph("Returned units that pass intake are routed by the first active rule, lowest priority "
                 + "number first, whose conditions all hold. Click a rule to change it."), grid, form,
-                new HorizontalLayout(save, new Button("New rule", e -> edit(null))));
+                errors.summary(), new HorizontalLayout(save, new Button("New rule", e -> edit(null))));
         refresh();
     }
 
     void edit(DispositionRule rule) {
         editing = rule;
+        errors.clear();
         priority.setValue(rule == null ? null : rule.priority());
         reason.setValue(rule == null ? null : rule.reason());
         warranty.setValue(rule == null || rule.underWarranty() == null ? "any"
@@ -91,13 +97,12 @@ class DispositionRulesView extends VerticalLayout {
         var rule = new NewDispositionRule(priority.getValue(), reason.getValue(),
                 "any".equals(warranty.getValue()) ? null : "under warranty".equals(warranty.getValue()),
                 maxAgeDays.getValue(), disposition.getValue(), explanation.getValue(), active.getValue());
-        try {
-            var saved = editing == null ? rules.create(rule) : rules.update(editing.id(), editing.version(), rule);
+        // every problem at its field in one pass (a rule changed meanwhile: in the line under the form)
+        var saved = errors.attempt(() -> editing == null ? rules.create(rule) : rules.update(editing.id(), editing.version(), rule));
+        if (saved != null) {
             Notifications.success("Rule " + saved.priority() + " saved");
             edit(null);
             refresh();
-        } catch (IllegalArgumentException e) {
-            Notifications.error(e.getMessage());
         }
     }
 

@@ -72,7 +72,8 @@ class ServiceClaimIntakeView extends VerticalLayout {
         }));
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "application/pdf", ".png", ".jpg", ".jpeg", ".pdf");
-        CodeInput.configure(serial);
+        // a scanned code is read at once: a problem shows at the field before the claim is sent
+        CodeInput.withCamera(CodeInput.configure(serial), () -> { });
         errors.bind("gtin", product).bind("serial", serial).bind("defectCode", defect).bind("failureDate", failure)
                 .bind("claimantName", claimant).bind("claimantEmail", email).bind("description", description)
                 .bind("externalReference", reference).bind("purchaseReceipt", receipt).label("file", "Evidence");

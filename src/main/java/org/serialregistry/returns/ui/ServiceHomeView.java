@@ -52,37 +52,44 @@ class ServiceHomeView extends VerticalLayout {
         this.repairs = repairs;
         this.queue = queue;
         this.me = currentUser.require();
-        underRma.addColumn(i -> i.claim().rmaNumber()).setHeader("RMA").setAutoWidth(true);
-        underRma.addColumn(i -> i.claim().claimNumber()).setHeader("Claim").setAutoWidth(true);
-        underRma.addColumn(i -> i.claim().serial()).setHeader("Serial").setAutoWidth(true);
-        underRma.addColumn(i -> i.claim().defect().label()).setHeader("Defect").setAutoWidth(true);
-        underRma.addColumn(i -> i.claim().claimantName()).setHeader("Customer").setWidth("9rem").setFlexGrow(1);
-        underRma.addColumn(i -> i.serviceParty() == null ? "unassigned" : i.serviceParty()).setHeader("Service centre")
-                .setKey("centre").setAutoWidth(true);
-        underRma.addComponentColumn(i -> i.serviceParty() == null
-                ? new Button("Take", e -> {
+        var columns = Grids.columns(underRma);
+        columns.key("RMA", i -> i.claim().rmaNumber());
+        columns.value("Claim", i -> i.claim().claimNumber());
+        columns.value("Serial", i -> i.claim().serial());
+        columns.text("Defect", i -> i.claim().defect().label(), "7rem", 0);
+        columns.text("Customer", i -> i.claim().claimantName(), "8rem", 1);
+        columns.text("Service centre", i -> i.serviceParty() == null ? "unassigned" : i.serviceParty(), "7rem", 0)
+                .setKey("centre");
+        // Take (while nobody has the unit) and Log repair… in one frozen cell: both stay in view on a phone
+        columns.actions(i -> {
+            var buttons = new HorizontalLayout();
+            buttons.setSpacing(false);
+            buttons.getStyle().set("gap", "var(--lumo-space-xs)");
+            if (i.serviceParty() == null) {
+                buttons.add(new Button("Take", e -> {
                     if (ServiceFormat.attempt(() -> queue.take(i.claim().id()))) {
                         Notifications.success(i.claim().rmaNumber() + " is now with your service centre");
                         refresh();
                     }
-                }) : new Paragraph()).setHeader("").setKey("take").setAutoWidth(true);
-        Grids.actions(underRma.addComponentColumn(i -> new Button("Log repair…", e -> repairDialog(i.claim()).open()))
-                .setHeader(""));
+                }));
+            }
+            buttons.add(new Button("Log repair…", e -> repairDialog(i.claim()).open()));
+            return buttons;
+        });
         underRma.setAllRowsVisible(true);
-        Grids.wrapping(underRma);
 
         mine.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true);
         mine.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true);
         mine.addColumn(c -> c.rmaNumber() == null ? "" : c.rmaNumber()).setHeader("RMA").setAutoWidth(true);
         mine.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
         mine.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setFlexGrow(1);
-        mine.addComponentColumn(c -> c.state() == ClaimState.REPAIRED || c.state() == ClaimState.REPLACED
+        Grids.actions(mine.addComponentColumn(c -> c.state() == ClaimState.REPAIRED || c.state() == ClaimState.REPLACED
                 ? new Button("Close", e -> {
                     if (ServiceFormat.attempt(() -> claims.close(c.id(), c.version()))) {
                         Notifications.success(c.claimNumber() + " closed");
                         refresh();
                     }
-                }) : new Paragraph()).setHeader("").setAutoWidth(true);
+                }) : new Paragraph()).setHeader(""));
 
         var newClaim = new Button("New claim", e -> getUI().ifPresent(ui -> ui.navigate(ServiceClaimIntakeView.class)));
         newClaim.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -29,6 +29,7 @@ import org.serialregistry.security.UserAccountView;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.ui.Confirmation;
 import org.serialregistry.ui.FieldErrors;
+import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
@@ -57,7 +58,7 @@ class UserAdminView extends VerticalLayout implements BeforeEnterObserver {
             badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return badge;
         }).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true);
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
 

@@ -53,7 +53,7 @@ class UnitLookupView extends VerticalLayout implements BeforeEnterObserver {
     UnitLookupView(Units units, Labels labels) {
         this.units = units;
         this.labels = labels;
-        CodeInput.configure(serial);
+        CodeInput.withCamera(CodeInput.configure(serial), this::lookUp);
         serial.setWidth("32rem");
         var find = new Button("Look up", e -> lookUp());
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

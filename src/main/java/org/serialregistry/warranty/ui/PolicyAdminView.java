@@ -16,7 +16,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -59,20 +58,20 @@ class PolicyAdminView extends VerticalLayout {
         var names = new HashMap<String, String>();
         masterData.products().forEach(p -> names.put(p.gtin().value(), p.name()));
 
-        grid.addColumn(p -> names.getOrDefault(p.gtin(), p.gtin())).setHeader("Product").setAutoWidth(true);
-        grid.addColumn(WarrantyPolicyView::version).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(p -> p.effectiveFrom().toString()).setHeader("In force from").setAutoWidth(true);
-        grid.addColumn(WarrantyPolicyView::termInWords).setHeader("Term").setAutoWidth(true);
-        grid.addColumn(p -> p.coveredDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
-                .setHeader("Covered").setWidth("14rem").setFlexGrow(1);
-        grid.addColumn(p -> p.excludedDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")))
-                .setHeader("Excluded").setWidth("10rem").setFlexGrow(1);
-        grid.addColumn(p -> !p.lines().isEmpty() ? p.lines().stream().map(l -> l.kind().label().toLowerCase())
+        var columns = Grids.columns(grid);
+        columns.key("Product", p -> names.getOrDefault(p.gtin(), p.gtin()));
+        columns.value("Version", WarrantyPolicyView::version);
+        columns.value("In force from", p -> p.effectiveFrom().toString());
+        columns.text("Term", WarrantyPolicyView::termInWords, "8rem", 1);
+        columns.text("Covered", p -> p.coveredDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")),
+                "12rem", 2);
+        columns.text("Excluded", p -> p.excludedDefects().stream().map(DefectCode::label).collect(Collectors.joining(", ")),
+                "8rem", 1);
+        columns.text("Pays", p -> !p.lines().isEmpty() ? p.lines().stream().map(l -> l.kind().label().toLowerCase())
                 .collect(Collectors.joining(" + ")) : (p.partsCovered() ? "parts" : "") + (p.partsCovered() && p.labourCovered() ? " + " : "")
-                + (p.labourCovered() ? "labour" : "")).setHeader("Pays").setAutoWidth(true);
-        grid.addColumn(WarrantyPolicyView::claimLimit).setHeader("Claims per unit").setAutoWidth(true);
+                + (p.labourCovered() ? "labour" : ""), "7rem", 1);
+        columns.value("Claims per unit", WarrantyPolicyView::claimLimit);
         grid.setAllRowsVisible(true);
-        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         var product = new Select<ProductView>();
         product.setLabel("Product");

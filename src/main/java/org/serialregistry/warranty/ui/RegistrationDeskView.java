@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -117,17 +116,16 @@ class RegistrationDeskView extends VerticalLayout {
                     .orElse("This registry never issued that serial for " + cProduct.getValue().name() + "."));
         }));
 
-        conflicts.addColumn(OwnershipView::serial).setHeader("Serial").setAutoWidth(true);
-        conflicts.addColumn(OwnershipView::ownerName).setHeader("Second registrant").setAutoWidth(true);
-        conflicts.addColumn(OwnershipView::email).setHeader("E-mail").setWidth("10rem").setFlexGrow(1);
-        conflicts.addColumn(o -> o.purchaseDate().toString()).setHeader("Purchase date").setAutoWidth(true);
-        conflicts.addColumn(o -> owners.owner(o.serial()).map(a -> a.ownerName() + " since " + a.purchaseDate())
-                .orElse("–")).setHeader("Current owner").setWidth("12rem").setFlexGrow(1);
-        Grids.actions(conflicts.addComponentColumn(o -> new HorizontalLayout(
-                new Button("Accept new owner", e -> resolve(o, true)),
-                new Button("Reject", e -> resolve(o, false)))).setHeader("Decision"));
+        var columns = Grids.columns(conflicts);
+        columns.key("Serial", OwnershipView::serial);
+        columns.text("Second registrant", OwnershipView::ownerName, "8rem", 1);
+        columns.text("E-mail", OwnershipView::email, "9rem", 1);
+        columns.value("Purchase date", o -> o.purchaseDate().toString());
+        columns.text("Current owner", o -> owners.owner(o.serial()).map(a -> a.ownerName() + " since " + a.purchaseDate())
+                .orElse("–"), "10rem", 1);
+        columns.actions(o -> new HorizontalLayout(new Button("Accept new owner", e -> resolve(o, true)),
+                new Button("Reject", e -> resolve(o, false)))).setHeader("Decision");
         conflicts.setAllRowsVisible(true);
-        Grids.wrapping(conflicts).addThemeVariants(GridVariant.LUMO_COMPACT);
 
         add(new H3("Register an owner"), form, register,
                 new H3("Resale"), new HorizontalLayout(tSerial, tDate, tOwner, tEmail), transfer,

@@ -3,9 +3,12 @@ package org.serialregistry.warranty.ui;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -59,6 +62,10 @@ class WarrantyHomeView extends VerticalLayout {
     final Checkbox mine = new Checkbox("Assigned to me");
     final Select<ClaimFilter.Sort> sort = new Select<>();
     private final FlexLayout kpis = new FlexLayout();
+    /** The claim the keys work on (J/K move it); said in words for people who cannot see the highlight. */
+    final Span current = new Span();
+    private List<ClaimView> rows = List.of();
+    private int at = -1;
 
     WarrantyHomeView(WarrantyClaims claims, MasterData masterData, CurrentUser currentUser, UserAdministration users) {
         this.claims = claims;
@@ -96,9 +103,9 @@ class WarrantyHomeView extends VerticalLayout {
         filters.setWrap(true);
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(ClaimView::claimNumber).setHeader("Claim").setAutoWidth(true).setSortable(true)
-                .setComparator(ClaimView::id);
-        grid.addColumn(c -> ClaimFormat.age(c.submittedAt())).setHeader("Age").setKey("age").setAutoWidth(true).setSortable(true)
+        var columns = Grids.columns(grid);
+        columns.key("Claim", ClaimView::claimNumber).setSortable(true).setComparator(ClaimView::id);
+        columns.value("Age", c -> ClaimFormat.age(c.submittedAt())).setKey("age").setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
         // state and review deadline in one cell, defect and lot in one, claimant and assignee in one:
         // the queue fits 1440 px without sideways scrolling and the reason keeps its room
@@ -111,18 +118,14 @@ class WarrantyHomeView extends VerticalLayout {
             return cell;
         }).setHeader("State · review due").setKey("sla").setWidth("10rem").setFlexGrow(0).setSortable(true)
                 .setComparator((a, b) -> a.submittedAt().compareTo(b.submittedAt()));
-        grid.addColumn(c -> c.defect().label() + " · " + c.lot()).setHeader("Defect · lot").setAutoWidth(true)
-                .setSortable(true);
-        grid.addColumn(ClaimView::serial).setHeader("Serial").setAutoWidth(true);
-        grid.addColumn(c -> c.claimantName() + (c.assignedTo() == null ? "" : " · with " + c.assignedTo()))
-                .setHeader("Claimant · assigned").setWidth("8rem").setFlexGrow(0).setSortable(true)
-                .setComparator(ClaimView::claimantName);
+        columns.text("Defect · lot", c -> c.defect().label() + " · " + c.lot(), "8rem", 0).setSortable(true);
+        columns.value("Serial", ClaimView::serial);
+        columns.text("Claimant · assigned", c -> c.claimantName() + (c.assignedTo() == null ? "" : " · with " + c.assignedTo()),
+                "8rem", 0).setSortable(true).setComparator(ClaimView::claimantName);
         // the reason is what an adjudicator reads first: room for it, wrapped, never scrolled away
-        grid.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setKey("why")
-                .setWidth("10rem").setFlexGrow(1);
+        columns.text("Why", ClaimView::decisionReasons, "10rem", 1).setKey("why");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
         grid.setSizeFull();
-        Grids.wrapping(grid);
 
         var assign = new Button("Assign to me", e -> assignSelected());
         var approve = new Button("Approve selected…", e -> decideSelected(ClaimDecision.APPROVED));
@@ -131,10 +134,17 @@ class WarrantyHomeView extends VerticalLayout {
         deny.addThemeVariants(ButtonVariant.LUMO_ERROR);
         var actions = new HorizontalLayout(assign, approve, deny, new Span("Click a claim to open it."));
         actions.setAlignItems(Alignment.CENTER);
+        actions.setWrap(true);
+        keys();
 
         kpis.getStyle().set("gap", "var(--lumo-space-m)");
         kpis.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        add(kpis, filters, actions, grid);
+        var hint = new Span(KEYS);
+        hint.addClassName("keys-hint");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        current.getElement().setAttribute("aria-live", "polite");
+        current.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        add(kpis, filters, actions, new FlexLayout(hint), current, grid);
         refresh();
     }
 
@@ -148,10 +158,15 @@ class WarrantyHomeView extends VerticalLayout {
         var filter = new ClaimFilter(s, product.getValue() == null ? null : product.getValue().gtin().value(), null, null,
                 null, defect.getValue(), search.getValue(), mine.getValue() ? currentUser.require() : null, null,
                 sort.getValue() == null ? ClaimFilter.Sort.OLDEST_FIRST : sort.getValue(), 1000);
-        List<ClaimView> rows = claims.search(filter);
+        Long was = at >= 0 && at < rows.size() ? rows.get(at).id() : null;
+        rows = claims.search(filter);
         grid.setItems(rows);
         grid.deselectAll();
         rows.stream().filter(r -> keepSelected.contains(r.id())).forEach(grid::select);
+        // the keys stay on the same claim, or on the one that took its place when it left the queue
+        int same = was == null ? -1 : rows.stream().map(ClaimView::id).toList().indexOf(was);
+        at = rows.isEmpty() || at < 0 ? -1 : same >= 0 ? same : Math.min(at, rows.size() - 1);
+        showCurrent();
         var review = claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.NEEDS_REVIEW)));
         var oldest = review.stream().map(ClaimView::submittedAt).min(Instant::compareTo);
         kpis.removeAll();
@@ -175,10 +190,55 @@ class WarrantyHomeView extends VerticalLayout {
         refresh();
     }
 
+    static final String KEYS = "Keys, with the queue focused (Tab into it): J next claim · K previous · X select or unselect "
+            + "· A approve… · D deny… (selected claims, else the current one; both ask for your signature) · O open";
+
+    /** Keyboard-first work: the keys act where the grid has focus, so typing in a filter never triggers them. */
+    private void keys() {
+        Shortcuts.addShortcutListener(grid, () -> move(1), Key.KEY_J).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> move(-1), Key.KEY_K).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> currentClaim().ifPresent(c -> {
+            if (grid.getSelectedItems().contains(c)) {
+                grid.deselect(c);
+            } else {
+                grid.select(c);
+            }
+        }), Key.KEY_X).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> decideSelected(ClaimDecision.APPROVED), Key.KEY_A).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> decideSelected(ClaimDecision.DENIED), Key.KEY_D).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> currentClaim().ifPresent(c -> getUI()
+                .ifPresent(ui -> ui.navigate(ClaimPageView.class, c.id()))), Key.KEY_O).listenOn(grid);
+        grid.setPartNameGenerator(c -> currentClaim().filter(c::equals).isPresent() ? "current-claim" : null);
+    }
+
+    private Optional<ClaimView> currentClaim() {
+        return at >= 0 && at < rows.size() ? Optional.of(rows.get(at)) : Optional.empty();
+    }
+
+    private void move(int step) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var before = currentClaim();
+        at = at < 0 ? (step > 0 ? 0 : rows.size() - 1) : Math.max(0, Math.min(rows.size() - 1, at + step));
+        before.ifPresent(grid.getDataCommunicator()::refresh);
+        showCurrent();
+        grid.scrollToIndex(at);
+    }
+
+    private void showCurrent() {
+        currentClaim().ifPresentOrElse(c -> {
+            grid.getDataCommunicator().refresh(c);
+            current.setText("Current: " + c.claimNumber() + " (" + (at + 1) + " of " + rows.size() + "), "
+                    + c.state().label() + ", " + c.defect().label() + ", " + c.serial());
+        }, () -> current.setText(""));
+    }
+
     private void decideSelected(ClaimDecision decision) {
-        var selected = List.copyOf(grid.getSelectedItems());
+        var selected = grid.getSelectedItems().isEmpty() ? currentClaim().stream().toList()
+                : List.copyOf(grid.getSelectedItems());
         if (selected.isEmpty()) {
-            Notifications.error("Select the claims to decide");
+            Notifications.error("Select the claims to decide, or move to one with J and K");
             return;
         }
         String printed = users.findByUsername(currentUser.require()).map(u -> u.displayName()).orElse(currentUser.require());

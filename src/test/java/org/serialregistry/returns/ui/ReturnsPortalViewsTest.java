@@ -37,10 +37,18 @@ class ReturnsPortalViewsTest extends SpringBrowserlessTest {
         navigate(DispositionRulesView.class);
         var view = (DispositionRulesView) getCurrentView();
         view.priority.setValue(0);
+        view.maxAgeDays.setValue(-1);
         $(Button.class).withText("Save rule").single().click();
-        // every problem at once, in the words of the form (no internal field names)
-        assertThat(test($(Notification.class).last()).getText()).contains("Priority: ").contains("Disposition: ")
-                .contains("Explanation: ").doesNotContain("priority: ");
+        // every problem at once, each at its own field like every other form, none in a toast
+        assertThat(view.priority.isInvalid()).isTrue();
+        assertThat(view.priority.getErrorMessage()).startsWith("A whole number from 1 to 100000");
+        assertThat(view.disposition.isInvalid()).isTrue();
+        assertThat(view.disposition.getErrorMessage()).startsWith("Restock, repair");
+        assertThat(view.maxAgeDays.isInvalid()).isTrue();
+        assertThat(view.maxAgeDays.getErrorMessage()).contains("36500 days");
+        assertThat(view.explanation.isInvalid()).isTrue();
+        assertThat(view.explanation.getErrorMessage()).startsWith("Say in words why");
+        assertThat($(Notification.class).all()).isEmpty();
 
         view.priority.setValue(7);
         view.reason.setValue(ReturnReason.END_OF_LEASE);

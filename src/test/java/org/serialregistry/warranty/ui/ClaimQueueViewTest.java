@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -54,6 +55,14 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
             return claims.submit(new NewClaim(PHONE, unit.value(), "SENSOR", null, "Not The Owner", "other@example.com",
                     "Proximity sensor dead", null), ClaimChannel.PORTAL).claim();
         }, Role.SERVICE_CENTER_NAME);
+    }
+
+    /** The queue, searched down to {@code claim}. */
+    private WarrantyHomeView queueShowing(ClaimView claim) {
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        view.search.setValue(claim.claimNumber());
+        return view;
     }
 
     @SuppressWarnings("unchecked")
@@ -112,9 +121,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
     @Test
     void anAdjudicatorApprovesSelectedClaimsWithOneSignatureAndAWrongPasswordDecidesNothing() {
         var claim = claimForReview();
-        navigate(WarrantyHomeView.class);
-        var view = (WarrantyHomeView) getCurrentView();
-        view.search.setValue(claim.claimNumber());
+        queueShowing(claim);
         test(queue()).select(0);
 
         $(Button.class).withText("Approve selected…").single().click();
@@ -155,5 +162,76 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         assertThat(test(checks).size()).isEqualTo(8);
         assertThat($(Button.class).withText("Approve…").exists()).isTrue();
         assertThat(page.getPageTitle()).isEqualTo(claim.claimNumber());
+    }
+
+    /** A key pressed while the queue (the grid) has focus, as the browser sends it to the shortcut listeners. */
+    private void press(Key key) {
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(queue(), key);
+    }
+
+    @Test
+    void anAdjudicatorMovesThroughTheQueueWithJAndKAndTheKeysAreShown() {
+        var first = claimForReview();
+        var second = claimForReview();
+        navigate(WarrantyHomeView.class);
+        var view = (WarrantyHomeView) getCurrentView();
+        view.search.setValue("Not The Owner");
+        var rows = test(queue());
+        int at = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.getRow(i).id() == first.id()) {
+                at = i;
+            }
+        }
+        assertThat(at).as("the first claim is in the queue").isNotNegative();
+        assertThat(rows.getRow(at + 1).id()).isEqualTo(second.id());
+        assertThat($(com.vaadin.flow.component.html.Span.class).all()).anySatisfy(s -> assertThat(s.getText())
+                .contains("J next claim").contains("K previous").contains("A approve").contains("D deny"));
+
+        for (int i = 0; i <= at; i++) {
+            press(Key.KEY_J);
+        }
+        assertThat(view.current.getText()).startsWith("Current: " + first.claimNumber() + " (" + (at + 1) + " of ");
+        press(Key.KEY_J);
+        assertThat(view.current.getText()).startsWith("Current: " + second.claimNumber());
+        press(Key.KEY_K);
+        assertThat(view.current.getText()).startsWith("Current: " + first.claimNumber());
+
+        // typing in the search field is not a key for the queue: the shortcuts listen on the grid only
+        com.vaadin.browserless.internal.ShortcutsKt._fireShortcut(view.search, Key.KEY_J);
+        assertThat(view.current.getText()).startsWith("Current: " + first.claimNumber());
+
+        press(Key.KEY_X);
+        assertThat(queue().getSelectedItems()).extracting(ClaimView::id).containsExactly(first.id());
+        press(Key.KEY_X);
+        assertThat(queue().getSelectedItems()).isEmpty();
+        press(Key.KEY_O);
+        assertThat(getCurrentView()).isInstanceOf(ClaimPageView.class);
+        assertThat(((ClaimPageView) getCurrentView()).detail.claim().id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void approveAndDenyKeysOpenTheSignatureDialogAndDecideNothingWithoutIt() {
+        var claim = claimForReview();
+        queueShowing(claim);
+
+        press(Key.KEY_J);
+        press(Key.KEY_D);
+        var deny = $(Dialog.class).single();
+        assertThat(deny.getHeaderTitle()).isEqualTo("Deny 1 claim(s)");
+        deny.close();
+        assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+
+        press(Key.KEY_A);
+        var approve = $(Dialog.class).single();
+        assertThat(approve.getHeaderTitle()).isEqualTo("Approve 1 claim(s)");
+        assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+        $(PasswordField.class, approve).single().setValue("warranty");
+        $(Button.class, approve).withText("Sign and approve").single().click();
+
+        var after = claims.detail(claim.id()).orElseThrow();
+        assertThat(after.claim().state()).isEqualTo(ClaimState.RMA_ISSUED);
+        assertThat(after.signatures()).singleElement()
+                .satisfies(s -> assertThat(s.printedName()).isEqualTo("Wendy Warranty"));
     }
 }
