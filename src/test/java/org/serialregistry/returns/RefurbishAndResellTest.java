@@ -115,7 +115,9 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
     }
 
     @Autowired
-    org.serialregistry.warranty.WarrantyClaims claims;
+    org.serialregistry.warranty.ClaimIntake claims;
+    @Autowired
+    org.serialregistry.warranty.ClaimDecisions claimDecisions;
     @Autowired
     Repairs repairs;
 
@@ -131,7 +133,7 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
         var submitted = as("service", () -> claims.submit(new org.serialregistry.warranty.NewClaim(PHONE, faulty.value(),
                 "POWER", null, "Rex Owner", "rex@example.com", "Does not charge", null),
                 org.serialregistry.warranty.ClaimChannel.PORTAL), "SERVICE_CENTER").claim();
-        var claim = submitted.rmaNumber() != null ? submitted : as("warranty", () -> claims.decide(submitted.id(),
+        var claim = submitted.rmaNumber() != null ? submitted : as("warranty", () -> claimDecisions.decide(submitted.id(),
                 submitted.version(), org.serialregistry.warranty.ClaimDecision.APPROVED,
                 org.serialregistry.warranty.SignatureMeaning.APPROVAL, null, "warranty").claim(), "WARRANTY");
         as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "Board dead; unit swapped", null,

@@ -36,7 +36,7 @@ class OwnershipAndUploadStoriesTest {
     @Autowired
     OwnershipRegistry owners;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     SerialIssuance issuance;
     @Autowired
