@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+// Over 400 lines on purpose: submission, checklist and signed verdict are one review whose content
+// hash binds all three; splitting it would spread the hash input over several beans.
 /**
  * Forensic review of suspect units. Distributors, service centres and forensic reviewers submit a
  * unit (serial typed or decoded from a photo of its code, where and from whom it came, photos,

@@ -34,7 +34,7 @@ import org.serialregistry.warranty.ClaimCount;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,7 +55,7 @@ public class QualityDashboard {
     public static final double DEFAULT_THRESHOLD_PERCENT = 2.0;
     public static final int DEFAULT_MIN_CLAIMS = 5;
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
     private final SerialIssuance issuance;
     private final MasterData masterData;
     private final QualityStore store;
@@ -64,7 +64,7 @@ public class QualityDashboard {
     private final Clock clock;
     private final Cache<String, Reference> reference;
 
-    QualityDashboard(WarrantyClaims claims, SerialIssuance issuance, MasterData masterData, QualityStore store,
+    QualityDashboard(ClaimQueries claims, SerialIssuance issuance, MasterData masterData, QualityStore store,
                      AuditTrail audit, ApplicationEventPublisher events, Clock clock, CacheManager caches) {
         this.reference = Caches.register(caches, "quality.reference-data", Caffeine.newBuilder().maximumSize(1)
                 .expireAfterWrite(CACHE_TTL).ticker(() -> clock.millis() * 1_000_000L));

@@ -13,7 +13,7 @@ import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.warranty.ClaimView;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,9 +69,9 @@ public class Genealogy {
 
     private final Units units;
     private final Refurbishments refurbishments;
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
 
-    Genealogy(Units units, Refurbishments refurbishments, WarrantyClaims claims) {
+    Genealogy(Units units, Refurbishments refurbishments, ClaimQueries claims) {
         this.units = units;
         this.refurbishments = refurbishments;
         this.claims = claims;

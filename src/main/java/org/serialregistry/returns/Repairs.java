@@ -15,7 +15,8 @@ import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.ServiceOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimDecisions;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.serialregistry.warranty.WarrantyEligibility;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Repairs {
 
     private final RepairStore store;
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimDecisions decisions;
     private final OwnershipRegistry owners;
     private final WarrantyCoverage coverage;
     private final Units units;
@@ -41,12 +43,13 @@ public class Repairs {
     private final ServiceQueue queue;
     private final WarrantyEligibility eligibility;
 
-    Repairs(RepairStore store, WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage, Units units,
+    Repairs(RepairStore store, ClaimQueries claims, ClaimDecisions decisions, OwnershipRegistry owners, WarrantyCoverage coverage, Units units,
             AuditTrail audit, Clock clock, ServiceQueue queue, WarrantyEligibility eligibility) {
         this.queue = queue;
         this.eligibility = eligibility;
         this.store = store;
         this.claims = claims;
+        this.decisions = decisions;
         this.owners = owners;
         this.coverage = coverage;
         this.units = units;
@@ -66,7 +69,7 @@ public class Repairs {
         if (r.outcome() == null) {
             throw new IllegalArgumentException("outcome: repaired, replaced or no fault found");
         }
-        var updated = claims.recordServiceOutcome(claim.id(), r.claimVersion(), r.outcome(), r.replacementSerial(),
+        var updated = decisions.recordServiceOutcome(claim.id(), r.claimVersion(), r.outcome(), r.replacementSerial(),
                 actions + (parts == null ? "" : "; parts: " + parts) + "; technician: " + technician);
         String replacement = r.outcome() == ServiceOutcome.REPLACED ? updated.replacementSerial() : null;
         String centre = queue.serviceParty(claim);

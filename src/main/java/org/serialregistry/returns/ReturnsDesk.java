@@ -1,8 +1,6 @@
 package org.serialregistry.returns;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,14 +22,10 @@ import org.serialregistry.custody.Custody;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.returns.internal.ReturnStore;
 import org.serialregistry.security.CurrentUser;
-import org.serialregistry.security.Role;
-import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.EpcisEventType;
 import org.serialregistry.serial.NewLifecycleEvent;
-import org.serialregistry.serial.Refurbishments;
-import org.serialregistry.serial.UnitRecord;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.DigitalLink;
@@ -55,8 +48,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SuspectReturnReceived}; every other unit gets its disposition from the quality team's
  * {@link DispositionRules}. Receiving and inspecting are lifecycle events of each genuine unit; so is
  * carrying the disposition out (repairing, refurbishing, destroying, ...). A person may override a
- * disposition with an electronic signature. Partners (distributors, service centres) read only the
- * returns their party sent or received.
+ * disposition with an electronic signature ({@link ReturnDispositions}). Partners (distributors, service
+ * centres) read only the returns their party sent or received ({@link ReturnQueries}).
+ * <p>
+ * This class is the intake: one return within the request, or a large one as a chunked job.
  */
 @Service
 public class ReturnsDesk {
@@ -72,31 +67,29 @@ public class ReturnsDesk {
     private final ReturnStore store;
     private final DispositionRules rules;
     private final Units units;
-    private final Refurbishments refurbishments;
     private final CounterfeitList counterfeits;
     private final Custody custody;
     private final Parties parties;
     private final WarrantyCoverage coverage;
-    private final UserAdministration users;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ReturnQueries queries;
 
-    ReturnsDesk(ReturnStore store, DispositionRules rules, Units units, Refurbishments refurbishments,
+    ReturnsDesk(ReturnStore store, DispositionRules rules, Units units,
                 CounterfeitList counterfeits, Custody custody, Parties parties, WarrantyCoverage coverage,
-                UserAdministration users, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
-                TransactionTemplate tx, Clock clock) {
+                CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
+                TransactionTemplate tx, Clock clock, ReturnQueries queries) {
+        this.queries = queries;
         this.store = store;
         this.rules = rules;
         this.units = units;
-        this.refurbishments = refurbishments;
         this.counterfeits = counterfeits;
         this.custody = custody;
         this.parties = parties;
         this.coverage = coverage;
-        this.users = users;
         this.currentUser = currentUser;
         this.audit = audit;
         this.events = events;
@@ -127,7 +120,7 @@ public class ReturnsDesk {
         var valid = validate(request, MAX_LINES_IN_REQUEST);
         long id = header(valid, channel);
         intake(id, valid, valid.lines());
-        return view(store.findReturn(id).orElseThrow());
+        return queries.view(store.findReturn(id).orElseThrow());
     }
 
     /**
@@ -149,7 +142,7 @@ public class ReturnsDesk {
                     tx.executeWithoutResult(s -> intake(id, valid, chunk));
                     job.progressed(from + chunk.size());
                 }
-                job.completed(tx.execute(s -> view(store.findReturn(id).orElseThrow())));
+                job.completed(tx.execute(s -> queries.view(store.findReturn(id).orElseThrow())));
             } catch (RuntimeException e) {
                 job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
             }
@@ -215,11 +208,11 @@ public class ReturnsDesk {
         return new Valid(rma == null ? newRmaNumber() : rma, from, parsed);
     }
 
-    private record Code(@Nullable SerialNumber serial, @Nullable String gtin, @Nullable String problem) {
+    record Code(@Nullable SerialNumber serial, @Nullable String gtin, @Nullable String problem) {
     }
 
     /** A bare serial or a unit's Digital Link, as a scanner types it. */
-    private static Code read(@Nullable String raw) {
+    static Code read(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return new Code(null, null, "missing");
         }
@@ -382,191 +375,6 @@ public class ReturnsDesk {
                 .map(IntakeCheck::detail).toList());
     }
 
-    // ---------------------------------------------------------------- reads
-
-    /** A return with its lines; empty if unknown or, for a partner, not its party's. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','DISTRIBUTOR','ADMIN')")
-    public Optional<ReturnView> find(String rmaNumber) {
-        return store.findReturn(rmaNumber).filter(this::visible).map(this::view);
-    }
-
-    /** The newest returns the caller may read, with their lines. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','DISTRIBUTOR','ADMIN')")
-    public List<ReturnView> latest(int limit) {
-        var scope = scope();
-        if (scope.isPresent() && scope.get().isEmpty()) {
-            return List.of();
-        }
-        return store.latestReturns(scope.orElse(null), limit).stream().map(this::view).toList();
-    }
-
-    /** "What do I do with this unit?": the disposition of its latest return and why. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','DISTRIBUTOR','ADMIN')")
-    public Optional<DispositionAnswer> dispositionOf(String serialText) {
-        var code = read(serialText);
-        if (code.serial() == null) {
-            throw new IllegalArgumentException("serial: " + code.problem());
-        }
-        return store.latestLineOf(code.serial().value()).filter(l -> visible(store.returnOf(l)))
-                .map(l -> new DispositionAnswer(l.serial(), l.rmaNumber(), l.disposition(), l.dispositionWhy(),
-                        l.quarantined(), l.refundable(), l.overridden(), l.completedAt() != null, l.resultSerial()));
-    }
-
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','DISTRIBUTOR','ADMIN')")
-    public Optional<ReturnLineView> line(long lineId) {
-        return store.line(lineId).filter(l -> visible(store.returnOf(l)));
-    }
-
-    private ReturnView view(ReturnStore.ReturnRow r) {
-        return new ReturnView(r.id(), r.rmaNumber(), r.fromParty(), r.receivedBy(), r.channel(), r.createdBy(),
-                r.createdAt().toInstant(), store.lines(r.id()));
-    }
-
-    /** Empty: the caller reads every return; else the party whose returns it reads ("" for none). */
-    private Optional<String> scope() {
-        var roles = currentUser.roles();
-        if (roles.contains(Role.ADMIN) || !(roles.contains(Role.SERVICE_CENTER) || roles.contains(Role.DISTRIBUTOR))) {
-            return Optional.empty();
-        }
-        return Optional.of(parties.actingParty().orElse(""));
-    }
-
-    private boolean visible(ReturnStore.ReturnRow r) {
-        var scope = scope();
-        return scope.isEmpty() || scope.get().equals(r.fromParty()) || scope.get().equals(r.receivedBy());
-    }
-
-    // ---------------------------------------------------------------- decisions and actions
-
-    /**
-     * A person overrides a line's disposition, signing with their password (21 CFR 11: printed name,
-     * time and meaning, bound to the line by a hash). Releasing a quarantined unit, or quarantining one,
-     * is for the quality team.
-     *
-     * @throws IllegalArgumentException for a wrong password, a missing reason, a completed or changed line
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','ADMIN')")
-    public ReturnLineView override(long lineId, long version, ReturnDisposition disposition, String meaning,
-                                   String reason, String password) {
-        String me = currentUser.require();
-        if (!users.confirmPassword(me, password)) {
-            throw new IllegalArgumentException("password: the password is not correct; nothing was signed or changed");
-        }
-        return overrideSigned(lineId, version, disposition, meaning, reason, me, currentUser.roles());
-    }
-
-    /**
-     * The same override through the API: the signer proved who they are in the request (see
-     * {@link org.serialregistry.security.Signers}); releasing or quarantining needs the signer's own
-     * quality or admin role.
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','ADMIN')")
-    public ReturnLineView override(long lineId, long version, ReturnDisposition disposition, String meaning,
-                                   String reason, org.serialregistry.security.Signer signer) {
-        return overrideSigned(lineId, version, disposition, meaning, reason, signer.username(), signer.roles());
-    }
-
-    private ReturnLineView overrideSigned(long lineId, long version, ReturnDisposition disposition, String meaning,
-                                          String reason, String me, java.util.Set<Role> roles) {
-        var line = line(lineId).orElseThrow(() -> new IllegalArgumentException("line: no return line " + lineId));
-        var problems = new ArrayList<String>();
-        if (disposition == null) {
-            problems.add("disposition: choose restock, repair, refurbish, return to supplier, scrap or quarantine");
-        } else if (disposition == line.disposition()) {
-            problems.add("disposition: the unit is already routed to " + disposition.label().toLowerCase());
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 1000) {
-            problems.add("reason: say in words (at most 1000 characters) why the disposition changes");
-        }
-        if (meaning == null || !List.of("APPROVAL", "REVIEW", "RESPONSIBILITY").contains(meaning)) {
-            problems.add("meaning: approval, review or responsibility");
-        }
-        boolean touchesQuarantine = line.quarantined() || disposition == ReturnDisposition.QUARANTINE;
-        if (touchesQuarantine && !roles.contains(Role.QUALITY) && !roles.contains(Role.ADMIN)) {
-            problems.add("disposition: only the quality team releases or quarantines a unit");
-        }
-        if (line.completedAt() != null) {
-            problems.add("line: the disposition was already carried out on " + line.completedAt());
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        Instant now = now();
-        String printed = users.findByUsername(me).map(u -> u.displayName()).orElse(me);
-        String text = "Overridden by " + printed + " (" + meaning.toLowerCase(Locale.ROOT) + ", " + now + "): " + why
-                + " (was " + line.disposition().label().toLowerCase() + ": " + line.dispositionWhy() + ")";
-        if (!store.override(lineId, version, disposition, text)) {
-            throw new IllegalArgumentException("version: line " + line.lineNo() + " of " + line.rmaNumber()
-                    + " was changed meanwhile; reload it");
-        }
-        String hash = sha256(lineId + "|" + line.rmaNumber() + "|" + line.serial() + "|" + line.disposition() + "|"
-                + disposition + "|" + why + "|" + meaning + "|" + me + "|" + now);
-        store.insertOverride(lineId, line.disposition(), disposition, why, me, printed, meaning, now, hash);
-        audit.record("return-line.disposition-overridden", "return", line.rmaNumber(),
-                AuditTrail.state("serial", line.serial(), "disposition", line.disposition().name()),
-                AuditTrail.state("serial", line.serial(), "disposition", disposition.name(), "reason", why,
-                        "signedBy", printed, "meaning", meaning, "contentHash", hash));
-        return store.line(lineId).orElseThrow();
-    }
-
-    /**
-     * Carries a line's disposition out, as a lifecycle event of the unit: restock (back in stock),
-     * repair (repairing), refurbish (a new serial; the original decommissioned), return to supplier
-     * (shipping) or scrap (destroying). A quarantined unit waits for a person's override.
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
-    public ReturnLineView complete(long lineId, long version) {
-        var line = line(lineId).orElseThrow(() -> new IllegalArgumentException("line: no return line " + lineId));
-        if (line.completedAt() != null) {
-            throw new IllegalArgumentException("line: the disposition was already carried out on " + line.completedAt());
-        }
-        if (line.disposition() == ReturnDisposition.QUARANTINE) {
-            throw new IllegalArgumentException("disposition: a quarantined unit is held for investigation; "
-                    + "the quality team releases it with a signed override first");
-        }
-        var serial = new SerialNumber(line.serial());
-        var txs = Map.of("rma", line.rmaNumber());
-        String result = null;
-        switch (line.disposition()) {
-            case RESTOCK -> event(serial, BusinessStep.OTHER, Disposition.SELLABLE_ACCESSIBLE, txs, "restocked");
-            case REPAIR -> event(serial, BusinessStep.REPAIRING, Disposition.ACTIVE, txs, "repaired after return");
-            case RETURN_TO_SUPPLIER -> event(serial, BusinessStep.SHIPPING, Disposition.RETURNED, txs, "returned to supplier");
-            case SCRAP -> units.record(new NewLifecycleEvent(List.of(serial), EpcisEventType.OBJECT_EVENT,
-                    BusinessStep.DESTROYING, Disposition.DESTROYED, null, null, null, null, null, txs,
-                    UnitStatus.DESTROYED, "scrapped after return under " + line.rmaNumber()));
-            case REFURBISH -> result = refurbishments.refurbish(serial, line.rmaNumber(),
-                    "refurbished after return under " + line.rmaNumber()).newSerial().value();
-            case QUARANTINE -> throw new IllegalStateException("unreachable");
-        }
-        if (!store.complete(lineId, version, currentUser.require(), now(), result)) {
-            throw new IllegalArgumentException("version: line " + line.lineNo() + " of " + line.rmaNumber()
-                    + " was changed meanwhile; reload it");
-        }
-        audit.record("return-line.completed", "return", line.rmaNumber(), null, AuditTrail.state("serial", line.serial(),
-                "disposition", line.disposition().name(), "newSerial", result));
-        return store.line(lineId).orElseThrow();
-    }
-
-    private void event(SerialNumber serial, BusinessStep step, Disposition disposition, Map<String, String> txs, String why) {
-        units.record(new NewLifecycleEvent(List.of(serial), EpcisEventType.OBJECT_EVENT, step, disposition, null, null,
-                null, null, null, txs, null, why));
-    }
-
-    /** The unit of a line, for views that show its record. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','DISTRIBUTOR','ADMIN')")
-    public Optional<UnitRecord> unitOf(ReturnLineView line) {
-        return units.find(new SerialNumber(line.serial()));
-    }
-
     private String newRmaNumber() {
         String day = LocalDate.now(clock).format(RMA_DAY);
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -578,14 +386,6 @@ public class ReturnsDesk {
             if (!store.rmaExists(s.toString()) || attempt > 5) {
                 return s.toString();
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

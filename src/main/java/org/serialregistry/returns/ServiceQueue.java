@@ -19,7 +19,7 @@ import org.serialregistry.warranty.ClaimCentres;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +38,14 @@ public class ServiceQueue implements ClaimCentres {
     public record RmaItem(ClaimView claim, @Nullable String serviceParty) {
     }
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
     private final RepairStore store;
     private final Parties parties;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ServiceQueue(WarrantyClaims claims, RepairStore store, Parties parties, CurrentUser currentUser, AuditTrail audit,
+    ServiceQueue(ClaimQueries claims, RepairStore store, Parties parties, CurrentUser currentUser, AuditTrail audit,
                  Clock clock) {
         this.claims = claims;
         this.store = store;

@@ -4,7 +4,7 @@ import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyType;
 import org.serialregistry.serial.PartnerUnitScope;
 import org.serialregistry.shared.SerialNumber;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 class ServiceUnitScope implements PartnerUnitScope {
 
     private final Parties parties;
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
     private final ServiceQueue queue;
 
-    ServiceUnitScope(Parties parties, WarrantyClaims claims, ServiceQueue queue) {
+    ServiceUnitScope(Parties parties, ClaimQueries claims, ServiceQueue queue) {
         this.parties = parties;
         this.claims = claims;
         this.queue = queue;

@@ -10,7 +10,7 @@ import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.serial.Units;
 import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.NewClaim;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.awaitility.Awaitility.await;
@@ -24,7 +24,7 @@ import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 class QualityAlertStoriesTest {
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     QualityDashboard dashboard;
     @Autowired

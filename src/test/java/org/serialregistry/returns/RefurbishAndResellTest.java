@@ -37,6 +37,8 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
     @Autowired
     ReturnsDesk desk;
     @Autowired
+    ReturnDispositions dispositions;
+    @Autowired
     org.serialregistry.warranty.WarrantyCoverage coverage;
 
     @Test
@@ -50,16 +52,16 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
         assertThat(line.disposition()).isEqualTo(ReturnDisposition.REPAIR);
 
         // a wrong password signs nothing
-        assertThatThrownBy(() -> as("service", () -> desk.override(line.id(), line.version(), ReturnDisposition.REFURBISH,
+        assertThatThrownBy(() -> as("service", () -> dispositions.override(line.id(), line.version(), ReturnDisposition.REFURBISH,
                 "RESPONSIBILITY", "Housing cracked beyond repair", "wrong"), "SERVICE_CENTER"))
                 .hasMessageStartingWith("password: ");
-        var overridden = as("service", () -> desk.override(line.id(), line.version(), ReturnDisposition.REFURBISH,
+        var overridden = as("service", () -> dispositions.override(line.id(), line.version(), ReturnDisposition.REFURBISH,
                 "RESPONSIBILITY", "Housing cracked beyond repair", "service"), "SERVICE_CENTER");
         assertThat(overridden.overridden()).isTrue();
         assertThat(overridden.dispositionWhy()).startsWith("Overridden by ").contains("Housing cracked beyond repair",
                 "responsibility", "was repair");
 
-        var done = as("service", () -> desk.complete(line.id(), overridden.version()), "SERVICE_CENTER");
+        var done = as("service", () -> dispositions.complete(line.id(), overridden.version()), "SERVICE_CENTER");
         var fresh = new SerialNumber(done.resultSerial());
         assertThat(fresh).isNotEqualTo(original);
 
@@ -110,12 +112,14 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
         assertThat(cover.until()).isEqualTo(LocalDate.now().plusMonths(6).minusDays(1));
         assertThat(cover.explanation()).contains("refurbishment policy", "originally made on " + made);
         // the original takes no further change
-        assertThatThrownBy(() -> as("service", () -> desk.complete(line.id(), done.version()), "SERVICE_CENTER"))
+        assertThatThrownBy(() -> as("service", () -> dispositions.complete(line.id(), done.version()), "SERVICE_CENTER"))
                 .hasMessageStartingWith("line: the disposition was already carried out");
     }
 
     @Autowired
-    org.serialregistry.warranty.WarrantyClaims claims;
+    org.serialregistry.warranty.ClaimIntake claims;
+    @Autowired
+    org.serialregistry.warranty.ClaimDecisions claimDecisions;
     @Autowired
     Repairs repairs;
 
@@ -131,7 +135,7 @@ class RefurbishAndResellTest extends ReturnsMvcTest {
         var submitted = as("service", () -> claims.submit(new org.serialregistry.warranty.NewClaim(PHONE, faulty.value(),
                 "POWER", null, "Rex Owner", "rex@example.com", "Does not charge", null),
                 org.serialregistry.warranty.ClaimChannel.PORTAL), "SERVICE_CENTER").claim();
-        var claim = submitted.rmaNumber() != null ? submitted : as("warranty", () -> claims.decide(submitted.id(),
+        var claim = submitted.rmaNumber() != null ? submitted : as("warranty", () -> claimDecisions.decide(submitted.id(),
                 submitted.version(), org.serialregistry.warranty.ClaimDecision.APPROVED,
                 org.serialregistry.warranty.SignatureMeaning.APPROVAL, null, "warranty").claim(), "WARRANTY");
         as("service", () -> repairs.log(new NewRepair(claim.id(), claim.version(), "Board dead; unit swapped", null,

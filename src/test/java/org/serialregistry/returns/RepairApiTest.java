@@ -10,7 +10,7 @@ import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.OwnershipRegistry;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RepairApiTest extends DemoApi {
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     OwnershipRegistry owners;
     @Autowired

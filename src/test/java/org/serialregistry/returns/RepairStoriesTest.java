@@ -12,7 +12,8 @@ import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.ServiceOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,9 @@ class RepairStoriesTest {
     @Autowired
     Repairs repairs;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
+    @Autowired
+    ClaimQueries claimQueries;
     @Autowired
     SerialIssuance issuance;
     @Autowired
@@ -51,7 +54,7 @@ class RepairStoriesTest {
                 "none", "Tina Tech", ServiceOutcome.REPLACED, spare.value().toLowerCase())), Role.SERVICE_CENTER_NAME);
 
         assertThat(repair.replacementSerial()).isEqualTo(spare.value());
-        var after = as("service", () -> claims.find(claim.id()).orElseThrow(), Role.SERVICE_CENTER_NAME);
+        var after = as("service", () -> claimQueries.find(claim.id()).orElseThrow(), Role.SERVICE_CENTER_NAME);
         assertThat(after.state()).isEqualTo(ClaimState.REPLACED);
         assertThat(after.replacementSerial()).isEqualTo(spare.value());
 
@@ -124,7 +127,7 @@ class RepairStoriesTest {
         assertThatThrownBy(() -> as("service", () -> repairs.log(new NewRepair(elsewhere.id(), elsewhere.version(),
                 "Swap display", null, "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME))
                 .hasMessage("claim: " + elsewhere.rmaNumber() + " is with service centre SVC-AT, not with SVC-DE");
-        assertThat(as("admin", () -> claims.find(elsewhere.id()).orElseThrow(), "ADMIN").state())
+        assertThat(as("admin", () -> claimQueries.find(elsewhere.id()).orElseThrow(), "ADMIN").state())
                 .as("nothing written").isEqualTo(ClaimState.RMA_ISSUED);
 
         // logging a repair on an unassigned RMA takes it for the centre

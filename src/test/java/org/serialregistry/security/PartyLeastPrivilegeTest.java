@@ -16,7 +16,8 @@ import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyType;
 import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.NewClaim;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
+import org.serialregistry.warranty.ClaimQueries;
 import org.serialregistry.warranty.WarrantyTestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -63,7 +64,9 @@ class PartyLeastPrivilegeTest {
     @Autowired
     Parties parties;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
+    @Autowired
+    ClaimQueries claimQueries;
 
     MockMvc mvc;
     final JsonMapper json = JsonMapper.builder().build();
@@ -274,7 +277,7 @@ class PartyLeastPrivilegeTest {
                                 .formatted(own, LocalDate.now().minusDays(1))))
                 .andReturn().getResponse().getContentAsString();
         String number = json.readTree(filed).get("claimNumber").asString();
-        WarrantyTestUnits.as("lp-other-centre", () -> assertThat(claims.detail(
+        WarrantyTestUnits.as("lp-other-centre", () -> assertThat(claimQueries.detail(
                 org.serialregistry.warranty.ClaimView.idOf(number))).isEmpty(), "SERVICE_CENTER");
         mvc.perform(get("/api/v1/warranty-claims/" + number).header("Authorization", SERVICE)).andExpect(status().isOk());
     }

@@ -22,7 +22,7 @@ import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.shared.Gtin;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 import org.serialregistry.warranty.internal.ClaimWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -44,7 +44,7 @@ class AllProblemsInOnePassTest extends SpringBrowserlessTest {
     @Autowired
     SerialIssuance issuance;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
 
     private static List<String> invalid(HasValidation... fields) {
         var out = new ArrayList<String>();

@@ -27,7 +27,8 @@ import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.RegistrationChannel;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -46,7 +47,9 @@ import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 class DialogsKeepWorkTest extends SpringBrowserlessTest {
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
+    @Autowired
+    ClaimQueries claimQueries;
     @Autowired
     OwnershipRegistry owners;
     @Autowired
@@ -100,13 +103,13 @@ class DialogsKeepWorkTest extends SpringBrowserlessTest {
         assertThat(reason.getErrorMessage()).contains("why the claim is denied");
         assertThat(grid.getSelectedItems()).extracting(ClaimView::id).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat($(Notification.class).all()).noneMatch(n -> test(n).getText().contains("0 decided"));
-        assertThat(claims.find(first.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+        assertThat(claimQueries.find(first.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
 
         reason.setValue("Not the registered owner; no proof of purchase");
         $(Button.class, dialog).withText("Sign and deny").single().click();
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(claims.find(first.id()).orElseThrow().state()).isEqualTo(ClaimState.DENIED);
-        assertThat(claims.find(second.id()).orElseThrow().state()).isEqualTo(ClaimState.DENIED);
+        assertThat(claimQueries.find(first.id()).orElseThrow().state()).isEqualTo(ClaimState.DENIED);
+        assertThat(claimQueries.find(second.id()).orElseThrow().state()).isEqualTo(ClaimState.DENIED);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.NewClaim;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -48,7 +48,7 @@ class NoInternalNamesTest extends SpringBrowserlessTest {
     @Autowired
     SerialIssuance issuance;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
 
     private List<String> everythingShown(Component... fields) {
         var texts = new ArrayList<String>();

@@ -35,7 +35,7 @@ class ClaimDecisionApiTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     SerialIssuance issuance;
     @Autowired

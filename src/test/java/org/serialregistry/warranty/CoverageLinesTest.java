@@ -64,7 +64,7 @@ class CoverageLinesTest {
     @Autowired
     WarrantyCoverage coverage;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     OwnershipRegistry owners;
     @Autowired

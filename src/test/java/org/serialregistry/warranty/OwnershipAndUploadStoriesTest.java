@@ -37,7 +37,7 @@ class OwnershipAndUploadStoriesTest {
     @Autowired
     OwnershipRegistry owners;
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     SerialIssuance issuance;
     @Autowired

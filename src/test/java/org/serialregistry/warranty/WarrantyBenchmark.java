@@ -34,7 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Benchmark, not a timed test (surefire runs only *Test classes). With 1,000,000 units, 200,000
  * registrations and 50,000 claims loaded, on H2 (file) and on PostgreSQL (embedded, a real server):
- * automatic adjudication throughput through {@link WarrantyClaims#submit} and the time of each
+ * automatic adjudication throughput through {@link ClaimIntake#submit} and the time of each
  * claim-rate dashboard query, printed next to a plain {@code count(*)} over the claims table
  * measured in the same run.
  * <p>
@@ -107,7 +107,7 @@ class WarrantyBenchmark {
                     + "batched SQL)%n", (System.nanoTime() - t0) / 1e9));
 
             // Adjudication throughput: every check, through the service, on registered units, owner claiming
-            var claims = app.getBean(WarrantyClaims.class);
+            var claims = app.getBean(ClaimIntake.class);
             var random = new Random(7);
             int warm = Math.min(200, ADJUDICATIONS / 5);
             for (int i = 0; i < warm; i++) {
@@ -172,7 +172,7 @@ class WarrantyBenchmark {
         }
     }
 
-    private static ClaimDecision submit(WarrantyClaims claims, List<String[]> registered, Random random) {
+    private static ClaimDecision submit(ClaimIntake claims, List<String[]> registered, Random random) {
         var unit = registered.get(random.nextInt(registered.size()));
         var defect = DEFECTS[random.nextInt(DEFECTS.length)];
         return claims.submit(new NewClaim(unit[1], unit[0], defect.name(), LocalDate.now().minusDays(1),

@@ -31,7 +31,11 @@ import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 class WarrantyClaimStoriesTest {
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
+    @Autowired
+    ClaimQueries claimQueries;
+    @Autowired
+    ClaimDecisions claimDecisions;
     @Autowired
     OwnershipRegistry owners;
     @Autowired
@@ -66,7 +70,7 @@ class WarrantyClaimStoriesTest {
         assertThat(result.claim().decisionReasons()).isEqualTo("All 8 checks passed");
         assertThat(result.checks()).extracting(CheckResult::check).containsExactly(ClaimCheck.values());
         assertThat(result.checks()).allMatch(CheckResult::passed);
-        var stored = as("warranty", () -> claims.detail(result.claim().id()).orElseThrow(), Role.WARRANTY_NAME);
+        var stored = as("warranty", () -> claimQueries.detail(result.claim().id()).orElseThrow(), Role.WARRANTY_NAME);
         assertThat(stored.checks()).isEqualTo(result.checks());
         assertThat(stored.checks().get(3).detail()).contains("within cover").contains("24 months from the purchase date");
         assertThat(events.stream(ClaimDecided.class).filter(e -> e.claimId() == result.claim().id()))
@@ -172,7 +176,7 @@ class WarrantyClaimStoriesTest {
     void anAdjudicatorApprovesAClaimInReviewWithAnElectronicSignatureBoundToTheClaim() {
         var claim = claimNeedingReview();
 
-        var decided = as("warranty", () -> claims.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
+        var decided = as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
                 SignatureMeaning.APPROVAL, "Receipt shows a gift from the owner", "warranty"), Role.WARRANTY_NAME);
 
         assertThat(decided.claim().state()).isEqualTo(ClaimState.RMA_ISSUED);
@@ -189,11 +193,11 @@ class WarrantyClaimStoriesTest {
     void aSignatureWithTheWrongPasswordIsRefusedAndTheClaimStaysInReview() {
         var claim = claimNeedingReview();
 
-        assertThatThrownBy(() -> as("warranty", () -> claims.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
+        assertThatThrownBy(() -> as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
                 SignatureMeaning.APPROVAL, null, "not-my-password"), Role.WARRANTY_NAME))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("password: ");
 
-        var after = as("warranty", () -> claims.detail(claim.id()).orElseThrow(), Role.WARRANTY_NAME);
+        var after = as("warranty", () -> claimQueries.detail(claim.id()).orElseThrow(), Role.WARRANTY_NAME);
         assertThat(after.claim().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
         assertThat(after.signatures()).isEmpty();
     }
@@ -205,12 +209,12 @@ class WarrantyClaimStoriesTest {
         var start = new CountDownLatch(1);
         Callable<Object> wendy = () -> {
             start.await();
-            return as("warranty", () -> claims.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
+            return as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
                     SignatureMeaning.APPROVAL, null, "warranty"), Role.WARRANTY_NAME);
         };
         Callable<Object> walter = () -> {
             start.await();
-            return as("walter", () -> claims.decide(claim.id(), claim.version(), ClaimDecision.DENIED,
+            return as("walter", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.DENIED,
                     SignatureMeaning.REVIEW, "Not the owner", "walter-password-1"), Role.WARRANTY_NAME);
         };
         List<Future<Object>> outcomes;
@@ -233,7 +237,7 @@ class WarrantyClaimStoriesTest {
             assertThat(e.getMessage()).contains(claim.claimNumber()).contains("was changed meanwhile by")
                     .contains("Reload it before deciding");
         });
-        var after = as("warranty", () -> claims.detail(claim.id()).orElseThrow(), Role.WARRANTY_NAME);
+        var after = as("warranty", () -> claimQueries.detail(claim.id()).orElseThrow(), Role.WARRANTY_NAME);
         assertThat(after.signatures()).hasSize(1);
         assertThat(after.claim().version()).isEqualTo(claim.version() + 1);
     }
@@ -241,10 +245,10 @@ class WarrantyClaimStoriesTest {
     @Test
     void aStaleDecisionIsRefusedWithAClearMessage() {
         var claim = claimNeedingReview();
-        as("warranty", () -> claims.decide(claim.id(), claim.version(), ClaimDecision.DENIED, SignatureMeaning.REVIEW,
+        as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.DENIED, SignatureMeaning.REVIEW,
                 "Claimant is not the owner", "warranty"), Role.WARRANTY_NAME);
 
-        assertThatThrownBy(() -> as("warranty", () -> claims.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
+        assertThatThrownBy(() -> as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.APPROVED,
                 SignatureMeaning.APPROVAL, null, "warranty"), Role.WARRANTY_NAME))
                 .isInstanceOf(ClaimConflictException.class)
                 .hasMessage("Claim " + claim.claimNumber() + " was changed meanwhile by warranty: it is now denied. "

@@ -47,7 +47,7 @@ class WarrantyRulesThatHoldTest {
     static final String SERVICE_KEY = "Bearer sr_demosvce_ServiceDemoKeyNotForProduction";
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
     @Autowired
     OwnershipRegistry owners;
     @Autowired

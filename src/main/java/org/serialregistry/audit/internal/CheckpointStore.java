@@ -29,8 +29,7 @@ public class CheckpointStore {
         return jdbc.sql("select chain, sequence, head_mac, created_at, key_id, signature from chain_checkpoint "
                         + "where chain = ? order by sequence desc, id desc fetch first 1 rows only")
                 .param(chain)
-                .query((rs, n) -> new Checkpoint(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)))
+                .query(Checkpoint.class)
                 .optional();
     }
 

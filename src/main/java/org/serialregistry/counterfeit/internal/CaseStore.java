@@ -1,7 +1,5 @@
 package org.serialregistry.counterfeit.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -217,33 +215,25 @@ public class CaseStore {
         }
         var types = new HashMap<Long, Set<SignalType>>();
         named.query("select distinct case_id, type from alert_signal where case_id in (:ids)",
-                new MapSqlParameterSource("ids", rows.stream().map(r -> r.id).toList()), (ResultSet rs) -> {
-                    types.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(SignalType.class))
-                            .add(SignalType.valueOf(rs.getString(2)));
-                });
+                new MapSqlParameterSource("ids", rows.stream().map(r -> r.id).toList()), CASE_TYPE)
+                .forEach(t -> types.computeIfAbsent(t.caseId(), k -> EnumSet.noneOf(SignalType.class)).add(t.type()));
         return rows.stream().map(r -> r.toSummary(types.getOrDefault(r.id, EnumSet.of(r.firstType)))).toList();
     }
 
     public List<SignalView> signals(long caseId) {
         var scans = new HashMap<Long, List<EvidenceScan>>();
-        jdbc.query("select s.* from alert_signal_scan s join alert_signal g on g.id = s.signal_id where g.case_id = ? "
-                + "order by s.scanned_at", (ResultSet rs) -> {
-                    scans.computeIfAbsent(rs.getLong("signal_id"), k -> new ArrayList<>()).add(mapScan(rs));
-                }, caseId);
-        return jdbc.query("select * from alert_signal where case_id = ? order by scan_at, id", (rs, n) ->
-                new SignalView(rs.getLong("id"), SignalType.valueOf(rs.getString("type")),
-                        Severity.valueOf(rs.getString("severity")), rs.getString("serial"), rs.getString("gtin"),
-                        rs.getString("lot"), rs.getString("client_key"), rs.getString("country"),
-                        instant(rs, "scan_at"), instant(rs, "detected_at"), rs.getString("detail"),
-                        scans.getOrDefault(rs.getLong("id"), List.of())), caseId);
+        jdbc.query("select s.signal_id, " + SCAN_COLUMNS + " from alert_signal_scan s join alert_signal g "
+                + "on g.id = s.signal_id where g.case_id = ? order by s.scanned_at", SIGNAL_SCAN, caseId)
+                .forEach(r -> scans.computeIfAbsent(r.signalId(), k -> new ArrayList<>()).add(r.scan()));
+        return jdbc.query("select * from alert_signal where case_id = ? order by scan_at, id", SIGNAL, caseId).stream()
+                .map(r -> r.view(scans.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /** Evidence scans that name this serial, newest first. */
     public List<EvidenceScan> evidenceOf(String serial, int limit) {
-        return jdbc.query("select distinct s.scan_id, s.scanned_at, s.gtin, s.serial, s.outcome, s.client_key, "
-                + "s.session_id, s.country, s.latitude, s.longitude, s.unit_status from alert_signal_scan s "
+        return jdbc.query("select distinct " + SCAN_COLUMNS + " from alert_signal_scan s "
                 + "where s.serial = ? order by s.scanned_at desc fetch first " + Math.max(1, limit) + " rows only",
-                (rs, n) -> mapScan(rs), serial);
+                SCAN, serial);
     }
 
     public List<CaseNote> notes(long caseId) {
@@ -255,21 +245,15 @@ public class CaseStore {
     public Map<String, Set<SignalType>> serialsOf(long caseId) {
         var result = new LinkedHashMap<String, Set<SignalType>>();
         jdbc.query("select serial, gtin, type from alert_signal where case_id = ? and serial is not null order by id",
-                (ResultSet rs) -> {
-                    var type = SignalType.valueOf(rs.getString("type"));
-                    if (type.aboutSerial()) {
-                        result.computeIfAbsent(rs.getString("serial"), k -> EnumSet.noneOf(SignalType.class)).add(type);
-                    }
-                }, caseId);
+                SERIAL_TYPE, caseId).stream().filter(r -> r.type().aboutSerial())
+                .forEach(r -> result.computeIfAbsent(r.serial(), k -> EnumSet.noneOf(SignalType.class)).add(r.type()));
         return result;
     }
 
     public Map<String, String> gtinsOf(long caseId) {
         var result = new HashMap<String, String>();
         jdbc.query("select serial, gtin from alert_signal where case_id = ? and serial is not null and gtin is not null",
-                (ResultSet rs) -> {
-                    result.putIfAbsent(rs.getString(1), rs.getString(2));
-                }, caseId);
+                SERIAL_GTIN, caseId).forEach(r -> result.putIfAbsent(r.serial(), r.gtin()));
         return result;
     }
 
@@ -319,16 +303,45 @@ public class CaseStore {
         }
     }
 
-    private static EvidenceScan mapScan(ResultSet rs) throws SQLException {
-        return new EvidenceScan(rs.getObject("scan_id", UUID.class), instant(rs, "scanned_at"), rs.getString("gtin"),
-                rs.getString("serial"), rs.getString("outcome"), rs.getString("client_key"), rs.getString("session_id"),
-                rs.getString("country"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
-                rs.getString("unit_status"));
+    /** The columns of an evidence scan, named as {@link EvidenceScan}'s components. */
+    private static final String SCAN_COLUMNS = "s.scan_id, s.scanned_at as \"AT\", s.gtin, s.serial, s.outcome, "
+            + "s.client_key, s.session_id, s.country, s.latitude, s.longitude, s.unit_status";
+
+    private record SignalScan(long signalId, UUID scanId, Instant at, @Nullable String gtin, String serial, String outcome,
+                              String clientKey, String sessionId, @Nullable String country, @Nullable Double latitude,
+                              @Nullable Double longitude, @Nullable String unitStatus) {
+
+        EvidenceScan scan() {
+            return new EvidenceScan(scanId, at, gtin, serial, outcome, clientKey, sessionId, country, latitude, longitude,
+                    unitStatus);
+        }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    private record SignalRow(long id, SignalType type, Severity severity, @Nullable String serial, @Nullable String gtin,
+                             @Nullable String lot, @Nullable String clientKey, @Nullable String country, Instant scanAt,
+                             Instant detectedAt, String detail) {
+
+        SignalView view(List<EvidenceScan> scans) {
+            return new SignalView(id, type, severity, serial, gtin, lot, clientKey, country, scanAt, detectedAt, detail,
+                    scans);
+        }
     }
+
+    private record CaseType(long caseId, SignalType type) {
+    }
+
+    private record SerialType(String serial, SignalType type) {
+    }
+
+    private record SerialGtin(String serial, String gtin) {
+    }
+
+    private static final RowMapper<EvidenceScan> SCAN = new DataClassRowMapper<>(EvidenceScan.class);
+    private static final RowMapper<SignalScan> SIGNAL_SCAN = new DataClassRowMapper<>(SignalScan.class);
+    private static final RowMapper<SignalRow> SIGNAL = new DataClassRowMapper<>(SignalRow.class);
+    private static final RowMapper<CaseType> CASE_TYPE = new DataClassRowMapper<>(CaseType.class);
+    private static final RowMapper<SerialType> SERIAL_TYPE = new DataClassRowMapper<>(SerialType.class);
+    private static final RowMapper<SerialGtin> SERIAL_GTIN = new DataClassRowMapper<>(SerialGtin.class);
 
     static OffsetDateTime utc(Instant i) {
         return i.atOffset(ZoneOffset.UTC);

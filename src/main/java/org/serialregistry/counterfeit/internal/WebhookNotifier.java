@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +38,7 @@ public class WebhookNotifier {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final CounterfeitProperties properties;
-    private final JdbcTemplate jdbc;
+    private final WebhookDeliveryStore deliveries;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final TaskScheduler executor;
@@ -48,10 +46,10 @@ public class WebhookNotifier {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    WebhookNotifier(CounterfeitProperties properties, JdbcTemplate jdbc,
+    WebhookNotifier(CounterfeitProperties properties, WebhookDeliveryStore deliveries,
                     @Qualifier(DetectionExecutors.WEBHOOKS) TaskScheduler executor, Clock clock) {
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.deliveries = deliveries;
         this.executor = executor;
         this.clock = clock;
         if (configured()) {
@@ -86,16 +84,14 @@ public class WebhookNotifier {
         body.put("openedAt", c.openedAt().toString());
         String payload = json.writeValueAsString(body);
         var now = now();
-        jdbc.update("insert into webhook_delivery (case_id, payload, attempts, state, next_attempt_at, created_at) "
-                + "values (?, ?, 0, 'PENDING', ?, ?)", c.id(), payload, CaseStore.utc(now), CaseStore.utc(now));
+        deliveries.insert(c.id(), payload, now);
         executor.schedule(this::deliverDue, clock.instant());
     }
 
     /** Sends every pending delivery whose time has come (each leased first). */
     void deliverDue() {
         try {
-            var due = jdbc.queryForList("select id from webhook_delivery where state = 'PENDING' and next_attempt_at <= ? "
-                    + "order by id fetch first 100 rows only", Long.class, CaseStore.utc(now()));
+            var due = deliveries.due(now());
             for (long id : due) {
                 attempt(id);
             }
@@ -104,21 +100,14 @@ public class WebhookNotifier {
         }
     }
 
-    private record Pending(long caseId, String payload, int attempts, OffsetDateTime nextAttemptAt) {
-    }
-
     private void attempt(long id) {
-        var rows = jdbc.query("select case_id, payload, attempts, next_attempt_at from webhook_delivery "
-                + "where id = ? and state = 'PENDING'", (rs, n) -> new Pending(rs.getLong(1), rs.getString(2),
-                rs.getInt(3), rs.getObject(4, OffsetDateTime.class)), id);
-        if (rows.isEmpty()) {
+        var pending = deliveries.pending(id);
+        if (pending.isEmpty()) {
             return;
         }
-        var p = rows.getFirst();
+        var p = pending.get();
         var now = now();
-        // the lease: whoever moves next_attempt_at on from the value it read sends this attempt
-        if (jdbc.update("update webhook_delivery set next_attempt_at = ? where id = ? and state = 'PENDING' "
-                + "and next_attempt_at = ?", CaseStore.utc(now.plus(LEASE)), id, p.nextAttemptAt()) != 1) {
+        if (!deliveries.lease(id, p.nextAttemptAt(), now.plus(LEASE))) {
             return;
         }
         int attempt = p.attempts() + 1;
@@ -140,8 +129,7 @@ public class WebhookNotifier {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         if (status >= 200 && status < 300) {
-            jdbc.update("update webhook_delivery set state = 'DELIVERED', attempts = ?, delivered_at = ?, last_error = null "
-                    + "where id = ?", attempt, CaseStore.utc(now()), id);
+            deliveries.delivered(id, attempt, now());
             delivered.incrementAndGet();
             log.info("Webhook: case {} delivered on attempt {}", p.caseId(), attempt);
             return;
@@ -151,15 +139,13 @@ public class WebhookNotifier {
             why = why.substring(0, 500);
         }
         if (attempt >= properties.webhookMaxAttempts()) {
-            jdbc.update("update webhook_delivery set state = 'FAILED', attempts = ?, last_error = ? where id = ?",
-                    attempt, why, id);
+            deliveries.failed(id, attempt, why);
             failed.incrementAndGet();
             log.error("Webhook: case {} not delivered after {} attempts (last: {})", p.caseId(), attempt, why);
             return;
         }
         long delay = properties.webhookInitialBackoff().toMillis() * (1L << Math.min(attempt - 1, 16));
-        jdbc.update("update webhook_delivery set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
-                attempt, why, CaseStore.utc(now().plusMillis(delay)), id);
+        deliveries.retryAt(id, attempt, why, now().plusMillis(delay));
         log.warn("Webhook: case {} attempt {} failed ({}); retrying in {} ms", p.caseId(), attempt, why, delay);
         executor.schedule(this::deliverDue, clock.instant().plusMillis(delay));
     }

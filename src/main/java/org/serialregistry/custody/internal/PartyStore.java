@@ -1,7 +1,5 @@
 package org.serialregistry.custody.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.custody.PartyType;
 import org.serialregistry.custody.PartyView;
 import org.serialregistry.shared.CountryCode;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** Parties, their bound users and the per-product market exceptions, in plain JDBC. */
@@ -32,18 +32,18 @@ public class PartyStore {
 
     public List<PartyView> all() {
         var users = usersByParty();
-        return jdbc.query("select * from party order by party_type, code", (rs, n) -> map(rs, users));
+        return jdbc.query("select * from party order by party_type, code", PARTY).stream().map(r -> r.view(users)).toList();
     }
 
     public Optional<PartyView> find(String code) {
         var users = usersByParty();
-        return jdbc.query("select * from party where code = ?", (rs, n) -> map(rs, users), code).stream().findFirst();
+        return jdbc.query("select * from party where code = ?", PARTY, code).stream().findFirst().map(r -> r.view(users));
     }
 
     public Optional<PartyView> manufacturerOf(String facilityCode) {
         var users = usersByParty();
         return jdbc.query("select * from party where party_type = 'MANUFACTURER_SITE' and facility_code = ? order by id",
-                (rs, n) -> map(rs, users), facilityCode).stream().findFirst();
+                PARTY, facilityCode).stream().findFirst().map(r -> r.view(users));
     }
 
     public void insert(String code, String name, PartyType type, String country, Set<CountryCode> markets,
@@ -77,9 +77,8 @@ public class PartyStore {
 
     public Map<String, Set<CountryCode>> extraMarkets() {
         var result = new HashMap<String, Set<CountryCode>>();
-        jdbc.query("select gtin, extra_markets from product_market_exception", (ResultSet rs) -> {
-            result.put(rs.getString(1), split(rs.getString(2)));
-        });
+        jdbc.query("select gtin, extra_markets from product_market_exception", EXCEPTION)
+                .forEach(e -> result.put(e.gtin(), split(e.extraMarkets())));
         return result;
     }
 
@@ -93,24 +92,36 @@ public class PartyStore {
 
     private Map<String, List<String>> usersByParty() {
         var map = new HashMap<String, List<String>>();
-        jdbc.query("select party_code, username from party_user order by username", (ResultSet rs) -> {
-            map.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
-        });
+        jdbc.query("select party_code, username from party_user order by username", PARTY_USER)
+                .forEach(u -> map.computeIfAbsent(u.partyCode(), k -> new java.util.ArrayList<>()).add(u.username()));
         return map;
     }
 
-    private static PartyView map(ResultSet rs, Map<String, List<String>> users) throws SQLException {
-        String code = rs.getString("code");
-        return new PartyView(rs.getLong("id"), code, rs.getString("name"), PartyType.valueOf(rs.getString("party_type")),
-                new CountryCode(rs.getString("country")), split(rs.getString("authorised_markets")),
-                rs.getString("facility_code"), users.getOrDefault(code, List.of()), rs.getLong("version"));
+    /** A party row, mapped by column name; the markets are stored as comma-separated codes. */
+    private record PartyRow(long id, String code, String name, PartyType partyType, String country,
+                            @Nullable String authorisedMarkets, @Nullable String facilityCode, long version) {
+
+        PartyView view(Map<String, List<String>> users) {
+            return new PartyView(id, code, name, partyType, new CountryCode(country), split(authorisedMarkets),
+                    facilityCode, users.getOrDefault(code, List.of()), version);
+        }
     }
+
+    private record MarketException(String gtin, @Nullable String extraMarkets) {
+    }
+
+    private record PartyUser(String partyCode, String username) {
+    }
+
+    private static final RowMapper<PartyRow> PARTY = new DataClassRowMapper<>(PartyRow.class);
+    private static final RowMapper<MarketException> EXCEPTION = new DataClassRowMapper<>(MarketException.class);
+    private static final RowMapper<PartyUser> PARTY_USER = new DataClassRowMapper<>(PartyUser.class);
 
     static String join(Set<CountryCode> markets) {
         return markets.stream().map(CountryCode::value).sorted().collect(Collectors.joining(","));
     }
 
-    static Set<CountryCode> split(String markets) {
+    static Set<CountryCode> split(@Nullable String markets) {
         if (markets == null || markets.isBlank()) {
             return Set.of();
         }

@@ -1,7 +1,5 @@
 package org.serialregistry.forensics.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +15,7 @@ import org.serialregistry.forensics.ChecklistItem;
 import org.serialregistry.forensics.PhotoView;
 import org.serialregistry.forensics.SerialSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmissionStore {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
 
     SubmissionStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
     }
 
     /** A submission row. */
@@ -76,24 +77,23 @@ public class SubmissionStore {
     }
 
     public Optional<Row> find(long id) {
-        return jdbc.query("select * from forensic_submission where id = ?", SubmissionStore::map, id).stream().findFirst();
+        return client.sql("select * from forensic_submission where id = ?").param(id).query(Row.class).optional();
     }
 
     public List<Row> latest(int limit) {
-        return jdbc.query("select * from forensic_submission order by submitted_at desc, id desc fetch first "
-                + Math.max(1, Math.min(limit, 1000)) + " rows only", SubmissionStore::map);
+        return client.sql("select * from forensic_submission order by submitted_at desc, id desc fetch first "
+                + Math.max(1, Math.min(limit, 1000)) + " rows only").query(Row.class).list();
     }
 
     public List<PhotoView> photos(long submissionId) {
-        return jdbc.query("select id, filename, content_type, size_bytes, width, height, sha256 from forensic_photo "
-                + "where submission_id = ? order by id", (rs, n) -> new PhotoView(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7)), submissionId);
+        return client.sql("select id, filename, content_type, size_bytes, width, height, sha256 from forensic_photo "
+                + "where submission_id = ? order by id").param(submissionId).query(PhotoView.class).list();
     }
 
     /** Content type and bytes of one photo. */
     public Optional<Map.Entry<String, byte[]>> photo(long photoId) {
-        return jdbc.query("select content_type, content from forensic_photo where id = ?",
-                (rs, n) -> Map.entry(rs.getString(1), rs.getBytes(2)), photoId).stream().findFirst();
+        return client.sql("select content_type, content from forensic_photo where id = ?").param(photoId)
+                .query(PhotoContent.class).optional().map(p -> Map.entry(p.contentType(), p.content()));
     }
 
     /** Every item of the checklist; items not yet recorded are NOT_DONE. */
@@ -102,10 +102,8 @@ public class SubmissionStore {
         for (ChecklistItem item : ChecklistItem.values()) {
             map.put(item, new ChecklistEntry(item, CheckResult.NOT_DONE, null));
         }
-        jdbc.query("select item, result, note from forensic_checklist_item where submission_id = ?", (ResultSet rs) -> {
-            var item = ChecklistItem.valueOf(rs.getString(1));
-            map.put(item, new ChecklistEntry(item, CheckResult.valueOf(rs.getString(2)), rs.getString(3)));
-        }, submissionId);
+        client.sql("select item, result, note from forensic_checklist_item where submission_id = ?").param(submissionId)
+                .query(ChecklistEntry.class).list().forEach(e -> map.put(e.item(), e));
         return List.copyOf(map.values());
     }
 
@@ -142,12 +140,9 @@ public class SubmissionStore {
 
     /** Verdicts of a submission, oldest first (the last one is current). */
     public List<VerdictRow> verdicts(long submissionId) {
-        return jdbc.query("select * from forensic_verdict where submission_id = ? order by id", (rs, n) ->
-                new VerdictRow(rs.getLong("id"), rs.getLong("submission_id"), rs.getString("verdict"),
-                        rs.getString("reasoning"), rs.getString("checklist"), rs.getString("meaning"),
-                        rs.getString("signer"), rs.getString("signer_name"),
-                        rs.getObject("signed_at", OffsetDateTime.class).toInstant(),
-                        (Long) rs.getObject("supersedes_id", Long.class), rs.getString("content_hash")), submissionId);
+        return client.sql("select id, submission_id, verdict, reasoning, checklist as checklist_json, meaning, signer, "
+                        + "signer_name, signed_at, supersedes_id, content_hash from forensic_verdict "
+                        + "where submission_id = ? order by id").param(submissionId).query(VerdictRow.class).list();
     }
 
     public long count(String table) {
@@ -157,12 +152,7 @@ public class SubmissionStore {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
-    private static Row map(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("serial"), rs.getString("gtin"),
-                SerialSource.valueOf(rs.getString("serial_source")), rs.getString("found_where"),
-                rs.getString("received_from"), rs.getString("measurements"), rs.getString("hologram_reading"),
-                rs.getString("nfc_reading"), rs.getString("note"), rs.getString("submitted_by"),
-                rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
+    private record PhotoContent(String contentType, byte[] content) {
     }
 
     private static OffsetDateTime utc(Instant i) {

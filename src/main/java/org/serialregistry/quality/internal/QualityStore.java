@@ -1,9 +1,6 @@
 package org.serialregistry.quality.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,8 @@ import org.serialregistry.quality.QualityAlertView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 @Repository
 public class QualityStore {
@@ -30,10 +29,8 @@ public class QualityStore {
 
     public Map<String, Threshold> thresholds() {
         var map = new TreeMap<String, Threshold>();
-        jdbc.query("select gtin, max_claim_rate_percent, min_claims from quality_threshold",
-                rs -> {
-                    map.put(rs.getString(1), new Threshold(rs.getDouble(2), rs.getInt(3)));
-                });
+        jdbc.query("select gtin, max_claim_rate_percent, min_claims from quality_threshold", THRESHOLD)
+                .forEach(t -> map.put(t.gtin(), new Threshold(t.maxClaimRatePercent(), t.minClaims())));
         return map;
     }
 
@@ -73,11 +70,11 @@ public class QualityStore {
     }
 
     public List<QualityAlertView> alerts() {
-        return jdbc.query("select * from quality_alert order by raised_at desc, id desc", QualityStore::map);
+        return jdbc.query("select * from quality_alert order by raised_at desc, id desc", ALERT);
     }
 
     public Optional<QualityAlertView> alert(long id) {
-        return jdbc.query("select * from quality_alert where id = ?", QualityStore::map, id).stream().findFirst();
+        return jdbc.query("select * from quality_alert where id = ?", ALERT, id).stream().findFirst();
     }
 
     public boolean acknowledge(long id, long expectedVersion, String by, Instant at, String notes) {
@@ -86,12 +83,9 @@ public class QualityStore {
                 + "where id = ? and version = ?", by, at.atOffset(ZoneOffset.UTC), notes, id, expectedVersion) == 1;
     }
 
-    static QualityAlertView map(ResultSet rs, int n) throws SQLException {
-        var ack = rs.getObject("acknowledged_at", OffsetDateTime.class);
-        return new QualityAlertView(rs.getLong("id"), rs.getString("gtin"), rs.getString("lot"),
-                rs.getString("facility_code"), rs.getString("line_code"), rs.getInt("claims"), rs.getInt("units"),
-                rs.getDouble("claim_rate_percent"), rs.getDouble("threshold_percent"), rs.getString("top_defect"),
-                rs.getObject("raised_at", OffsetDateTime.class).toInstant(), rs.getString("acknowledged_by"),
-                ack == null ? null : ack.toInstant(), rs.getString("notes"), rs.getLong("version"));
+    private record ThresholdRow(String gtin, double maxClaimRatePercent, int minClaims) {
     }
+
+    private static final RowMapper<QualityAlertView> ALERT = new DataClassRowMapper<>(QualityAlertView.class);
+    private static final RowMapper<ThresholdRow> THRESHOLD = new DataClassRowMapper<>(ThresholdRow.class);
 }

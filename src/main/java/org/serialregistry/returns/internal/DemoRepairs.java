@@ -8,7 +8,7 @@ import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 class DemoRepairs implements ApplicationRunner {
 
     private final Repairs repairs;
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
     private final SerialIssuance issuance;
 
-    DemoRepairs(Repairs repairs, WarrantyClaims claims, SerialIssuance issuance) {
+    DemoRepairs(Repairs repairs, ClaimQueries claims, SerialIssuance issuance) {
         this.repairs = repairs;
         this.claims = claims;
         this.issuance = issuance;

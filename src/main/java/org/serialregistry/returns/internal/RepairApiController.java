@@ -13,7 +13,7 @@ import org.serialregistry.returns.Repairs;
 import org.serialregistry.returns.ServiceQueue;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +36,9 @@ class RepairApiController {
 
     private final Repairs repairs;
     private final ServiceQueue queue;
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
 
-    RepairApiController(Repairs repairs, ServiceQueue queue, WarrantyClaims claims) {
+    RepairApiController(Repairs repairs, ServiceQueue queue, ClaimQueries claims) {
         this.repairs = repairs;
         this.queue = queue;
         this.claims = claims;

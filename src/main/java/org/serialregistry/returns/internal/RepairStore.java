@@ -1,9 +1,6 @@
 package org.serialregistry.returns.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +13,8 @@ import org.serialregistry.warranty.ServiceOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 @Repository
 public class RepairStore {
@@ -54,35 +53,34 @@ public class RepairStore {
     }
 
     public List<RepairView> ofClaim(long claimId) {
-        return jdbc.query("select * from repair_record where claim_id = ? order by id", RepairStore::map, claimId);
+        return jdbc.query(REPAIRS + " where claim_id = ? order by id", REPAIR, claimId);
     }
 
     public List<RepairView> ofSerialOrReplacement(String serial) {
-        return jdbc.query("select * from repair_record where serial = ? or replacement_serial = ? order by id",
-                RepairStore::map, serial, serial);
+        return jdbc.query(REPAIRS + " where serial = ? or replacement_serial = ? order by id",
+                REPAIR, serial, serial);
     }
 
     public List<RepairView> latest(int limit) {
-        return jdbc.query("select * from repair_record order by id desc fetch first " + Math.min(limit, 1000)
-                + " rows only", RepairStore::map);
+        return jdbc.query(REPAIRS + " order by id desc fetch first " + Math.min(limit, 1000)
+                + " rows only", REPAIR);
     }
 
-    static RepairView map(ResultSet rs, int n) throws SQLException {
-        return new RepairView(rs.getLong("id"), rs.getLong("claim_id"), rs.getString("claim_number"),
-                rs.getString("rma_number"), rs.getString("serial"), rs.getString("actions"), rs.getString("parts"),
-                rs.getString("technician"), rs.getString("service_party"), ServiceOutcome.valueOf(rs.getString("outcome")),
-                rs.getString("replacement_serial"), rs.getString("logged_by"),
-                rs.getObject("logged_at", OffsetDateTime.class).toInstant());
+    /** Repair rows with the centre's party code under the name {@link RepairView} gives it. */
+    private static final String REPAIRS = "select repair_record.*, service_party as service_centre from repair_record";
+    private static final RowMapper<RepairView> REPAIR = new DataClassRowMapper<>(RepairView.class);
+
+    private record Assignment(long claimId, String serviceParty) {
     }
+
+    private static final RowMapper<Assignment> ASSIGNMENT = new DataClassRowMapper<>(Assignment.class);
 
     // ---- which service centre an RMA is with
 
     public Map<Long, String> assignments() {
         var map = new HashMap<Long, String>();
-        jdbc.query("select claim_id, service_party from rma_assignment",
-                (ResultSet rs) -> {
-                    map.put(rs.getLong(1), rs.getString(2));
-                });
+        jdbc.query("select claim_id, service_party from rma_assignment", ASSIGNMENT)
+                .forEach(a -> map.put(a.claimId(), a.serviceParty()));
         return map;
     }
 

@@ -19,6 +19,8 @@ import org.serialregistry.returns.NewReturn;
 import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnLineView;
 import org.serialregistry.returns.ReturnView;
+import org.serialregistry.returns.ReturnDispositions;
+import org.serialregistry.returns.ReturnQueries;
 import org.serialregistry.returns.ReturnsDesk;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.SignatureRequest;
@@ -47,11 +49,16 @@ class ReturnsApiController {
     private static final String READERS = "hasAnyRole('SERVICE_CENTER','QUALITY','DISTRIBUTOR','ADMIN')";
 
     private final ReturnsDesk desk;
+    private final ReturnQueries returns;
+    private final ReturnDispositions dispositions;
     private final DispositionRules rules;
     private final Genealogy genealogy;
     private final Signers signers;
 
-    ReturnsApiController(ReturnsDesk desk, DispositionRules rules, Genealogy genealogy, Signers signers) {
+    ReturnsApiController(ReturnsDesk desk, ReturnQueries returns, ReturnDispositions dispositions, DispositionRules rules,
+                         Genealogy genealogy, Signers signers) {
+        this.returns = returns;
+        this.dispositions = dispositions;
         this.signers = signers;
         this.desk = desk;
         this.rules = rules;
@@ -116,21 +123,21 @@ class ReturnsApiController {
     @GetMapping("/returns/{rma}")
     @Operation(summary = "A return with every unit, its checks and disposition (partners: their own returns only)")
     ReturnView find(@PathVariable String rma) {
-        return desk.find(rma).orElseThrow(() -> new NoSuchElementException("No return " + rma));
+        return returns.find(rma).orElseThrow(() -> new NoSuchElementException("No return " + rma));
     }
 
     @PreAuthorize(READERS)
     @GetMapping("/returns/units/{serial}/disposition")
     @Operation(summary = "What do I do with this unit? The disposition of its latest return, and why")
     DispositionAnswer disposition(@PathVariable String serial) {
-        return desk.dispositionOf(serial).orElseThrow(() -> new NoSuchElementException("No return names unit " + serial));
+        return returns.dispositionOf(serial).orElseThrow(() -> new NoSuchElementException("No return names unit " + serial));
     }
 
     @PreAuthorize(DESK)
     @PostMapping("/returns/lines/{id}/complete")
     @Operation(summary = "Carry a unit's disposition out (restock, repair, refurbish, return to supplier, scrap)")
     ReturnLineView complete(@PathVariable long id, @RequestBody CompleteRequest body) {
-        return desk.complete(id, version(body.version()));
+        return dispositions.complete(id, version(body.version()));
     }
 
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','QUALITY','ADMIN')")
@@ -139,7 +146,7 @@ class ReturnsApiController {
             + "OIDC token of the signer); releasing or quarantining needs the signer's quality role")
     ReturnLineView override(@PathVariable long id, @RequestBody OverrideRequest body) {
         var signer = signers.verify(body.signature(), Role.SERVICE_CENTER, Role.QUALITY, Role.ADMIN);
-        return desk.override(id, version(body.version()), body.disposition(), body.meaning(), body.reason(), signer);
+        return dispositions.override(id, version(body.version()), body.disposition(), body.meaning(), body.reason(), signer);
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','SERVICE_CENTER','ADMIN')")

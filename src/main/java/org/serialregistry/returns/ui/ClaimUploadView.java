@@ -21,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimImportReport;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
@@ -34,18 +34,18 @@ import org.springframework.core.task.AsyncTaskExecutor;
 @RolesAllowed(Role.SERVICE_CENTER_NAME)
 class ClaimUploadView extends VerticalLayout {
 
-    private final WarrantyClaims claims;
+    private final ClaimIntake claims;
     private final AsyncTaskExecutor background;
     final ProgressBar progress = new ProgressBar();
-    final Paragraph status = new Paragraph("Columns: " + String.join(", ", WarrantyClaims.WORKBOOK_COLUMNS)
+    final Paragraph status = new Paragraph("Columns: " + String.join(", ", ClaimIntake.WORKBOOK_COLUMNS)
             + ". Dates as 2026-11-20. At most 2000 rows, 5 MB.");
     final Grid<ClaimImportReport.RowProblem> problems = new Grid<>();
 
-    ClaimUploadView(WarrantyClaims claims, AsyncTaskExecutor background) {
+    ClaimUploadView(ClaimIntake claims, AsyncTaskExecutor background) {
         this.background = background;
         this.claims = claims;
         var template = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = WarrantyClaims.workbookTemplate();
+            byte[] bytes = ClaimIntake.workbookTemplate();
             return new DownloadResponse(new ByteArrayInputStream(bytes), "claims-template.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
         }), "Download the template");
@@ -78,7 +78,7 @@ class ClaimUploadView extends VerticalLayout {
                         ui.access(() -> progress.setValue(total == 0 ? 1 : done / (double) total)));
             } catch (IllegalArgumentException e) {
                 report = new ClaimImportReport(false, 0, List.of(new ClaimImportReport.RowProblem(0,
-                        WarrantyClaims.inColumnWords(e))), List.of());
+                        ClaimIntake.inColumnWords(e))), List.of());
             }
             var finished = report;
             ui.access(() -> finish(ui, finished));

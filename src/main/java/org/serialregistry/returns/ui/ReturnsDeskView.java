@@ -34,6 +34,8 @@ import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnLineView;
 import org.serialregistry.returns.ReturnReason;
 import org.serialregistry.returns.ReturnView;
+import org.serialregistry.returns.ReturnDispositions;
+import org.serialregistry.returns.ReturnQueries;
 import org.serialregistry.returns.ReturnsDesk;
 import org.serialregistry.returns.internal.ReturnSheet;
 import org.serialregistry.security.Role;
@@ -52,6 +54,8 @@ import org.serialregistry.ui.Notifications;
 class ReturnsDeskView extends VerticalLayout {
 
     private final ReturnsDesk desk;
+    private final ReturnQueries returns;
+    private final ReturnDispositions dispositions;
     final ComboBox<PartyView> fromParty = new ComboBox<>("Returned by");
     final TextField rmaNumber = new TextField("RMA number");
     final Select<ReturnReason> reason = new Select<>();
@@ -64,8 +68,10 @@ class ReturnsDeskView extends VerticalLayout {
     IntakeJob job;
     ReturnView shown;
 
-    ReturnsDeskView(ReturnsDesk desk, Parties parties) {
+    ReturnsDeskView(ReturnsDesk desk, ReturnQueries returns, ReturnDispositions dispositions, Parties parties) {
         this.desk = desk;
+        this.returns = returns;
+        this.dispositions = dispositions;
         fromParty.setItems(parties.all());
         fromParty.setItemLabelGenerator(p -> p.code() + " — " + p.name());
         rmaNumber.setHelperText("Empty: the registry makes one");
@@ -107,7 +113,7 @@ class ReturnsDeskView extends VerticalLayout {
         recent.addColumn(r -> ServiceFormat.TIME.format(r.createdAt())).setHeader("Received").setAutoWidth(true);
         recent.addItemClickListener(e -> show(e.getItem()));
         recent.setAllRowsVisible(true);
-        recent.setItems(desk.latest(20));
+        recent.setItems(returns.latest(20));
 
         var fields = new FlexLayout(fromParty, rmaNumber, reason);
         fields.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -172,7 +178,7 @@ class ReturnsDeskView extends VerticalLayout {
         status.setText("Took in " + view.lines().size() + " units under " + view.rmaNumber() + ": " + view.quarantined()
                 + " quarantined, " + view.refundable() + " to refund.");
         scanned.clear();
-        recent.setItems(desk.latest(20));
+        recent.setItems(returns.latest(20));
         show(view);
     }
 
@@ -183,13 +189,13 @@ class ReturnsDeskView extends VerticalLayout {
     }
 
     private void reload() {
-        desk.find(shown.rmaNumber()).ifPresent(this::show);
-        recent.setItems(desk.latest(20));
+        returns.find(shown.rmaNumber()).ifPresent(this::show);
+        recent.setItems(returns.latest(20));
     }
 
     void complete(ReturnLineView line) {
         if (ServiceFormat.attempt(() -> {
-            var done = desk.complete(line.id(), line.version());
+            var done = dispositions.complete(line.id(), line.version());
             Notifications.success(done.serial() + ": " + done.disposition().label().toLowerCase() + " done"
                     + (done.resultSerial() == null ? "" : "; new serial " + done.resultSerial()));
         })) {
@@ -214,7 +220,7 @@ class ReturnsDeskView extends VerticalLayout {
         var password = new PasswordField("Password");
         password.setHelperText("Enter your password again to sign");
         var sign = new Button("Sign and override", e -> {
-            if (ServiceFormat.attempt(() -> desk.override(line.id(), line.version(), disposition.getValue(),
+            if (ServiceFormat.attempt(() -> dispositions.override(line.id(), line.version(), disposition.getValue(),
                     meaning.getValue(), why.getValue(), password.getValue()))) {
                 Notifications.success(line.serial() + " now goes to " + disposition.getValue().label().toLowerCase());
                 dialog.close();

@@ -1,5 +1,6 @@
 package org.serialregistry.returns.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +33,7 @@ import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.ClaimResult;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.NewClaim;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 
 /** A service centre enters a claim and sees the decision with every check at once. */
 @Route("service/claims/new")
@@ -44,7 +45,7 @@ class ServiceClaimIntakeView extends VerticalLayout {
     final Select<ProductView> product = new Select<>();
     final TextField serial = new TextField("Serial");
     final Select<DefectCode> defect = new Select<>();
-    final DatePicker failure = new DatePicker("Failure date", LocalDate.now());
+    final DatePicker failure = new DatePicker("Failure date");
     final TextField claimant = new TextField("Claimant");
     final EmailField email = new EmailField("Claimant e-mail");
     final TextArea description = new TextArea("Description");
@@ -57,14 +58,15 @@ class ServiceClaimIntakeView extends VerticalLayout {
     private byte[] evidence;
     private String evidenceName;
 
-    ServiceClaimIntakeView(WarrantyClaims claims, MasterData masterData) {
+    ServiceClaimIntakeView(ClaimIntake claims, MasterData masterData, Clock clock) {
         product.setLabel("Product");
         product.setItems(masterData.products());
         product.setItemLabelGenerator(ProductView::name);
         defect.setLabel("Defect");
         defect.setItems(DefectCode.values());
         defect.setItemLabelGenerator(DefectCode::label);
-        failure.setMax(LocalDate.now());
+        failure.setValue(LocalDate.now(clock));
+        failure.setMax(LocalDate.now(clock));
         receipt.setHelperText("Receipt or invoice number of the sale, when no owner registered the unit");
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             evidence = bytes;

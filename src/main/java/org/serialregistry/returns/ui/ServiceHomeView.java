@@ -28,7 +28,8 @@ import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimDecisions;
 
 /**
  * Service centre home: units under RMA waiting for repair (this centre's and the unassigned ones,
@@ -40,15 +41,17 @@ import org.serialregistry.warranty.WarrantyClaims;
 @RolesAllowed(Role.SERVICE_CENTER_NAME)
 class ServiceHomeView extends VerticalLayout {
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimDecisions decisions;
     private final Repairs repairs;
     final Grid<ServiceQueue.RmaItem> underRma = new Grid<>();
     final Grid<ClaimView> mine = new Grid<>();
     private final ServiceQueue queue;
     private final String me;
 
-    ServiceHomeView(WarrantyClaims claims, Repairs repairs, ServiceQueue queue, CurrentUser currentUser) {
+    ServiceHomeView(ClaimQueries claims, ClaimDecisions decisions, Repairs repairs, ServiceQueue queue, CurrentUser currentUser) {
         this.claims = claims;
+        this.decisions = decisions;
         this.repairs = repairs;
         this.queue = queue;
         this.me = currentUser.require();
@@ -85,7 +88,7 @@ class ServiceHomeView extends VerticalLayout {
         mine.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setFlexGrow(1);
         Grids.actions(mine.addComponentColumn(c -> c.state() == ClaimState.REPAIRED || c.state() == ClaimState.REPLACED
                 ? new Button("Close", e -> {
-                    if (ServiceFormat.attempt(() -> claims.close(c.id(), c.version()))) {
+                    if (ServiceFormat.attempt(() -> decisions.close(c.id(), c.version()))) {
                         Notifications.success(c.claimNumber() + " closed");
                         refresh();
                     }

@@ -1,10 +1,7 @@
 package org.serialregistry.serial.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +9,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.BatchStatus;
 import org.serialregistry.serial.BatchView;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Serial batches: the request, its idempotency key and its progress. */
@@ -72,7 +72,7 @@ public class BatchStore {
     }
 
     public Optional<BatchRow> find(UUID id) {
-        return jdbc.query(SELECT + " where b.id = ?", BatchStore::map, id).stream().findFirst();
+        return jdbc.query(SELECT + " where b.id = ?", ROW, id).stream().findFirst();
     }
 
     /**
@@ -85,17 +85,17 @@ public class BatchStore {
     }
 
     public Optional<BatchRow> findByIdempotencyKey(String key) {
-        return jdbc.query(SELECT + " where b.idempotency_key = ?", BatchStore::map, key).stream().findFirst();
+        return jdbc.query(SELECT + " where b.idempotency_key = ?", ROW, key).stream().findFirst();
     }
 
     public List<BatchRow> latest(int limit) {
-        return jdbc.query(SELECT + " order by b.requested_at desc fetch first " + limit + " rows only", BatchStore::map);
+        return jdbc.query(SELECT + " order by b.requested_at desc fetch first " + limit + " rows only", ROW);
     }
 
     /** Batches, newest first, for lazy grids. */
     public List<BatchRow> page(int offset, int limit) {
         return jdbc.query(SELECT + " order by b.requested_at desc, b.id offset ? rows fetch next ? rows only",
-                BatchStore::map, offset, limit);
+                ROW, offset, limit);
     }
 
     public long count() {
@@ -105,24 +105,20 @@ public class BatchStore {
     /** Units of completed batches per product name, largest first. */
     public java.util.Map<String, Long> issuedPerProduct() {
         var result = new java.util.LinkedHashMap<String, Long>();
-        jdbc.query("""
+        JdbcClient.create(jdbc).sql("""
                 select p.name, sum(b.issued_count) as units from serial_batch b join product p on p.id = b.product_id
-                where b.status = 'COMPLETED' group by p.name order by units desc, p.name""",
-                (ResultSet rs) -> {
-                    result.put(rs.getString(1), rs.getLong(2));
-                });
+                where b.status = 'COMPLETED' group by p.name order by units desc, p.name""")
+                .query(ProductUnits.class).list().forEach(r -> result.put(r.name(), r.units()));
         return result;
     }
 
     /** Units of completed batches per production day from {@code since} on, oldest first. */
     public java.util.Map<LocalDate, Long> issuedPerDay(LocalDate since) {
         var result = new java.util.LinkedHashMap<LocalDate, Long>();
-        jdbc.query("""
-                select production_date, sum(issued_count) from serial_batch
-                where status = 'COMPLETED' and production_date >= ? group by production_date order by production_date""",
-                (ResultSet rs) -> {
-                    result.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-                }, since);
+        JdbcClient.create(jdbc).sql("""
+                select production_date, sum(issued_count) as units from serial_batch
+                where status = 'COMPLETED' and production_date >= ? group by production_date order by production_date""")
+                .param(since).query(DayUnits.class).list().forEach(r -> result.put(r.productionDate(), r.units()));
         return result;
     }
 
@@ -132,19 +128,29 @@ public class BatchStore {
     }
 
     public List<BatchRow> unfinished() {
-        return jdbc.query(SELECT + " where b.status in ('QUEUED', 'RUNNING') order by b.requested_at", BatchStore::map);
+        return jdbc.query(SELECT + " where b.status in ('QUEUED', 'RUNNING') order by b.requested_at", ROW);
     }
 
-    private static BatchRow map(ResultSet rs, int n) throws SQLException {
-        var completed = rs.getObject("completed_at", OffsetDateTime.class);
-        var view = new BatchView(rs.getObject("id", UUID.class), BatchStatus.valueOf(rs.getString("status")),
-                rs.getString("gtin"), rs.getString("product_name"), rs.getString("lot"), rs.getString("facility_code"),
-                rs.getString("line_code"), rs.getInt("quantity"), rs.getInt("issued_count"),
-                rs.getObject("production_date", LocalDate.class), rs.getObject("expiry_date", LocalDate.class),
-                rs.getString("intended_market"), rs.getString("requested_by"),
-                rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
-                completed == null ? null : completed.toInstant(), rs.getString("failure"));
-        return new BatchRow(view, rs.getString("idempotency_key"), rs.getString("request_hash"),
-                rs.getInt("facility_number"), rs.getInt("line_number"), rs.getLong("first_sequence"));
+    /** A row of {@link #SELECT}, mapped by column name. */
+    private record Joined(UUID id, BatchStatus status, String gtin, String productName, String lot, String facilityCode,
+                          String lineCode, int quantity, int issuedCount, LocalDate productionDate,
+                          @Nullable LocalDate expiryDate, String intendedMarket, String requestedBy, Instant requestedAt,
+                          @Nullable Instant completedAt, @Nullable String failure, @Nullable String idempotencyKey,
+                          String requestHash, int facilityNumber, int lineNumber, long firstSequence) {
+
+        BatchRow row() {
+            return new BatchRow(new BatchView(id, status, gtin, productName, lot, facilityCode, lineCode, quantity,
+                    issuedCount, productionDate, expiryDate, intendedMarket, requestedBy, requestedAt, completedAt, failure),
+                    idempotencyKey, requestHash, facilityNumber, lineNumber, firstSequence);
+        }
     }
+
+    private record ProductUnits(String name, long units) {
+    }
+
+    private record DayUnits(LocalDate productionDate, long units) {
+    }
+
+    private static final RowMapper<Joined> JOINED = new DataClassRowMapper<>(Joined.class);
+    private static final RowMapper<BatchRow> ROW = (rs, n) -> JOINED.mapRow(rs, n).row();
 }

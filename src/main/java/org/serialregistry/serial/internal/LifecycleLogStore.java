@@ -1,12 +1,10 @@
 package org.serialregistry.serial.internal;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.ChainKeys;
@@ -17,7 +15,9 @@ import org.serialregistry.serial.ChainReport;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.EpcisEventType;
 import org.serialregistry.serial.UnitStatus;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,6 +30,9 @@ public class LifecycleLogStore {
     private static final String COLUMNS = "id, event_id, event_type, action, event_time, recorded_at, biz_step, "
             + "disposition, read_point, biz_location, source_party, destination_party, biz_transactions, gtin, lot, "
             + "batch_id, epc_count, epc_digest, new_status, error_declaration_for, reason, recorded_by, prev_hash, hash, mac_key";
+    /** The same columns named as {@link EventRow}'s components, so that rows map by name. */
+    private static final String SELECT = COLUMNS.replace("event_type", "event_type as type");
+    private static final RowMapper<EventRow> EVENT = new DataClassRowMapper<>(EventRow.class);
 
     private final JdbcTemplate jdbc;
     private final ChainKeys keys;
@@ -86,15 +89,15 @@ public class LifecycleLogStore {
     }
 
     public List<EventRow> historyOf(String serial) {
-        return jdbc.query("select " + COLUMNS + " from lifecycle_event where id in ("
+        return jdbc.query("select " + SELECT + " from lifecycle_event where id in ("
                 + "select event_id from lifecycle_event_epc where serial = ?) "
                 + "or (biz_step = 'COMMISSIONING' and batch_id = (select batch_id from unit where serial = ?)) "
-                + "order by id", this::map, serial, serial);
+                + "order by id", EVENT, serial, serial);
     }
 
     @Nullable
     public EventRow find(long id) {
-        var rows = jdbc.query("select " + COLUMNS + " from lifecycle_event where id = ?", this::map, id);
+        var rows = jdbc.query("select " + SELECT + " from lifecycle_event where id = ?", EVENT, id);
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
@@ -104,8 +107,8 @@ public class LifecycleLogStore {
     }
 
     public List<EventRow> latest(int limit) {
-        return jdbc.query("select " + COLUMNS + " from lifecycle_event order by id desc fetch first " + limit
-                + " rows only", this::map);
+        return jdbc.query("select " + SELECT + " from lifecycle_event order by id desc fetch first " + limit
+                + " rows only", EVENT);
     }
 
     public long count() {
@@ -114,9 +117,10 @@ public class LifecycleLogStore {
 
     /** The newest event's id and MAC, read from the log itself (not from the head row). */
     public org.serialregistry.audit.ChainHead.Head head() {
-        var rows = jdbc.query("select id, hash from lifecycle_event order by id desc fetch first 1 rows only",
-                (rs, n) -> new org.serialregistry.audit.ChainHead.Head(rs.getLong(1), rs.getString(2)));
-        return rows.isEmpty() ? new org.serialregistry.audit.ChainHead.Head(0, Hashing.GENESIS) : rows.getFirst();
+        return JdbcClient.create(jdbc)
+                .sql("select id as sequence, hash as mac from lifecycle_event order by id desc fetch first 1 rows only")
+                .query(org.serialregistry.audit.ChainHead.Head.class).optional()
+                .orElseGet(() -> new org.serialregistry.audit.ChainHead.Head(0, Hashing.GENESIS));
     }
 
     /**
@@ -137,7 +141,7 @@ public class LifecycleLogStore {
             String problem;
         };
         jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + COLUMNS + " from lifecycle_event order by id",
+            var ps = con.prepareStatement("select " + SELECT + " from lifecycle_event order by id",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(500);
             return ps;
@@ -145,7 +149,7 @@ public class LifecycleLogStore {
             if (state.broken != null) {
                 return;
             }
-            EventRow row = map(rs, 0);
+            EventRow row = EVENT.mapRow(rs, 0);
             Object macKey = rs.getObject("mac_key");
             String problem = null;
             long at = row.id();
@@ -227,34 +231,14 @@ public class LifecycleLogStore {
 
     private String epcDigestOf(EventRow row) {
         var digest = new Hashing.SerialListDigest();
-        Consumer<String> add = digest::add;
-        if (row.batchId() != null && row.bizStep() == BusinessStep.COMMISSIONING) {
-            jdbc.query("select serial from unit where batch_id = ? order by serial",
-                    (ResultSet rs) -> add.accept(rs.getString(1)), row.batchId());
-        } else {
-            jdbc.query("select serial from lifecycle_event_epc where event_id = ? order by serial",
-                    (ResultSet rs) -> add.accept(rs.getString(1)), row.id());
+        var serials = row.batchId() != null && row.bizStep() == BusinessStep.COMMISSIONING
+                ? JdbcClient.create(jdbc).sql("select serial from unit where batch_id = ? order by serial").param(row.batchId())
+                : JdbcClient.create(jdbc).sql("select serial from lifecycle_event_epc where event_id = ? order by serial")
+                .param(row.id());
+        try (var stream = serials.query(String.class).stream()) {
+            stream.forEach(digest::add);
         }
         return digest.hex();
-    }
-
-    private EventRow map(ResultSet rs, int n) throws SQLException {
-        Object errorFor = rs.getObject("error_declaration_for");
-        return new EventRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-                EpcisEventType.valueOf(rs.getString("event_type")), rs.getString("action"),
-                rs.getObject("event_time", OffsetDateTime.class).toInstant(),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                BusinessStep.valueOf(rs.getString("biz_step")), enumOrNull(Disposition.class, rs.getString("disposition")),
-                rs.getString("read_point"), rs.getString("biz_location"), rs.getString("source_party"),
-                rs.getString("destination_party"), rs.getString("biz_transactions"), rs.getString("gtin"),
-                rs.getString("lot"), rs.getObject("batch_id", UUID.class), rs.getInt("epc_count"),
-                rs.getString("epc_digest"), enumOrNull(UnitStatus.class, rs.getString("new_status")),
-                errorFor == null ? null : ((Number) errorFor).longValue(), rs.getString("reason"),
-                rs.getString("recorded_by"), rs.getString("prev_hash"), rs.getString("hash"));
-    }
-
-    private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, @Nullable String name) {
-        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static @Nullable String name(@Nullable Enum<?> e) {

@@ -26,13 +26,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
-import org.serialregistry.audit.AuditChain;
-import org.serialregistry.audit.AuditChainReport;
-import org.serialregistry.audit.ChainCheckpoints;
 import org.serialregistry.serial.BatchExports;
 import org.serialregistry.serial.BatchStatus;
 import org.serialregistry.serial.BatchView;
-import org.serialregistry.serial.ChainReport;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.Labels;
 import org.serialregistry.security.CurrentUser;
@@ -91,14 +87,8 @@ class SerialApiController {
     private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.PRODUCTION, Role.QUALITY, Role.WARRANTY,
             Role.CHANNEL, Role.FORENSICS);
 
-    private final ChainCheckpoints checkpoints;
-    private final AuditChain auditChain;
-
     SerialApiController(SerialIssuance issuance, Units units, Labels labels, BatchExports exports, JsonMapper json,
-                        CurrentUser currentUser, List<PartnerUnitScope> partnerScopes, ChainCheckpoints checkpoints,
-                        AuditChain auditChain) {
-        this.checkpoints = checkpoints;
-        this.auditChain = auditChain;
+                        CurrentUser currentUser, List<PartnerUnitScope> partnerScopes) {
         this.json = json;
         this.currentUser = currentUser;
         this.partnerScopes = partnerScopes;
@@ -334,55 +324,6 @@ class SerialApiController {
             description = "Needs the PRODUCTION or ADMIN role (labels are printed by production).")
     ResponseEntity<String> labelSvg(@PathVariable String serial) {
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(labels.svg(serial(serial)));
-    }
-
-    @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
-    @GetMapping("/lifecycle/chain-check")
-    @Operation(summary = "Recompute the hash chain of the lifecycle event log",
-            description = "Needs the ADMIN, PRODUCTION or QUALITY role. intact=false names the first broken event.")
-    ChainReport chainCheck() {
-        return units.verifyChain();
-    }
-
-    @PreAuthorize("hasAnyRole('ADMIN','PRODUCTION','QUALITY')")
-    @PostMapping(path = "/lifecycle/chain-check", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Check the lifecycle log against a checkpoint kept outside the registry",
-            description = "Body: an exported checkpoint file. Needs the ADMIN, PRODUCTION or QUALITY role.")
-    ChainReport chainCheckAgainst(@RequestBody String checkpoint) {
-        return units.verifyChain(checkpoints.parse(checkpoint));
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    @GetMapping("/audit/chain-check")
-    @Operation(summary = "Recompute the audit trail's keyed chain and compare it with the latest checkpoint",
-            description = "Needs the ADMIN role. intact=false names the first broken sequence number.")
-    AuditChainReport auditChainCheck() {
-        return auditChain.verify();
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    @PostMapping(path = "/audit/chain-check", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Check the audit trail against an audit checkpoint kept outside the registry",
-            description = "Body: an exported audit checkpoint file. Needs the ADMIN role.")
-    AuditChainReport auditChainCheckAgainst(@RequestBody String checkpoint) {
-        return auditChain.verify(checkpoints.parse(checkpoint));
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    @GetMapping("/checkpoints/{chain}/latest")
-    @Operation(summary = "Download the latest signed checkpoint of a chain (lifecycle or audit)",
-            description = "Needs the ADMIN role. Keep the file elsewhere; give it back to the chain check later.")
-    ResponseEntity<ChainCheckpoints.Exported> latestCheckpoint(@PathVariable String chain) {
-        var c = checkpoints.exportLatest(chain).orElseThrow(() -> new NoSuchElementException("no checkpoint of " + chain));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("checkpoint-" + c.chain() + "-" + c.sequence() + ".json").build().toString()).body(c);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    @PostMapping("/checkpoints")
-    @Operation(summary = "Sign every chain's head now", description = "Needs the ADMIN role.")
-    List<ChainCheckpoints.Exported> writeCheckpoints() {
-        return checkpoints.writeNow().stream().map(checkpoints::exported).toList();
     }
 
     @ExceptionHandler(SerialIssuance.IdempotencyConflictException.class)

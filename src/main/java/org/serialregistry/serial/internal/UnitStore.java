@@ -1,7 +1,6 @@
 package org.serialregistry.serial.internal;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,7 +18,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -49,22 +50,24 @@ public class UnitStore {
     public Optional<UnitRow> find(String serial) {
         var rows = jdbc.query("""
                 select u.serial, u.gtin, u.lot, u.batch_id, u.production_date, u.expiry_date, f.code as facility_code,
-                       l.code as line_code, u.intended_market, s.status
+                       l.code as line_code, u.intended_market, coalesce(s.status, 'ACTIVE') as status
                 from unit u
                 join facility f on f.number = u.facility_number
                 join production_line l on l.facility_id = f.id and l.number = u.line_number
                 left join unit_status s on s.serial = u.serial
-                where u.serial = ?""", UnitStore::mapUnit, serial);
+                where u.serial = ?""", UNIT, serial);
         return rows.stream().findFirst();
     }
 
-    private static UnitRow mapUnit(ResultSet rs, int n) throws SQLException {
-        String status = rs.getString("status");
-        return new UnitRow(rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"),
-                rs.getObject("batch_id", UUID.class), rs.getObject("production_date", LocalDate.class),
-                rs.getObject("expiry_date", LocalDate.class), rs.getString("facility_code"), rs.getString("line_code"),
-                rs.getString("intended_market"), status == null ? UnitStatus.ACTIVE : UnitStatus.valueOf(status));
+    private record Assembly(String componentSerial, String serial) {
     }
+
+    private record SerialStatus(String serial, UnitStatus status) {
+    }
+
+    private static final RowMapper<UnitRow> UNIT = new DataClassRowMapper<>(UnitRow.class);
+    private static final RowMapper<Assembly> ASSEMBLY = new DataClassRowMapper<>(Assembly.class);
+    private static final RowMapper<SerialStatus> STATUS = new DataClassRowMapper<>(SerialStatus.class);
 
     public List<String> components(String serial) {
         return jdbc.queryForList("select component_serial from unit_component where serial = ? order by component_serial",
@@ -85,9 +88,7 @@ public class UnitStore {
         for (int i = 0; i < list.size(); i += 1000) {
             named.query("select component_serial, serial from unit_component where component_serial in (:c)",
                     new MapSqlParameterSource("c", list.subList(i, Math.min(list.size(), i + 1000))),
-                    (ResultSet rs) -> {
-                        result.put(rs.getString(1), rs.getString(2));
-                    });
+                    ASSEMBLY).forEach(a -> result.put(a.componentSerial(), a.serial()));
         }
         return result;
     }
@@ -98,12 +99,9 @@ public class UnitStore {
         var list = new ArrayList<>(serials);
         for (int i = 0; i < list.size(); i += 1000) {
             var part = list.subList(i, Math.min(list.size(), i + 1000));
-            named.query("select u.serial, s.status from unit u left join unit_status s on s.serial = u.serial "
-                            + "where u.serial in (:serials)", new MapSqlParameterSource("serials", part),
-                    (ResultSet rs) -> {
-                        String st = rs.getString(2);
-                        result.put(rs.getString(1), st == null ? UnitStatus.ACTIVE : UnitStatus.valueOf(st));
-                    });
+            named.query("select u.serial, coalesce(s.status, 'ACTIVE') as status from unit u "
+                            + "left join unit_status s on s.serial = u.serial where u.serial in (:serials)",
+                    new MapSqlParameterSource("serials", part), STATUS).forEach(u -> result.put(u.serial(), u.status()));
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package org.serialregistry.serial.ui;
 
+import java.time.Clock;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -32,10 +34,10 @@ class BatchesView extends VerticalLayout {
     private final BatchGrid grid = new BatchGrid();
     private Registration pollListener;
 
-    BatchesView(SerialIssuance issuance, MasterData masterData) {
+    BatchesView(SerialIssuance issuance, MasterData masterData, Clock clock) {
         this.issuance = issuance;
         setSizeFull();
-        var issue = new Button("Issue serials", VaadinIcon.PLUS.create(), e -> new IssueSerialsDialog(masterData, issuance,
+        var issue = new Button("Issue serials", VaadinIcon.PLUS.create(), e -> new IssueSerialsDialog(masterData, issuance, clock,
                 batch -> {
                     grid.getDataProvider().refreshAll();
                     watch();

@@ -1,5 +1,6 @@
 package org.serialregistry.serial.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -37,15 +38,16 @@ class IssueSerialsDialog extends Dialog {
     final ComboBox<FacilityView> facility = new ComboBox<>("Facility");
     final ComboBox<FacilityView.LineView> line = new ComboBox<>("Production line");
     final IntegerField quantity = new IntegerField("Quantity");
-    final DatePicker productionDate = new DatePicker("Production date", LocalDate.now());
+    final DatePicker productionDate = new DatePicker("Production date");
     final DatePicker expiryDate = new DatePicker("Expiry date");
     final ComboBox<String> market = new ComboBox<>("Intended market");
 
     final FieldErrors errors = new FieldErrors();
     private final String idempotencyKey = "portal-" + UUID.randomUUID();
 
-    IssueSerialsDialog(MasterData masterData, SerialIssuance issuance, Consumer<BatchView> onIssued) {
+    IssueSerialsDialog(MasterData masterData, SerialIssuance issuance, Clock clock, Consumer<BatchView> onIssued) {
         setHeaderTitle("Issue serials");
+        productionDate.setValue(LocalDate.now(clock));
         product.setItems(masterData.products());
         product.setItemLabelGenerator(p -> p.name() + " (" + p.gtin().value() + ")");
         product.addValueChangeListener(e -> {

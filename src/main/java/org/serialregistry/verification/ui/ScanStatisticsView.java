@@ -1,5 +1,6 @@
 package org.serialregistry.verification.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 
@@ -25,15 +26,16 @@ class ScanStatisticsView extends VerticalLayout {
     final FigurePanel perDay;
     final FigurePanel perCountry;
 
-    ScanStatisticsView(ScanLog scans) {
-        var last30 = new ScanFilter(null, null, null, LocalDate.now().minusDays(29), null);
+    ScanStatisticsView(ScanLog scans, Clock clock) {
+        LocalDate from = LocalDate.now(clock).minusDays(29);
+        var last30 = new ScanFilter(null, null, null, from, null);
         var days = new LinkedHashMap<String, Long>();
         scans.perDay(last30).forEach((day, n) -> days.put(day.toString(), n));
         perDay = new FigurePanel("Scans per day (last 30 days, UTC)", "Scans", FigurePanel.Kind.BAR, days);
         perCountry = new FigurePanel("Scans per country (last 30 days)", "Scans", FigurePanel.Kind.BAR,
                 scans.perCountry(last30));
-        var suspect = new ScanFilter(null, ScanOutcome.FORGED, null, LocalDate.now().minusDays(29), null);
-        var notIssued = new ScanFilter(null, ScanOutcome.NOT_ISSUED, null, LocalDate.now().minusDays(29), null);
+        var suspect = new ScanFilter(null, ScanOutcome.FORGED, null, from, null);
+        var notIssued = new ScanFilter(null, ScanOutcome.NOT_ISSUED, null, from, null);
         var kpis = new com.vaadin.flow.component.orderedlayout.FlexLayout(kpi("Scans", scans.count(last30)),
                 kpi("People", scans.people(last30)), kpi("Forged codes", scans.count(suspect)),
                 kpi("Never issued (key leak!)", scans.count(notIssued)));

@@ -10,7 +10,8 @@ import org.serialregistry.security.Signers;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.SignatureMeaning;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimDecisions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClaimDecisionApi {
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimDecisions decisions;
     private final Signers signers;
 
-    ClaimDecisionApi(WarrantyClaims claims, Signers signers) {
+    ClaimDecisionApi(ClaimQueries claims, ClaimDecisions decisions, Signers signers) {
         this.claims = claims;
+        this.decisions = decisions;
         this.signers = signers;
     }
 
@@ -56,7 +59,7 @@ class ClaimDecisionApi {
                 .orElseThrow(() -> new NoSuchElementException("No claim " + number));
         var signer = signers.verify(body.signature(), Role.WARRANTY, Role.ADMIN);
         long version = body.expectedVersion() == null ? current.claim().version() : body.expectedVersion();
-        var decided = claims.decide(current.claim().id(), version, body.decision(), body.meaning(), body.note(), signer);
+        var decided = decisions.decide(current.claim().id(), version, body.decision(), body.meaning(), body.note(), signer);
         return new DecisionAnswer(WarrantyApiController.answer(decided.claim(), decided.checks(), false),
                 decided.signatures().stream().map(s -> new SignatureAnswer(s.signer(), s.printedName(),
                         s.meaning().name(), s.decision().name(), s.signedAt().toString(), s.contentHash())).toList());

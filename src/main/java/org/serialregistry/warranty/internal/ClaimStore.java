@@ -1,10 +1,7 @@
 package org.serialregistry.warranty.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,9 @@ import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.FailureAction;
 import org.serialregistry.warranty.SignatureMeaning;
 import org.serialregistry.warranty.SignatureView;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -110,12 +109,12 @@ public class ClaimStore {
     }
 
     public Optional<ClaimView> find(long id) {
-        return jdbc.query("select * from warranty_claim where id = ?", ClaimStore::map, id).stream().findFirst();
+        return jdbc.query("select * from warranty_claim where id = ?", CLAIM, id).stream().findFirst();
     }
 
     public Optional<ClaimView> findByReference(String submittedBy, String reference) {
         return jdbc.query("select * from warranty_claim where submitted_by = ? and external_reference = ?",
-                ClaimStore::map, submittedBy, reference).stream().findFirst();
+                CLAIM, submittedBy, reference).stream().findFirst();
     }
 
     /** The other units one claimant (e-mail address, lower case) claimed for since {@code since}. */
@@ -126,18 +125,18 @@ public class ClaimStore {
     }
 
     public List<ClaimView> ofSerial(String serial) {
-        return jdbc.query("select * from warranty_claim where serial = ? order by id", ClaimStore::map, serial);
+        return jdbc.query("select * from warranty_claim where serial = ? order by id", CLAIM, serial);
     }
 
     public List<ClaimView> replacing(String replacementSerial) {
-        return jdbc.query("select * from warranty_claim where replacement_serial = ? order by id", ClaimStore::map,
+        return jdbc.query("select * from warranty_claim where replacement_serial = ? order by id", CLAIM,
                 replacementSerial);
     }
 
     public List<CheckResult> checks(long claimId) {
         return jdbc.query("select * from warranty_claim_check where claim_id = ? order by position",
-                (rs, n) -> new CheckResult(ClaimCheck.valueOf(rs.getString("check_code")), rs.getBoolean("passed"),
-                        FailureAction.valueOf(rs.getString("on_failure")), rs.getString("detail")), claimId);
+                CHECK, claimId).stream().map(c -> new CheckResult(c.checkCode(), c.passed(), c.onFailure(), c.detail()))
+                .toList();
     }
 
     public void insertSignature(long claimId, String signer, String printedName, SignatureMeaning meaning,
@@ -149,11 +148,7 @@ public class ClaimStore {
 
     public List<SignatureView> signatures(long claimId) {
         return jdbc.query("select * from warranty_signature where claim_id = ? order by id",
-                (rs, n) -> new SignatureView(rs.getLong("id"), rs.getLong("claim_id"), rs.getString("signer"),
-                        rs.getString("printed_name"), SignatureMeaning.valueOf(rs.getString("meaning")),
-                        ClaimDecision.valueOf(rs.getString("decision")), rs.getString("note"),
-                        rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("content_hash")),
-                claimId);
+                SIGNATURE, claimId);
     }
 
     public List<ClaimView> search(ClaimFilter f) {
@@ -184,7 +179,7 @@ public class ClaimStore {
         }
         sql.append(f.sort() == ClaimFilter.Sort.OLDEST_FIRST ? " order by submitted_at, id" : " order by submitted_at desc, id desc");
         sql.append(" fetch first ").append(Math.max(1, Math.min(f.limit(), 5000))).append(" rows only");
-        return jdbc.query(sql.toString(), ClaimStore::map, args.toArray());
+        return jdbc.query(sql.toString(), CLAIM, args.toArray());
     }
 
     private static void eq(StringBuilder sql, List<Object> args, String column, @Nullable String value) {
@@ -194,23 +189,32 @@ public class ClaimStore {
         }
     }
 
-    static ClaimView map(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        String decision = rs.getString("decision");
-        var decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
-        var closedAt = rs.getObject("closed_at", OffsetDateTime.class);
-        return new ClaimView(id, ClaimView.number(id), rs.getString("serial"), rs.getString("gtin"), rs.getString("lot"),
-                rs.getString("facility_code"), rs.getString("line_code"), rs.getObject("production_date", LocalDate.class),
-                DefectCode.valueOf(rs.getString("defect_code")), rs.getString("description"),
-                rs.getObject("failure_date", LocalDate.class), rs.getString("claimant_name"),
-                rs.getString("claimant_email"), rs.getString("submitted_by"),
-                ClaimChannel.valueOf(rs.getString("channel")), rs.getString("external_reference"),
-                ClaimState.valueOf(rs.getString("state")), decision == null ? null : ClaimDecision.valueOf(decision),
-                rs.getBoolean("decided_automatically"), rs.getString("decision_reasons"),
-                rs.getObject("policy_id", Long.class), rs.getObject("covered_until", LocalDate.class),
-                rs.getString("rma_number"), rs.getString("replacement_serial"), rs.getString("assigned_to"),
-                rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
-                decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decided_by"),
-                closedAt == null ? null : closedAt.toInstant(), rs.getLong("version"));
+    /** A warranty_claim row, mapped by column name. */
+    private record ClaimRow(long id, String serial, String gtin, String lot, String facilityCode, String lineCode,
+                            LocalDate productionDate, DefectCode defectCode, @Nullable String description,
+                            LocalDate failureDate, String claimantName, String claimantEmail, String submittedBy,
+                            ClaimChannel channel, @Nullable String externalReference, ClaimState state,
+                            @Nullable ClaimDecision decision, @Nullable Boolean decidedAutomatically,
+                            @Nullable String decisionReasons, @Nullable Long policyId, @Nullable LocalDate coveredUntil,
+                            @Nullable String rmaNumber, @Nullable String replacementSerial, @Nullable String assignedTo,
+                            Instant submittedAt, @Nullable Instant decidedAt, @Nullable String decidedBy,
+                            @Nullable Instant closedAt, long version) {
+
+        ClaimView view() {
+            return new ClaimView(id, ClaimView.number(id), serial, gtin, lot, facilityCode, lineCode, productionDate,
+                    defectCode, description, failureDate, claimantName, claimantEmail, submittedBy, channel,
+                    externalReference, state, decision, Boolean.TRUE.equals(decidedAutomatically), decisionReasons,
+                    policyId, coveredUntil, rmaNumber, replacementSerial, assignedTo, submittedAt, decidedAt, decidedBy,
+                    closedAt, version);
+        }
     }
+
+    /** A warranty_claim_check row, mapped by column name. */
+    private record CheckRow(ClaimCheck checkCode, boolean passed, FailureAction onFailure, String detail) {
+    }
+
+    private static final RowMapper<ClaimRow> CLAIM_ROW = new DataClassRowMapper<>(ClaimRow.class);
+    private static final RowMapper<ClaimView> CLAIM = (rs, n) -> CLAIM_ROW.mapRow(rs, n).view();
+    private static final RowMapper<CheckRow> CHECK = new DataClassRowMapper<>(CheckRow.class);
+    private static final RowMapper<SignatureView> SIGNATURE = new DataClassRowMapper<>(SignatureView.class);
 }

@@ -10,6 +10,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Claim counts per product, lot, facility, line and defect, changed in the same transaction as the
@@ -75,25 +77,28 @@ public class ClaimTally {
     /** Claims that were not denied, per failure date from {@code from} on. */
     public java.util.Map<java.time.LocalDate, Long> perFailureDate(java.time.LocalDate from) {
         var map = new java.util.TreeMap<java.time.LocalDate, Long>();
-        jdbc.query("select failure_date, claims - denied from warranty_claim_daily_tally where failure_date >= ? "
-                + "and claims > denied", rs -> {
-            map.put(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2));
-        }, from);
+        jdbc.query("select failure_date, claims - denied as counted from warranty_claim_daily_tally "
+                + "where failure_date >= ? and claims > denied", DAY, from)
+                .forEach(d -> map.put(d.failureDate(), d.counted()));
         return map;
     }
 
     /** Every tally row: claims that were not denied, per product, lot, facility, line and defect. */
     public List<ClaimCount> all() {
-        return jdbc.query("select gtin, lot, facility_code, line_code, defect_code, claims - denied as counted "
+        return jdbc.query("select gtin, lot, facility_code, line_code, defect_code as defect, claims - denied as claims "
                         + "from warranty_claim_tally where claims > denied",
-                (rs, n) -> new ClaimCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        DefectCode.valueOf(rs.getString(5)), rs.getLong(6)));
+COUNT);
     }
 
     public List<ClaimCount> ofLot(String gtin, String lot) {
-        return jdbc.query("select gtin, lot, facility_code, line_code, defect_code, claims - denied as counted "
+        return jdbc.query("select gtin, lot, facility_code, line_code, defect_code as defect, claims - denied as claims "
                         + "from warranty_claim_tally where gtin = ? and lot = ? and claims > denied",
-                (rs, n) -> new ClaimCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        DefectCode.valueOf(rs.getString(5)), rs.getLong(6)), gtin, lot);
+COUNT, gtin, lot);
     }
+
+    private record Day(java.time.LocalDate failureDate, long counted) {
+    }
+
+    private static final RowMapper<ClaimCount> COUNT = new DataClassRowMapper<>(ClaimCount.class);
+    private static final RowMapper<Day> DAY = new DataClassRowMapper<>(Day.class);
 }

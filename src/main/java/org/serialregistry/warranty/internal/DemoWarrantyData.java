@@ -18,7 +18,7 @@ import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.StartRule;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
 import org.serialregistry.warranty.WarrantyPolicies;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -49,10 +49,10 @@ class DemoWarrantyData implements ApplicationRunner {
     private final Clock clock;
     private final WarrantyPolicies policies;
     private final OwnershipRegistry owners;
-    private final WarrantyClaims claims;
+    private final ClaimIntake claims;
     private final SerialIssuance issuance;
 
-    DemoWarrantyData(WarrantyPolicies policies, OwnershipRegistry owners, WarrantyClaims claims,
+    DemoWarrantyData(WarrantyPolicies policies, OwnershipRegistry owners, ClaimIntake claims,
                      SerialIssuance issuance, Clock clock) {
         this.clock = clock;
         this.policies = policies;

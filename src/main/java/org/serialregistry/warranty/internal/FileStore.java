@@ -2,10 +2,7 @@ package org.serialregistry.warranty.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +13,8 @@ import org.serialregistry.warranty.EvidenceFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Proofs of purchase and claim evidence. The type is decided by the file's first bytes (PNG, JPEG,
@@ -66,16 +65,15 @@ public class FileStore {
     }
 
     public List<EvidenceFile> ofClaim(long claimId) {
-        return jdbc.query("select * from warranty_file where claim_id = ? order by id", FileStore::map, claimId);
+        return jdbc.query("select * from warranty_file where claim_id = ? order by id", FILE, claimId);
     }
 
     public Optional<EvidenceFile> find(long id) {
-        return jdbc.query("select * from warranty_file where id = ?", FileStore::map, id).stream().findFirst();
+        return jdbc.query("select * from warranty_file where id = ?", FILE, id).stream().findFirst();
     }
 
     public byte[] content(long id) {
-        return jdbc.queryForObject("select content from warranty_file_content where file_id = ?",
-                (rs, n) -> rs.getBytes(1), id);
+        return jdbc.queryForObject("select content from warranty_file_content where file_id = ?", byte[].class, id);
     }
 
     static String sha256(byte[] content) {
@@ -86,9 +84,5 @@ public class FileStore {
         }
     }
 
-    private static EvidenceFile map(ResultSet rs, int n) throws SQLException {
-        return new EvidenceFile(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
-                rs.getInt("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
-                rs.getObject("uploaded_at", OffsetDateTime.class).toInstant());
-    }
+    private static final RowMapper<EvidenceFile> FILE = new DataClassRowMapper<>(EvidenceFile.class);
 }

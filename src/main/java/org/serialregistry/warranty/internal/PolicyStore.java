@@ -1,10 +1,7 @@
 package org.serialregistry.warranty.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.warranty.CoverageKind;
 import org.serialregistry.warranty.CoverageLine;
 import org.serialregistry.warranty.CoverageStart;
@@ -30,6 +28,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Policy versions. They never change once written, so each product's versions are kept in memory
@@ -54,19 +54,19 @@ public class PolicyStore {
     /** Versions of one product, oldest first. */
     public List<WarrantyPolicyView> versions(String gtin) {
         return byGtin.computeIfAbsent(gtin, g -> withLines(
-                jdbc.query("select * from warranty_policy where gtin = ? order by version", PolicyStore::map, g),
+                jdbc.query("select * from warranty_policy where gtin = ? order by version", POLICY, g),
                 client.sql("select l.policy_id, l.kind, l.term_months, l.start_rule from warranty_policy_line l "
                         + "join warranty_policy p on p.id = l.policy_id where p.gtin = ?").param(g).query(LineRow.class).list()));
     }
 
     public List<WarrantyPolicyView> all() {
-        return withLines(jdbc.query("select * from warranty_policy order by gtin, version", PolicyStore::map),
+        return withLines(jdbc.query("select * from warranty_policy order by gtin, version", POLICY),
                 client.sql("select policy_id, kind, term_months, start_rule from warranty_policy_line")
                         .query(LineRow.class).list());
     }
 
     public Optional<WarrantyPolicyView> find(long id) {
-        return withLines(jdbc.query("select * from warranty_policy where id = ?", PolicyStore::map, id),
+        return withLines(jdbc.query("select * from warranty_policy where id = ?", POLICY, id),
                 client.sql("select policy_id, kind, term_months, start_rule from warranty_policy_line where policy_id = ?")
                         .param(id).query(LineRow.class).list()).stream().findFirst();
     }
@@ -141,13 +141,19 @@ public class PolicyStore {
         return set;
     }
 
-    static WarrantyPolicyView map(ResultSet rs, int n) throws SQLException {
-        return new WarrantyPolicyView(rs.getLong("id"), rs.getString("gtin"), rs.getInt("version"),
-                rs.getObject("effective_from", LocalDate.class), rs.getInt("term_months"),
-                StartRule.valueOf(rs.getString("start_rule")), rs.getInt("grace_days"),
-                parse(rs.getString("covered_defects")), parse(rs.getString("excluded_defects")),
-                rs.getBoolean("parts_covered"), rs.getBoolean("labour_covered"), rs.getInt("claim_limit"),
-                rs.getString("note"), rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    /** A warranty_policy row, mapped by column name; the defect lists are stored as comma-separated codes. */
+    private record PolicyRow(long id, String gtin, int version, LocalDate effectiveFrom, int termMonths,
+                             StartRule startRule, int graceDays, String coveredDefects, String excludedDefects,
+                             boolean partsCovered, boolean labourCovered, int claimLimit, @Nullable String note,
+                             String createdBy, Instant createdAt) {
+
+        WarrantyPolicyView view() {
+            return new WarrantyPolicyView(id, gtin, version, effectiveFrom, termMonths, startRule, graceDays,
+                    parse(coveredDefects), parse(excludedDefects), partsCovered, labourCovered, claimLimit, note,
+                    createdBy, createdAt);
+        }
     }
+
+    private static final RowMapper<PolicyRow> POLICY_ROW = new DataClassRowMapper<>(PolicyRow.class);
+    private static final RowMapper<WarrantyPolicyView> POLICY = (rs, n) -> POLICY_ROW.mapRow(rs, n).view();
 }

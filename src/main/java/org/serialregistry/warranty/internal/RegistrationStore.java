@@ -1,10 +1,7 @@
 package org.serialregistry.warranty.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.warranty.OwnershipView;
 import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationStatus;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -75,7 +74,7 @@ public class RegistrationStore {
     }
 
     public Optional<OwnershipView> find(long id) {
-        return jdbc.query("select * from ownership_registration where id = ?", RegistrationStore::map, id).stream().findFirst();
+        return jdbc.query("select * from ownership_registration where id = ?", OWNERSHIP, id).stream().findFirst();
     }
 
     /** The active registrations of these serials (at most one each), for bulk notices such as a recall. */
@@ -85,19 +84,19 @@ public class RegistrationStore {
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
         for (int i = 0; i < list.size(); i += 1000) {
             result.addAll(named.query("select * from ownership_registration where status = 'ACTIVE' and serial in (:s)",
-                    java.util.Map.of("s", list.subList(i, Math.min(list.size(), i + 1000))), RegistrationStore::map));
+                    java.util.Map.of("s", list.subList(i, Math.min(list.size(), i + 1000))), OWNERSHIP));
         }
         return result;
     }
 
     public Optional<OwnershipView> active(String serial) {
         return jdbc.query("select * from ownership_registration where serial = ? and status = 'ACTIVE'",
-                RegistrationStore::map, serial).stream().findFirst();
+                OWNERSHIP, serial).stream().findFirst();
     }
 
     /** The purchase date of the first registration in the unit's ownership chain (resale keeps the warranty start). */
     public List<OwnershipView> ofSerial(String serial) {
-        return jdbc.query("select * from ownership_registration where serial = ? order by id", RegistrationStore::map, serial);
+        return jdbc.query("select * from ownership_registration where serial = ? order by id", OWNERSHIP, serial);
     }
 
     public boolean hasOpenConflict(String serial) {
@@ -107,7 +106,7 @@ public class RegistrationStore {
 
     public List<OwnershipView> withStatus(RegistrationStatus status, int limit) {
         return jdbc.query("select * from ownership_registration where status = ? order by registered_at desc fetch first "
-                + limit + " rows only", RegistrationStore::map, status.name());
+                + limit + " rows only", OWNERSHIP, status.name());
     }
 
     public long countWithStatus(RegistrationStatus status) {
@@ -122,14 +121,6 @@ public class RegistrationStore {
                 at == null ? null : at.atOffset(ZoneOffset.UTC), resolution, id, expectedVersion) == 1;
     }
 
-    static OwnershipView map(ResultSet rs, int n) throws SQLException {
-        return new OwnershipView(rs.getLong("id"), rs.getString("serial"), rs.getString("gtin"),
-                rs.getObject("purchase_date", LocalDate.class), rs.getString("retailer"), rs.getString("owner_name"),
-                rs.getString("email"), RegistrationChannel.valueOf(rs.getString("channel")),
-                RegistrationStatus.valueOf(rs.getString("status")), (Long) rs.getObject("conflicts_with", Long.class),
-                rs.getObject("transferred_from", Long.class), rs.getObject("transfer_date", LocalDate.class),
-                rs.getObject("proof_file_id", Long.class), rs.getString("registered_by"),
-                rs.getObject("registered_at", OffsetDateTime.class).toInstant(), rs.getString("resolved_by"),
-                rs.getString("resolution"), rs.getLong("version"));
-    }
+    /** Rows map onto {@link OwnershipView} by column name. */
+    static final RowMapper<OwnershipView> OWNERSHIP = new DataClassRowMapper<>(OwnershipView.class);
 }

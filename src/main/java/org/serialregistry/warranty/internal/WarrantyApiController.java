@@ -25,7 +25,8 @@ import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimIntake;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.serialregistry.warranty.CoverageLine;
 import org.serialregistry.warranty.DefectCode;
@@ -58,16 +59,18 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class WarrantyApiController {
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimIntake intake;
     private final OwnershipRegistry owners;
     private final WarrantyCoverage coverage;
     private final WarrantyEligibility eligibility;
     private final WarrantyPolicies policies;
 
-    WarrantyApiController(WarrantyClaims claims, OwnershipRegistry owners, WarrantyCoverage coverage,
+    WarrantyApiController(ClaimQueries claims, ClaimIntake intake, OwnershipRegistry owners, WarrantyCoverage coverage,
                           WarrantyEligibility eligibility, WarrantyPolicies policies) {
         this.policies = policies;
         this.claims = claims;
+        this.intake = intake;
         this.owners = owners;
         this.coverage = coverage;
         this.eligibility = eligibility;
@@ -93,7 +96,7 @@ class WarrantyApiController {
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     @PostMapping("/api/v1/warranty-claims")
     ResponseEntity<ClaimAnswer> submit(@RequestBody NewClaim claim) {
-        var result = claims.submit(claim, ClaimChannel.API);
+        var result = intake.submit(claim, ClaimChannel.API);
         var body = answer(result.claim(), result.checks(), result.created());
         var uri = URI.create("/api/v1/warranty-claims/" + result.claim().claimNumber());
         return result.created() ? ResponseEntity.created(uri).body(body) : ResponseEntity.ok().location(uri).body(body);

@@ -16,7 +16,8 @@ import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.OwnershipView;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimDecisions;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Warranty")
 class WarrantyWorkApi {
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimDecisions decisions;
     private final OwnershipRegistry owners;
 
-    WarrantyWorkApi(WarrantyClaims claims, OwnershipRegistry owners) {
+    WarrantyWorkApi(ClaimQueries claims, ClaimDecisions decisions, OwnershipRegistry owners) {
+        this.decisions = decisions;
         this.claims = claims;
         this.owners = owners;
     }
@@ -79,14 +82,14 @@ class WarrantyWorkApi {
     @PostMapping("/warranty-claims/{number}/assignment")
     @Operation(summary = "Assign a claim to an adjudicator (no assignee: back to the queue)")
     ClaimView assign(@PathVariable String number, @RequestBody Assignment r) {
-        return claims.assign(claim(number).id(), r.assignee());
+        return decisions.assign(claim(number).id(), r.assignee());
     }
 
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     @PostMapping("/warranty-claims/{number}/close")
     @Operation(summary = "Close a repaired, replaced or denied claim (the version read)")
     ClaimView close(@PathVariable String number, @RequestBody CloseRequest r) {
-        return claims.close(claim(number).id(), Versions.required(r.version(), "claim"));
+        return decisions.close(claim(number).id(), Versions.required(r.version(), "claim"));
     }
 
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")

@@ -17,8 +17,9 @@ final class ClaimFormat {
     private ClaimFormat() {
     }
 
-    static String age(Instant since) {
-        var d = Duration.between(since, Instant.now());
+    /** How long ago {@code since} was at {@code now}: "2 d 3 h", "5 h 10 min", "4 min". */
+    static String age(Instant since, Instant now) {
+        var d = Duration.between(since, now);
         if (d.toDays() > 0) {
             return d.toDays() + " d " + d.toHoursPart() + " h";
         }

@@ -1,5 +1,7 @@
 package org.serialregistry.warranty.ui;
 
+import java.time.Clock;
+
 import java.io.ByteArrayInputStream;
 import java.util.stream.Collectors;
 
@@ -38,13 +40,14 @@ import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.CheckResult;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimDetail;
-import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.EvidenceFile;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.OwnershipView;
 import org.serialregistry.warranty.SignatureView;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimDecisions;
+import org.serialregistry.warranty.ClaimIntake;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.serialregistry.warranty.WarrantyPolicies;
 
@@ -56,7 +59,9 @@ import org.serialregistry.warranty.WarrantyPolicies;
 @RolesAllowed(Role.WARRANTY_NAME)
 class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimDecisions decisions;
+    private final ClaimIntake intake;
     private final OwnershipRegistry owners;
     private final WarrantyPolicies policies;
     private final WarrantyCoverage coverage;
@@ -64,12 +69,16 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
     private final MasterData masterData;
     private final CurrentUser currentUser;
     private final UserAdministration users;
+    private final Clock clock;
     private String title = "Claim";
     ClaimDetail detail;
 
-    ClaimPageView(WarrantyClaims claims, OwnershipRegistry owners, WarrantyPolicies policies, WarrantyCoverage coverage,
-                  Units units, MasterData masterData, CurrentUser currentUser, UserAdministration users) {
+    ClaimPageView(ClaimQueries claims, ClaimDecisions decisions, ClaimIntake intake, OwnershipRegistry owners,
+                  WarrantyPolicies policies, WarrantyCoverage coverage, Units units, MasterData masterData,
+                  CurrentUser currentUser, UserAdministration users, Clock clock) {
         this.claims = claims;
+        this.decisions = decisions;
+        this.intake = intake;
         this.owners = owners;
         this.policies = policies;
         this.coverage = coverage;
@@ -77,6 +86,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         this.masterData = masterData;
         this.currentUser = currentUser;
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -119,7 +129,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
 
     private Component actions(ClaimView c) {
         var row = new HorizontalLayout();
-        if (c.state() == ClaimState.NEEDS_REVIEW || c.state() == ClaimState.SUBMITTED) {
+        if (c.state().canDecide()) {
             var approve = new Button("Approve…", e -> decide(c, ClaimDecision.APPROVED));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             var deny = new Button("Deny…", e -> decide(c, ClaimDecision.DENIED));
@@ -127,7 +137,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
             row.add(approve, deny);
         }
         row.add(new Button("Assign to me", e -> {
-            if (ClaimFormat.attempt(() -> claims.assign(c.id(), currentUser.require()))) {
+            if (ClaimFormat.attempt(() -> decisions.assign(c.id(), currentUser.require()))) {
                 Notifications.success(c.claimNumber() + " is assigned to you");
                 show(c.id());
             }
@@ -139,7 +149,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         String printed = users.findByUsername(currentUser.require()).map(u -> u.displayName()).orElse(currentUser.require());
         var dialog = new SignatureDialog[1];
         dialog[0] = new SignatureDialog(printed, decision, c.claimNumber(), s -> {
-            claims.decide(c.id(), c.version(), decision, s.meaning(), s.note(), s.password());
+            decisions.decide(c.id(), c.version(), decision, s.meaning(), s.note(), s.password());
             Notifications.success(c.claimNumber() + (decision == ClaimDecision.APPROVED ? " approved" : " denied")
                     + " and signed");
             show(c.id());
@@ -158,7 +168,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         form.addFormItem(new Span(c.failureDate().toString()), "Failure date");
         form.addFormItem(new Span(c.claimantName() + " <" + c.claimantEmail() + ">"), "Claimant");
         form.addFormItem(new Span(c.submittedBy() + " via " + c.channel().name().toLowerCase() + ", "
-                + ClaimFormat.time(c.submittedAt()) + " (" + ClaimFormat.age(c.submittedAt()) + " ago)"), "Submitted");
+                + ClaimFormat.time(c.submittedAt()) + " (" + ClaimFormat.age(c.submittedAt(), clock.instant()) + " ago)"), "Submitted");
         form.addFormItem(new Span(c.description() == null ? "–" : c.description()), "Description");
         form.addFormItem(new Span(c.rmaNumber() == null ? "–" : c.rmaNumber()), "RMA");
         form.addFormItem(new Span(c.replacementSerial() == null ? "–" : c.replacementSerial()), "Replacement unit");
@@ -279,7 +289,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         }
         var ui = com.vaadin.flow.component.UI.getCurrent();
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
-            if (ClaimFormat.attempt(() -> claims.addEvidence(c.id(), bytes, meta.fileName()))) {
+            if (ClaimFormat.attempt(() -> intake.addEvidence(c.id(), bytes, meta.fileName()))) {
                 Notifications.success(meta.fileName() + " added");
                 show(c.id());
             }

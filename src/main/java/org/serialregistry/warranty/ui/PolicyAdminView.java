@@ -1,5 +1,6 @@
 package org.serialregistry.warranty.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -53,7 +54,7 @@ class PolicyAdminView extends VerticalLayout {
     final Map<CoverageKind, Select<CoverageStart>> lineStarts = new EnumMap<>(CoverageKind.class);
     private final WarrantyPolicies policies;
 
-    PolicyAdminView(WarrantyPolicies policies, MasterData masterData) {
+    PolicyAdminView(WarrantyPolicies policies, MasterData masterData, Clock clock) {
         this.policies = policies;
         var names = new HashMap<String, String>();
         masterData.products().forEach(p -> names.put(p.gtin().value(), p.name()));
@@ -77,7 +78,7 @@ class PolicyAdminView extends VerticalLayout {
         product.setLabel("Product");
         product.setItems(masterData.products());
         product.setItemLabelGenerator(ProductView::name);
-        var from = new DatePicker("In force from", LocalDate.now());
+        var from = new DatePicker("In force from", LocalDate.now(clock));
         var term = new IntegerField("Term (months)");
         term.setValue(24);
         var rule = new Select<StartRule>();

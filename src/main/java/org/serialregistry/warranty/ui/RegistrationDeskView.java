@@ -1,5 +1,6 @@
 package org.serialregistry.warranty.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import com.vaadin.flow.component.button.Button;
@@ -44,7 +45,7 @@ class RegistrationDeskView extends VerticalLayout {
     private byte[] proof;
     private String proofName;
 
-    RegistrationDeskView(OwnershipRegistry owners, WarrantyCoverage coverage, MasterData masterData) {
+    RegistrationDeskView(OwnershipRegistry owners, WarrantyCoverage coverage, MasterData masterData, Clock clock) {
         this.owners = owners;
 
         // Register
@@ -54,7 +55,7 @@ class RegistrationDeskView extends VerticalLayout {
         product.setItemLabelGenerator(ProductView::name);
         var serial = new TextField("Serial");
         var purchase = new DatePicker("Purchase date");
-        purchase.setMax(LocalDate.now());
+        purchase.setMax(LocalDate.now(clock));
         var retailer = new TextField("Retailer");
         var owner = new TextField("Owner");
         var email = new EmailField("E-mail");
@@ -85,7 +86,7 @@ class RegistrationDeskView extends VerticalLayout {
 
         // Transfer
         var tSerial = new TextField("Serial");
-        var tDate = new DatePicker("Resale date", LocalDate.now());
+        var tDate = new DatePicker("Resale date", LocalDate.now(clock));
         var tOwner = new TextField("New owner");
         var tEmail = new EmailField("New owner's e-mail");
         var transfer = new Button("Transfer ownership", e -> {
@@ -102,7 +103,7 @@ class RegistrationDeskView extends VerticalLayout {
         cProduct.setItems(masterData.products());
         cProduct.setItemLabelGenerator(ProductView::name);
         var cSerial = new TextField("Serial");
-        var cDate = new DatePicker("On", LocalDate.now());
+        var cDate = new DatePicker("On", LocalDate.now(clock));
         var answer = new Paragraph();
         answer.setId("coverage-answer");
         var check = new Button("Check coverage", e -> ClaimFormat.attempt(() -> {
@@ -110,7 +111,7 @@ class RegistrationDeskView extends VerticalLayout {
                 throw new IllegalArgumentException("serial: choose the product and enter the serial");
             }
             var result = coverage.on(cProduct.getValue().gtin(), new SerialNumber(cSerial.getValue().strip().toUpperCase()),
-                    cDate.getValue() == null ? LocalDate.now() : cDate.getValue());
+                    cDate.getValue() == null ? LocalDate.now(clock) : cDate.getValue());
             answer.setText(result.map(c -> (c.covered() ? "Covered. " : "Not covered. ") + c.explanation()
                     + (c.registered() ? "" : " The unit has no registered owner."))
                     .orElse("This registry never issued that serial for " + cProduct.getValue().name() + "."));

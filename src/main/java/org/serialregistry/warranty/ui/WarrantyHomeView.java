@@ -1,5 +1,6 @@
 package org.serialregistry.warranty.ui;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +40,8 @@ import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimDecisions;
 
 /**
  * The adjudicator's claim queue: claims that need a person first, with filters, sorting, age,
@@ -51,9 +53,11 @@ import org.serialregistry.warranty.WarrantyClaims;
 @RolesAllowed(Role.WARRANTY_NAME)
 class WarrantyHomeView extends VerticalLayout {
 
-    private final WarrantyClaims claims;
+    private final ClaimQueries claims;
+    private final ClaimDecisions decisions;
     private final CurrentUser currentUser;
     private final UserAdministration users;
+    private final Clock clock;
     final Grid<ClaimView> grid = new Grid<>();
     final MultiSelectComboBox<ClaimState> states = new MultiSelectComboBox<>("State");
     final Select<ProductView> product = new Select<>();
@@ -67,10 +71,13 @@ class WarrantyHomeView extends VerticalLayout {
     private List<ClaimView> rows = List.of();
     private int at = -1;
 
-    WarrantyHomeView(WarrantyClaims claims, MasterData masterData, CurrentUser currentUser, UserAdministration users) {
+    WarrantyHomeView(ClaimQueries claims, ClaimDecisions decisions, MasterData masterData, CurrentUser currentUser,
+                     UserAdministration users, Clock clock) {
         this.claims = claims;
+        this.decisions = decisions;
         this.currentUser = currentUser;
         this.users = users;
+        this.clock = clock;
         setSizeFull();
 
         states.setItems(ClaimState.values());
@@ -105,12 +112,12 @@ class WarrantyHomeView extends VerticalLayout {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         var columns = Grids.columns(grid);
         columns.key("Claim", ClaimView::claimNumber).setSortable(true).setComparator(ClaimView::id);
-        columns.value("Age", c -> ClaimFormat.age(c.submittedAt())).setKey("age").setSortable(true)
+        columns.value("Age", c -> ClaimFormat.age(c.submittedAt(), clock.instant())).setKey("age").setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
         // state and review deadline in one cell, defect and lot in one, claimant and assignee in one:
         // the queue fits 1440 px without sideways scrolling and the reason keeps its room
         grid.addComponentColumn(c -> {
-            String sla = ClaimFormat.sla(c, Instant.now());
+            String sla = ClaimFormat.sla(c, clock.instant());
             var cell = new Span(c.state().label() + " ");
             if (!sla.isEmpty()) {
                 cell.add(Badges.badge(sla, sla.startsWith("Overdue") ? "error" : "contrast"));
@@ -170,11 +177,11 @@ class WarrantyHomeView extends VerticalLayout {
         var review = claims.search(ClaimFilter.all().withStates(EnumSet.of(ClaimState.NEEDS_REVIEW)));
         var oldest = review.stream().map(ClaimView::submittedAt).min(Instant::compareTo);
         kpis.removeAll();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         kpis.add(new Kpi("Need review", review.size()), new Kpi("Shown", rows.size()),
                 new Kpi("Overdue (over " + ClaimFormat.REVIEW_SLA.toDays() + " days)", review.stream()
                         .filter(c -> ClaimFormat.sla(c, now).startsWith("Overdue")).count()),
-                new Kpi("Oldest in review", oldest.map(ClaimFormat::age).orElse("–")));
+                new Kpi("Oldest in review", oldest.map(at -> ClaimFormat.age(at, now)).orElse("–")));
     }
 
     private void assignSelected() {
@@ -184,7 +191,7 @@ class WarrantyHomeView extends VerticalLayout {
             return;
         }
         String me = currentUser.require();
-        if (ClaimFormat.attempt(() -> selected.forEach(c -> claims.assign(c.id(), me)))) {
+        if (ClaimFormat.attempt(() -> selected.forEach(c -> decisions.assign(c.id(), me)))) {
             Notifications.success(selected.size() + " claim(s) assigned to you");
         }
         refresh();
@@ -245,7 +252,7 @@ class WarrantyHomeView extends VerticalLayout {
         var dialog = new SignatureDialog[1];
         dialog[0] = new SignatureDialog(printed, decision, selected.size() + " claim(s)", signature -> {
             // a refusal (no reason, wrong password) throws: the dialog stays open and the selection stays
-            var result = claims.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
+            var result = decisions.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
             if (result.problems().isEmpty()) {
                 Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
                         ? "approved" : "denied") + " and signed");

@@ -99,7 +99,7 @@ class WebhookNotifierTest {
         var scheduler = DetectionExecutors.webhookScheduler();
         scheduler.initialize();
         var notifier = new WebhookNotifier(new CounterfeitProperties(url, secret, 4, backoff, 1000, 1000, 250,
-                Duration.ofDays(7), 0), jdbc, scheduler, java.time.Clock.systemUTC());
+                Duration.ofDays(7), 0), new WebhookDeliveryStore(jdbc), scheduler, java.time.Clock.systemUTC());
         schedulers.put(notifier, scheduler);
         return notifier;
     }

@@ -1,6 +1,9 @@
 package org.serialregistry.returns.ui;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
@@ -15,7 +18,8 @@ import org.serialregistry.serial.ProductView;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.ServiceOutcome;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -29,11 +33,24 @@ import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 class ServiceViewsTest extends SpringBrowserlessTest {
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
+    @Autowired
+    ClaimQueries claimQueries;
     @Autowired
     SerialIssuance issuance;
     @Autowired
     org.serialregistry.warranty.OwnershipRegistry owners;
+    @Autowired
+    org.serialregistry.serial.MasterData masterData;
+
+    @Test
+    void theFailureDateStartsAtTodayByTheRegistrysClockAndCannotBeLater() {
+        // late in the evening UTC: a machine clock in another zone would already say the next day
+        var clock = Clock.fixed(Instant.parse("2031-03-04T23:30:00Z"), ZoneOffset.UTC);
+        var form = new ServiceClaimIntakeView(claims, masterData, clock);
+        assertThat(form.failure.getValue()).isEqualTo(LocalDate.of(2031, 3, 4));
+        assertThat(form.failure.getMax()).isEqualTo(LocalDate.of(2031, 3, 4));
+    }
 
     @Test
     void aServiceCentreSubmitsAClaimAndLogsAReplacementSerialOnIt() {
@@ -55,7 +72,7 @@ class ServiceViewsTest extends SpringBrowserlessTest {
 
         navigate(ServiceHomeView.class);
         var home = (ServiceHomeView) getCurrentView();
-        home.repairDialog(claims.find(claim.id()).orElseThrow()).open();
+        home.repairDialog(claimQueries.find(claim.id()).orElseThrow()).open();
         var dialog = $(Dialog.class).single();
         assertThat(dialog.getElement().getTextRecursively()).as("eligibility before the repair")
                 .contains("This unit has had 1 claim; the policy allows 3; a second is within the limit");
@@ -67,7 +84,7 @@ class ServiceViewsTest extends SpringBrowserlessTest {
         $(TextField.class, dialog).withCaption("Replacement serial").single().setValue(pair.get(1).value());
         $(Button.class, dialog).withText("Log repair").single().click();
 
-        var after = claims.find(claim.id()).orElseThrow();
+        var after = claimQueries.find(claim.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(ClaimState.REPLACED);
         assertThat(after.replacementSerial()).isEqualTo(pair.get(1).value());
 

@@ -24,7 +24,8 @@ import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.NewRegistration;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.RegistrationChannel;
-import org.serialregistry.warranty.WarrantyClaims;
+import org.serialregistry.warranty.ClaimIntake;
+import org.serialregistry.warranty.ClaimQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -39,7 +40,11 @@ import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 class ClaimQueueViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    WarrantyClaims claims;
+    ClaimIntake claims;
+    @Autowired
+    ClaimQueries claimQueries;
+    @Autowired
+    org.serialregistry.warranty.ClaimDecisions claimDecisions;
     @Autowired
     OwnershipRegistry owners;
     @Autowired
@@ -132,13 +137,13 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         assertThat(password.isInvalid()).isTrue();
         assertThat(password.getErrorMessage()).startsWith("The password is not correct");
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+        assertThat(claimQueries.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
 
         $(PasswordField.class, dialog).single().setValue("warranty");
         $(TextArea.class, dialog).single().setValue("Gift receipt checked");
         $(Button.class, dialog).withText("Sign and approve").single().click();
 
-        var after = claims.detail(claim.id()).orElseThrow();
+        var after = claimQueries.detail(claim.id()).orElseThrow();
         assertThat(after.claim().state()).isEqualTo(ClaimState.RMA_ISSUED);
         assertThat(after.claim().decision()).isEqualTo(ClaimDecision.APPROVED);
         assertThat(after.signatures()).singleElement()
@@ -220,18 +225,32 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         var deny = $(Dialog.class).single();
         assertThat(deny.getHeaderTitle()).isEqualTo("Deny 1 claim(s)");
         deny.close();
-        assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+        assertThat(claimQueries.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
 
         press(Key.KEY_A);
         var approve = $(Dialog.class).single();
         assertThat(approve.getHeaderTitle()).isEqualTo("Approve 1 claim(s)");
-        assertThat(claims.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
+        assertThat(claimQueries.find(claim.id()).orElseThrow().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
         $(PasswordField.class, approve).single().setValue("warranty");
         $(Button.class, approve).withText("Sign and approve").single().click();
 
-        var after = claims.detail(claim.id()).orElseThrow();
+        var after = claimQueries.detail(claim.id()).orElseThrow();
         assertThat(after.claim().state()).isEqualTo(ClaimState.RMA_ISSUED);
         assertThat(after.signatures()).singleElement()
                 .satisfies(s -> assertThat(s.printedName()).isEqualTo("Wendy Warranty"));
+    }
+
+    @Test
+    void aDecidedClaimsPageOffersNoSecondDecision() {
+        var claim = claimForReview();
+        as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.DENIED,
+                org.serialregistry.warranty.SignatureMeaning.APPROVAL, "Not the owner's unit", "warranty"), Role.WARRANTY_NAME);
+
+        navigate(ClaimPageView.class, claim.id());
+
+        assertThat(((ClaimPageView) getCurrentView()).detail.claim().state()).isEqualTo(ClaimState.DENIED);
+        assertThat($(Button.class).withText("Approve…").exists()).isFalse();
+        assertThat($(Button.class).withText("Deny…").exists()).isFalse();
+        assertThat($(Button.class).withText("Assign to me").exists()).isTrue();
     }
 }
