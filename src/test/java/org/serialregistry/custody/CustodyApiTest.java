@@ -92,9 +92,7 @@ class CustodyApiTest {
                 .andExpect(jsonPath("$.shipment.references.po").value("PO-77"))
                 .andExpect(jsonPath("$.receipt.length()").value(5));
 
-        mvc.perform(get("/api/v1/custody").param("holder", "DIST-DE").header("Authorization", DISTRIBUTOR))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items").value(org.hamcrest.Matchers.hasItems(serials.subList(0, 4).toArray())));
+        assertThat(heldBy("DIST-DE")).containsAll(serials.subList(0, 4)).doesNotContain(serials.get(4));
         mvc.perform(get("/api/v1/custody").param("holder", "DIST-FR").header("Authorization", DISTRIBUTOR))
                 .andExpect(status().isBadRequest());
 
@@ -199,5 +197,19 @@ class CustodyApiTest {
         assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? and subject_type = "
                 + "'diversion-alert' order by id", String.class, Long.toString(id)))
                 .containsExactly("diversion-alert.status", "diversion-alert.status");
+    }
+
+    /** Every serial the party holds, page by page as a client reads the list. */
+    private java.util.List<String> heldBy(String holder) throws Exception {
+        var all = new java.util.ArrayList<String>();
+        for (int page = 0; ; page++) {
+            var answer = json.readTree(mvc.perform(get("/api/v1/custody").param("holder", holder)
+                            .param("page", String.valueOf(page)).param("size", "500").header("Authorization", DISTRIBUTOR))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            answer.get("items").forEach(item -> all.add(item.asString()));
+            if (all.size() >= answer.get("total").asLong() || answer.get("items").isEmpty()) {
+                return all;
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,11 +45,11 @@ public class AuditSealStore {
     }
 
     public Head lockHead() {
-        return jdbc.sql("select last_seq, last_mac from audit_chain_head where id = 1 for update").query(Head.class).single();
+        return jdbc.sql("select last_seq, last_mac from audit_chain_head where id = 1 for update").query(Rows.of(Head.class)).single();
     }
 
     public Head head() {
-        return jdbc.sql("select last_seq, last_mac from audit_chain_head where id = 1").query(Head.class).single();
+        return jdbc.sql("select last_seq, last_mac from audit_chain_head where id = 1").query(Rows.of(Head.class)).single();
     }
 
     public List<Entry> unsealed() {
@@ -57,7 +58,7 @@ public class AuditSealStore {
                 from audit_entry e
                 where e.id > (select coalesce(max(entry_id), 0) from audit_seal) - ?
                   and not exists (select 1 from audit_seal s where s.entry_id = e.id)
-                order by e.id""").param(LOOKBACK).query(Entry.class).list();
+                order by e.id""").param(LOOKBACK).query(Rows.of(Entry.class)).list();
     }
 
     public void seal(long seq, long entryId, int macKey, String prevMac, String mac) {

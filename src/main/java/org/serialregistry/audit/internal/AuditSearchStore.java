@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditQuery;
 import org.serialregistry.audit.AuditRecord;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,7 @@ public class AuditSearchStore {
     public List<AuditRecord> find(AuditQuery q, long offset, int limit) {
         var w = where(q);
         return jdbc.sql(COLUMNS + w.sql() + " order by occurred_at desc, id desc offset " + offset + " rows fetch next "
-                + limit + " rows only").params(w.params()).query(Row.class).list().stream().map(Row::toRecord).toList();
+                + limit + " rows only").params(w.params()).query(Rows.of(Row.class)).list().stream().map(Row::toRecord).toList();
     }
 
     public long count(AuditQuery q) {
@@ -44,7 +45,7 @@ public class AuditSearchStore {
     public void stream(AuditQuery q, Consumer<AuditRecord> sink) {
         var w = where(q);
         try (var rows = jdbc.sql(COLUMNS + w.sql() + " order by occurred_at desc, id desc").params(w.params())
-                .withFetchSize(500).query(Row.class).stream()) {
+                .withFetchSize(500).query(Rows.of(Row.class)).stream()) {
             rows.map(Row::toRecord).forEach(sink);
         }
     }

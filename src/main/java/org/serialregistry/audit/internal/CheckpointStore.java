@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.serialregistry.audit.Checkpoint;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +30,7 @@ public class CheckpointStore {
         return jdbc.sql("select chain, sequence, head_mac, created_at, key_id, signature from chain_checkpoint "
                         + "where chain = ? order by sequence desc, id desc fetch first 1 rows only")
                 .param(chain)
-                .query(Checkpoint.class)
+                .query(Rows.of(Checkpoint.class))
                 .optional();
     }
 

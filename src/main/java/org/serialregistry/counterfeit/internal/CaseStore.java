@@ -25,7 +25,7 @@ import org.serialregistry.counterfeit.EvidenceScan;
 import org.serialregistry.counterfeit.Severity;
 import org.serialregistry.counterfeit.SignalType;
 import org.serialregistry.counterfeit.SignalView;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -288,9 +288,9 @@ public class CaseStore {
                            SignalType firstType, @Nullable String serial, Instant firstSeenAt) {
     }
 
-    private static final RowMapper<CaseRow> CASE_ROW = new DataClassRowMapper<>(CaseRow.class);
-    private static final RowMapper<PartialCase> CASE_FULL = new DataClassRowMapper<>(PartialCase.class);
-    private static final RowMapper<CaseNote> NOTE = new DataClassRowMapper<>(CaseNote.class);
+    private static final RowMapper<CaseRow> CASE_ROW = Rows.of(CaseRow.class);
+    private static final RowMapper<PartialCase> CASE_FULL = Rows.of(PartialCase.class);
+    private static final RowMapper<CaseNote> NOTE = Rows.of(CaseNote.class);
 
     private record PartialCase(long id, String groupKind, String groupKey, CaseState state, Severity severity,
                                SignalType firstType, @Nullable String serial, @Nullable String gtin,
@@ -336,12 +336,12 @@ public class CaseStore {
     private record SerialGtin(String serial, String gtin) {
     }
 
-    private static final RowMapper<EvidenceScan> SCAN = new DataClassRowMapper<>(EvidenceScan.class);
-    private static final RowMapper<SignalScan> SIGNAL_SCAN = new DataClassRowMapper<>(SignalScan.class);
-    private static final RowMapper<SignalRow> SIGNAL = new DataClassRowMapper<>(SignalRow.class);
-    private static final RowMapper<CaseType> CASE_TYPE = new DataClassRowMapper<>(CaseType.class);
-    private static final RowMapper<SerialType> SERIAL_TYPE = new DataClassRowMapper<>(SerialType.class);
-    private static final RowMapper<SerialGtin> SERIAL_GTIN = new DataClassRowMapper<>(SerialGtin.class);
+    private static final RowMapper<EvidenceScan> SCAN = Rows.of(EvidenceScan.class);
+    private static final RowMapper<SignalScan> SIGNAL_SCAN = Rows.of(SignalScan.class);
+    private static final RowMapper<SignalRow> SIGNAL = Rows.of(SignalRow.class);
+    private static final RowMapper<CaseType> CASE_TYPE = Rows.of(CaseType.class);
+    private static final RowMapper<SerialType> SERIAL_TYPE = Rows.of(SerialType.class);
+    private static final RowMapper<SerialGtin> SERIAL_GTIN = Rows.of(SerialGtin.class);
 
     static OffsetDateTime utc(Instant i) {
         return i.atOffset(ZoneOffset.UTC);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.serialregistry.counterfeit.CounterfeitStatistics;
 import org.serialregistry.counterfeit.SignalType;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +37,7 @@ public class CounterfeitStatisticsStore {
         var from = since.atOffset(ZoneOffset.UTC);
         var perDay = new TreeMap<LocalDate, Map<SignalType, Long>>();
         jdbc.sql("select first_seen_at, first_type from alert_case where first_seen_at >= ?").param(from)
-                .query(CaseOpened.class).list().forEach(c -> perDay
+                .query(Rows.of(CaseOpened.class)).list().forEach(c -> perDay
                         .computeIfAbsent(c.firstSeenAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
                                 d -> new EnumMap<>(SignalType.class))
                         .merge(c.firstType(), 1L, Long::sum));
@@ -48,13 +49,13 @@ public class CounterfeitStatisticsStore {
                 from alert_signal g left join alert_signal_scan s on s.signal_id = g.id
                 where g.type in ('GEO_ANOMALY','SCAN_COUNT','SCANNED_WHILE_INACTIVE','OFF_MARKET') and g.serial is not null
                 group by g.serial order by sessions desc, countries desc, g.serial fetch first 20 rows only""")
-                .query(CounterfeitStatistics.ClonedSerial.class).list();
+                .query(Rows.of(CounterfeitStatistics.ClonedSerial.class)).list();
         List<CounterfeitStatistics.ProbingClient> probers = jdbc.sql("""
                 select g.client_key, count(distinct s.scan_id) bad_codes, count(distinct g.id) signals
                 from alert_signal g left join alert_signal_scan s on s.signal_id = g.id
                 where g.type in ('ENUMERATION','FORGED_CODE','NOT_ISSUED') and g.client_key is not null
                 group by g.client_key order by bad_codes desc, signals desc, g.client_key fetch first 20 rows only""")
-                .query(CounterfeitStatistics.ProbingClient.class).list();
+                .query(Rows.of(CounterfeitStatistics.ProbingClient.class)).list();
         return new CounterfeitStatistics(perDay, byCountry, byProduct, cloned, probers);
     }
 
@@ -63,7 +64,7 @@ public class CounterfeitStatisticsStore {
         var result = new LinkedHashMap<String, Long>();
         jdbc.sql("select " + label + " bucket, count(*) n from alert_case where first_seen_at >= ? group by " + label
                         + " order by n desc, bucket").param(from)
-                .query(Count.class).list().forEach(c -> result.put(c.bucket(), c.n()));
+                .query(Rows.of(Count.class)).list().forEach(c -> result.put(c.bucket(), c.n()));
         return result;
     }
 }

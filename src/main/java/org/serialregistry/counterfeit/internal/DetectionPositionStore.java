@@ -3,6 +3,7 @@ package org.serialregistry.counterfeit.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ class DetectionPositionStore {
         jdbc.sql("update counterfeit_detection_position set epoch = epoch + 1, leader = ?, updated_at = ? where id = ?")
                 .param(leader).param(now.atOffset(ZoneOffset.UTC)).param(ID).update();
         return jdbc.sql("select last_seq, open_seqs, epoch from counterfeit_detection_position where id = ?")
-                .param(ID).query(Position.class).single();
+                .param(ID).query(Rows.of(Position.class)).single();
     }
 
     /** Moves the position on, inside the caller's transaction; false when another leader has taken over since. */

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.serialregistry.counterfeit.Thresholds;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +20,7 @@ public class ThresholdStore {
     }
 
     public List<Thresholds> all() {
-        return jdbc.sql("select * from counterfeit_threshold").query(Thresholds.class).list();
+        return jdbc.sql("select * from counterfeit_threshold").query(Rows.of(Thresholds.class)).list();
     }
 
     /** Writes {@code t} if its version is still the stored one; false when someone saved in between. */

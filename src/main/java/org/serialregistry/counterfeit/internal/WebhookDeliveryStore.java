@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,7 +36,7 @@ class WebhookDeliveryStore {
 
     Optional<Pending> pending(long id) {
         return JdbcClient.create(jdbc).sql("select case_id, payload, attempts, next_attempt_at from webhook_delivery "
-                + "where id = ? and state = 'PENDING'").param(id).query(Pending.class).optional();
+                + "where id = ? and state = 'PENDING'").param(id).query(Rows.of(Pending.class)).optional();
     }
 
     /** The lease: whoever moves next_attempt_at on from the value it read sends this attempt. */

@@ -26,7 +26,7 @@ import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -45,11 +45,11 @@ public class CustodyStore {
     static final int CHUNK = 2000;
 
     /** Rows mapped by column name onto the records (timestamps to {@code Instant}, enums, nullable numbers). */
-    private static final RowMapper<CustodyRefusal> REFUSAL = new DataClassRowMapper<>(CustodyRefusal.class);
-    private static final RowMapper<DiversionAlert> ALERT = new DataClassRowMapper<>(DiversionAlert.class);
-    private static final RowMapper<CustodyRow> CUSTODY = new DataClassRowMapper<>(CustodyRow.class);
-    private static final RowMapper<ReceiptLine> RECEIPT_LINE = new DataClassRowMapper<>(ReceiptLine.class);
-    private static final RowMapper<LineRow> LINE = new DataClassRowMapper<>(LineRow.class);
+    private static final RowMapper<CustodyRefusal> REFUSAL = Rows.of(CustodyRefusal.class);
+    private static final RowMapper<DiversionAlert> ALERT = Rows.of(DiversionAlert.class);
+    private static final RowMapper<CustodyRow> CUSTODY = Rows.of(CustodyRow.class);
+    private static final RowMapper<ReceiptLine> RECEIPT_LINE = Rows.of(ReceiptLine.class);
+    private static final RowMapper<LineRow> LINE = Rows.of(LineRow.class);
     private static final String ALERTS = "select a.*, a.last_legit_holder as last_legitimate_holder from diversion_alert a";
 
     private final JdbcTemplate jdbc;
@@ -206,7 +206,7 @@ public class CustodyStore {
         }
     }
 
-    private static final RowMapper<ShipmentRow> SHIPMENT_ROW = new DataClassRowMapper<>(ShipmentRow.class);
+    private static final RowMapper<ShipmentRow> SHIPMENT_ROW = Rows.of(ShipmentRow.class);
 
     private static ShipmentView mapShipment(ResultSet rs, int n) throws SQLException {
         return SHIPMENT_ROW.mapRow(rs, n).view();
@@ -477,7 +477,7 @@ public class CustodyStore {
     private record Count(String name, long units) {
     }
 
-    private static final RowMapper<Count> COUNT = new DataClassRowMapper<>(Count.class);
+    private static final RowMapper<Count> COUNT = Rows.of(Count.class);
 
     /** Per party code: units received, units passed on (shipped onwards or sold), units diverted. */
     public Map<String, long[]> volumesByParty() {

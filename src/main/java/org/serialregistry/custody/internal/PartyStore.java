@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.custody.PartyType;
 import org.serialregistry.custody.PartyView;
 import org.serialregistry.shared.CountryCode;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -113,9 +113,9 @@ public class PartyStore {
     private record PartyUser(String partyCode, String username) {
     }
 
-    private static final RowMapper<PartyRow> PARTY = new DataClassRowMapper<>(PartyRow.class);
-    private static final RowMapper<MarketException> EXCEPTION = new DataClassRowMapper<>(MarketException.class);
-    private static final RowMapper<PartyUser> PARTY_USER = new DataClassRowMapper<>(PartyUser.class);
+    private static final RowMapper<PartyRow> PARTY = Rows.of(PartyRow.class);
+    private static final RowMapper<MarketException> EXCEPTION = Rows.of(MarketException.class);
+    private static final RowMapper<PartyUser> PARTY_USER = Rows.of(PartyUser.class);
 
     static String join(Set<CountryCode> markets) {
         return markets.stream().map(CountryCode::value).sorted().collect(Collectors.joining(","));

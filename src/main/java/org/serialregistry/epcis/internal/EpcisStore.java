@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -62,7 +63,7 @@ public class EpcisStore {
 
     public Optional<CaptureRow> capture(String id) {
         return jdbc.sql("select id, captured_at, captured_by, party, status, event_count, applied_count, duplicate_count, "
-                + "errors from epcis_capture where id = ?").param(id).query(CaptureRow.class).optional();
+                + "errors from epcis_capture where id = ?").param(id).query(Rows.of(CaptureRow.class)).optional();
     }
 
     public long insertEvent(NewEvent e) {
@@ -109,7 +110,7 @@ public class EpcisStore {
     public Optional<EventRow> eventByHash(String hash) {
         return jdbc.sql("select id, event_hash, event_type, action, record_time, declared_error_at, error_declaration, body "
                         + "from epcis_event where event_hash = ? and declares_hash is null order by id")
-                .param(hash).query(EventRow.class).stream().findFirst();
+                .param(hash).query(Rows.of(EventRow.class)).stream().findFirst();
     }
 
     public void declareError(long eventId, OffsetDateTime at, String errorDeclaration) {
@@ -140,7 +141,7 @@ public class EpcisStore {
             params.add(f.party() == null ? "" : f.party());
         }
         sql.append(" order by e.id fetch first ").append(f.limit()).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(EventRow.class).list();
+        return jdbc.sql(sql.toString()).params(params).query(Rows.of(EventRow.class)).list();
     }
 
     private static void in(StringBuilder sql, List<Object> params, String column, List<String> values) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,12 +34,12 @@ public class FactorStore {
 
     public Optional<ProductRow> product(String gtin) {
         return jdbc.sql("select gtin, nfc, scratch_off, hologram from product_second_factor where gtin = ?")
-                .param(gtin).query(ProductRow.class).optional();
+                .param(gtin).query(Rows.of(ProductRow.class)).optional();
     }
 
     public List<ProductRow> products() {
         return jdbc.sql("select gtin, nfc, scratch_off, hologram from product_second_factor order by gtin")
-                .query(ProductRow.class).list();
+                .query(Rows.of(ProductRow.class)).list();
     }
 
     public void saveProduct(ProductRow row, Instant at, String by) {
@@ -54,12 +55,12 @@ public class FactorStore {
 
     public Optional<TagRow> tag(String uid) {
         return jdbc.sql("select uid, serial, gtin, key_version, last_counter, last_tap_at, bound_at from nfc_tag where uid = ?")
-                .param(uid).query(TagRow.class).optional();
+                .param(uid).query(Rows.of(TagRow.class)).optional();
     }
 
     public Optional<TagRow> tagOfSerial(String serial) {
         return jdbc.sql("select uid, serial, gtin, key_version, last_counter, last_tap_at, bound_at from nfc_tag "
-                + "where serial = ?").param(serial).query(TagRow.class).optional();
+                + "where serial = ?").param(serial).query(Rows.of(TagRow.class)).optional();
     }
 
     public void insertTag(String uid, String serial, String gtin, int keyVersion, Instant at, String by) {
@@ -100,7 +101,7 @@ public class FactorStore {
 
     public Optional<HologramRow> hologram(String number) {
         return jdbc.sql("select hologram_number, gtin, serial, lot from hologram where hologram_number = ?")
-                .param(number).query(HologramRow.class).optional();
+                .param(number).query(Rows.of(HologramRow.class)).optional();
     }
 
     public List<String> hologramsOf(String gtin, String serial, String lot) {
@@ -131,7 +132,7 @@ public class FactorStore {
 
     public List<TagRow> latestTags(int limit) {
         return jdbc.sql("select uid, serial, gtin, key_version, last_counter, last_tap_at, bound_at from nfc_tag "
-                + "order by bound_at desc, uid limit ?").param(limit).query(TagRow.class).list();
+                + "order by bound_at desc, uid limit ?").param(limit).query(Rows.of(TagRow.class)).list();
     }
 
     public long tagCount() {

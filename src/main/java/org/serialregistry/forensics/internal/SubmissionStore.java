@@ -14,6 +14,7 @@ import org.serialregistry.forensics.ChecklistEntry;
 import org.serialregistry.forensics.ChecklistItem;
 import org.serialregistry.forensics.PhotoView;
 import org.serialregistry.forensics.SerialSource;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -77,23 +78,23 @@ public class SubmissionStore {
     }
 
     public Optional<Row> find(long id) {
-        return client.sql("select * from forensic_submission where id = ?").param(id).query(Row.class).optional();
+        return client.sql("select * from forensic_submission where id = ?").param(id).query(Rows.of(Row.class)).optional();
     }
 
     public List<Row> latest(int limit) {
         return client.sql("select * from forensic_submission order by submitted_at desc, id desc fetch first "
-                + Math.max(1, Math.min(limit, 1000)) + " rows only").query(Row.class).list();
+                + Math.max(1, Math.min(limit, 1000)) + " rows only").query(Rows.of(Row.class)).list();
     }
 
     public List<PhotoView> photos(long submissionId) {
         return client.sql("select id, filename, content_type, size_bytes, width, height, sha256 from forensic_photo "
-                + "where submission_id = ? order by id").param(submissionId).query(PhotoView.class).list();
+                + "where submission_id = ? order by id").param(submissionId).query(Rows.of(PhotoView.class)).list();
     }
 
     /** Content type and bytes of one photo. */
     public Optional<Map.Entry<String, byte[]>> photo(long photoId) {
         return client.sql("select content_type, content from forensic_photo where id = ?").param(photoId)
-                .query(PhotoContent.class).optional().map(p -> Map.entry(p.contentType(), p.content()));
+                .query(Rows.of(PhotoContent.class)).optional().map(p -> Map.entry(p.contentType(), p.content()));
     }
 
     /** Every item of the checklist; items not yet recorded are NOT_DONE. */
@@ -103,7 +104,7 @@ public class SubmissionStore {
             map.put(item, new ChecklistEntry(item, CheckResult.NOT_DONE, null));
         }
         client.sql("select item, result, note from forensic_checklist_item where submission_id = ?").param(submissionId)
-                .query(ChecklistEntry.class).list().forEach(e -> map.put(e.item(), e));
+                .query(Rows.of(ChecklistEntry.class)).list().forEach(e -> map.put(e.item(), e));
         return List.copyOf(map.values());
     }
 
@@ -142,7 +143,7 @@ public class SubmissionStore {
     public List<VerdictRow> verdicts(long submissionId) {
         return client.sql("select id, submission_id, verdict, reasoning, checklist as checklist_json, meaning, signer, "
                         + "signer_name, signed_at, supersedes_id, content_hash from forensic_verdict "
-                        + "where submission_id = ? order by id").param(submissionId).query(VerdictRow.class).list();
+                        + "where submission_id = ? order by id").param(submissionId).query(Rows.of(VerdictRow.class)).list();
     }
 
     public long count(String table) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.serialregistry.lifecycle.EvidenceView;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,7 @@ public class EvidenceStore {
     }
 
     public Optional<EvidenceView> find(long id) {
-        return jdbc.sql("select * from end_of_life_evidence where id = ?").param(id).query(Row.class).optional()
+        return jdbc.sql("select * from end_of_life_evidence where id = ?").param(id).query(Rows.of(Row.class)).optional()
                 .map(Row::view);
     }
 

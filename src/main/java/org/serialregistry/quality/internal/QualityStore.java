@@ -9,10 +9,10 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.quality.QualityAlertView;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
 @Repository
@@ -86,6 +86,6 @@ public class QualityStore {
     private record ThresholdRow(String gtin, double maxClaimRatePercent, int minClaims) {
     }
 
-    private static final RowMapper<QualityAlertView> ALERT = new DataClassRowMapper<>(QualityAlertView.class);
-    private static final RowMapper<ThresholdRow> THRESHOLD = new DataClassRowMapper<>(ThresholdRow.class);
+    private static final RowMapper<QualityAlertView> ALERT = Rows.of(QualityAlertView.class);
+    private static final RowMapper<ThresholdRow> THRESHOLD = Rows.of(ThresholdRow.class);
 }

@@ -18,6 +18,7 @@ import org.serialregistry.recall.RecallSeverity;
 import org.serialregistry.recall.RecallUnitState;
 import org.serialregistry.recall.SignatureMeaning;
 import org.serialregistry.serial.UnitSelection;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -90,13 +91,13 @@ public class CampaignStore {
     }
 
     public Optional<CampaignView> find(long id) {
-        return jdbc.sql("select * from recall_campaign where id = ?").param(id).query(CampaignRow.class).optional()
+        return jdbc.sql("select * from recall_campaign where id = ?").param(id).query(Rows.of(CampaignRow.class)).optional()
                 .map(CampaignRow::view);
     }
 
     public Optional<CampaignView> findByNumber(String number) {
         return jdbc.sql("select * from recall_campaign where campaign_number = ?").param(number)
-                .query(CampaignRow.class).optional().map(CampaignRow::view);
+                .query(Rows.of(CampaignRow.class)).optional().map(CampaignRow::view);
     }
 
     /**
@@ -105,17 +106,17 @@ public class CampaignStore {
      */
     public Optional<Cursor> claimCursor(long id) {
         return jdbc.sql("select * from recall_campaign where id = ? for update skip locked").param(id)
-                .query(CampaignRow.class).optional().map(r -> new Cursor(r.view(), r.lastSerial()));
+                .query(Rows.of(CampaignRow.class)).optional().map(r -> new Cursor(r.view(), r.lastSerial()));
     }
 
     public List<CampaignView> latest(int limit) {
         return jdbc.sql("select * from recall_campaign order by id desc fetch first " + Math.min(limit, 1000) + " rows only")
-                .query(CampaignRow.class).list().stream().map(CampaignRow::view).toList();
+                .query(Rows.of(CampaignRow.class)).list().stream().map(CampaignRow::view).toList();
     }
 
     public List<CampaignView> inState(CampaignState state) {
         return jdbc.sql("select * from recall_campaign where state = ? order by id").param(state.name())
-                .query(CampaignRow.class).list().stream().map(CampaignRow::view).toList();
+                .query(Rows.of(CampaignRow.class)).list().stream().map(CampaignRow::view).toList();
     }
 
     /** The next serials of a campaign's list after {@code after}, in order. */
@@ -190,14 +191,14 @@ public class CampaignStore {
 
     public Optional<UnitRow> unit(long campaignId, String serial) {
         return jdbc.sql("select serial, market, holder, state from recall_unit where campaign_id = ? and serial = ?")
-                .params(campaignId, serial).query(UnitRow.class).optional();
+                .params(campaignId, serial).query(Rows.of(UnitRow.class)).optional();
     }
 
     /** The open campaign (not closed) that recalled this unit most recently. */
     public Optional<CampaignView> openCampaignOf(String serial) {
         return jdbc.sql("select c.* from recall_campaign c join recall_unit u on u.campaign_id = c.id "
                         + "where u.serial = ? and c.state <> 'CLOSED' order by c.id desc fetch first 1 rows only")
-                .param(serial).query(CampaignRow.class).optional().map(CampaignRow::view);
+                .param(serial).query(Rows.of(CampaignRow.class)).optional().map(CampaignRow::view);
     }
 
     public record CountRow(String market, String state, boolean located, long units) {
@@ -207,7 +208,7 @@ public class CampaignStore {
         return jdbc.sql("select market, state, case when holder is null then false else true end as located, "
                         + "count(*) as units from recall_unit where campaign_id = ? "
                         + "group by market, state, case when holder is null then false else true end")
-                .param(campaignId).query(CountRow.class).list();
+                .param(campaignId).query(Rows.of(CountRow.class)).list();
     }
 
     public void insertSignature(long campaignId, String decision, String signer, String printedName,
@@ -223,7 +224,7 @@ public class CampaignStore {
 
     public List<CampaignSignature> signatures(long campaignId) {
         return jdbc.sql("select * from recall_signature where campaign_id = ? order by id").param(campaignId)
-                .query(SignatureRow.class).list().stream()
+                .query(Rows.of(SignatureRow.class)).list().stream()
                 .map(r -> new CampaignSignature(r.id(), r.campaignId(), r.decision(), r.signer(), r.printedName(),
                         SignatureMeaning.valueOf(r.meaning()), r.note(), r.signedAt().toInstant(), r.contentHash()))
                 .toList();
@@ -241,10 +242,10 @@ public class CampaignStore {
     }
 
     public List<WebhookRow> activeWebhooks() {
-        return jdbc.sql("select * from recall_webhook where active = true order by id").query(WebhookRow.class).list();
+        return jdbc.sql("select * from recall_webhook where active = true order by id").query(Rows.of(WebhookRow.class)).list();
     }
 
     public Optional<WebhookRow> webhook(long id) {
-        return jdbc.sql("select * from recall_webhook where id = ?").param(id).query(WebhookRow.class).optional();
+        return jdbc.sql("select * from recall_webhook where id = ?").param(id).query(Rows.of(WebhookRow.class)).optional();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,7 +54,7 @@ public class NoticeStore {
 
     public Optional<Notice> pending(long id) {
         return jdbc.sql("select id, campaign_id, channel, recipient, serial, payload, attempts, next_attempt_at "
-                + "from recall_notice where id = ? and state = 'PENDING'").param(id).query(Notice.class).optional();
+                + "from recall_notice where id = ? and state = 'PENDING'").param(id).query(Rows.of(Notice.class)).optional();
     }
 
     /** Takes the lease: whoever moves next_attempt_at on from the value it read sends this attempt. */
@@ -83,6 +84,6 @@ public class NoticeStore {
 
     public List<NoticeCount> counts(long campaignId) {
         return jdbc.sql("select channel, state, count(*) as notices from recall_notice where campaign_id = ? "
-                + "group by channel, state").param(campaignId).query(NoticeCount.class).list();
+                + "group by channel, state").param(campaignId).query(Rows.of(NoticeCount.class)).list();
     }
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.returns.RepairView;
+import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
 @Repository
@@ -68,12 +68,12 @@ public class RepairStore {
 
     /** Repair rows with the centre's party code under the name {@link RepairView} gives it. */
     private static final String REPAIRS = "select repair_record.*, service_party as service_centre from repair_record";
-    private static final RowMapper<RepairView> REPAIR = new DataClassRowMapper<>(RepairView.class);
+    private static final RowMapper<RepairView> REPAIR = Rows.of(RepairView.class);
 
     private record Assignment(long claimId, String serviceParty) {
     }
 
-    private static final RowMapper<Assignment> ASSIGNMENT = new DataClassRowMapper<>(Assignment.class);
+    private static final RowMapper<Assignment> ASSIGNMENT = Rows.of(Assignment.class);
 
     // ---- which service centre an RMA is with
 

@@ -13,6 +13,7 @@ import org.serialregistry.returns.IntakeCheck;
 import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnLineView;
 import org.serialregistry.returns.ReturnReason;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -86,33 +87,33 @@ public class ReturnStore {
     }
 
     public Optional<ReturnRow> findReturn(long id) {
-        return jdbc.sql(HEADERS + "where id = ?").param(id).query(ReturnRow.class).optional();
+        return jdbc.sql(HEADERS + "where id = ?").param(id).query(Rows.of(ReturnRow.class)).optional();
     }
 
     public Optional<ReturnRow> findReturn(String rmaNumber) {
-        return jdbc.sql(HEADERS + "where rma_number = ?").param(rmaNumber).query(ReturnRow.class).optional();
+        return jdbc.sql(HEADERS + "where rma_number = ?").param(rmaNumber).query(Rows.of(ReturnRow.class)).optional();
     }
 
     public List<ReturnRow> latestReturns(@Nullable String party, int limit) {
         return jdbc.sql(HEADERS + (party == null ? "" : "where from_party = :p or received_by = :p ")
                         + "order by id desc fetch first " + Math.min(limit, 500) + " rows only")
                 .paramSource(party == null ? java.util.Map.of() : java.util.Map.of("p", party))
-                .query(ReturnRow.class).list();
+                .query(Rows.of(ReturnRow.class)).list();
     }
 
     public List<ReturnLineView> lines(long returnId) {
-        return jdbc.sql(LINES + "where l.return_id = ? order by l.line_no").param(returnId).query(LineRow.class)
+        return jdbc.sql(LINES + "where l.return_id = ? order by l.line_no").param(returnId).query(Rows.of(LineRow.class))
                 .stream().map(LineRow::view).toList();
     }
 
     public Optional<ReturnLineView> line(long lineId) {
-        return jdbc.sql(LINES + "where l.id = ?").param(lineId).query(LineRow.class).optional().map(LineRow::view);
+        return jdbc.sql(LINES + "where l.id = ?").param(lineId).query(Rows.of(LineRow.class)).optional().map(LineRow::view);
     }
 
     /** The newest line naming this serial. */
     public Optional<ReturnLineView> latestLineOf(String serial) {
         return jdbc.sql(LINES + "where l.serial = ? order by l.id desc fetch first 1 rows only").param(serial)
-                .query(LineRow.class).optional().map(LineRow::view);
+                .query(Rows.of(LineRow.class)).optional().map(LineRow::view);
     }
 
     /** The header of the return a line belongs to. */

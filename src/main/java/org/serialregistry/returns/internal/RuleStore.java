@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.returns.DispositionRule;
 import org.serialregistry.returns.ReturnDisposition;
 import org.serialregistry.returns.ReturnReason;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -40,11 +41,11 @@ public class RuleStore {
 
     /** Every rule, in the order they are tried. */
     public List<DispositionRule> all() {
-        return jdbc.sql(SELECT + "order by priority, id").query(RuleRow.class).stream().map(RuleRow::view).toList();
+        return jdbc.sql(SELECT + "order by priority, id").query(Rows.of(RuleRow.class)).stream().map(RuleRow::view).toList();
     }
 
     public Optional<DispositionRule> find(long id) {
-        return jdbc.sql(SELECT + "where id = ?").param(id).query(RuleRow.class).optional().map(RuleRow::view);
+        return jdbc.sql(SELECT + "where id = ?").param(id).query(Rows.of(RuleRow.class)).optional().map(RuleRow::view);
     }
 
     public long insert(DispositionRule r, Instant at) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,12 +46,12 @@ public class BatchSignatureStore {
 
     public Optional<Signature> find(UUID batchId) {
         return jdbc.sql("select batch_id, leaf_count, chunk_size, merkle_root, key_id, signature from batch_signature "
-                + "where batch_id = ?").param(batchId).query(Signature.class).optional();
+                + "where batch_id = ?").param(batchId).query(Rows.of(Signature.class)).optional();
     }
 
     public List<Chunk> chunks(UUID batchId) {
         return jdbc.sql("select chunk_no, first_serial, last_serial, hash from batch_merkle_chunk where batch_id = ? "
-                + "order by chunk_no").param(batchId).query(Chunk.class).list();
+                + "order by chunk_no").param(batchId).query(Rows.of(Chunk.class)).list();
     }
 
     public List<String> serialsBetween(UUID batchId, String first, String last) {
@@ -60,7 +61,7 @@ public class BatchSignatureStore {
 
     public Optional<ProductionMerkle.Record> record(String serial) {
         return jdbc.sql("select gtin, serial, lot, batch_id, production_date, expiry_date, facility_number, line_number, "
-                + "intended_market from unit where serial = ?").param(serial).query(ProductionMerkle.Record.class).optional();
+                + "intended_market from unit where serial = ?").param(serial).query(Rows.of(ProductionMerkle.Record.class)).optional();
     }
 
     /** Completed batches that have no signature yet (issued before manufacturing signatures existed). */

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.BatchStatus;
 import org.serialregistry.serial.BatchView;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,7 +108,7 @@ public class BatchStore {
         JdbcClient.create(jdbc).sql("""
                 select p.name, sum(b.issued_count) as units from serial_batch b join product p on p.id = b.product_id
                 where b.status = 'COMPLETED' group by p.name order by units desc, p.name""")
-                .query(ProductUnits.class).list().forEach(r -> result.put(r.name(), r.units()));
+                .query(Rows.of(ProductUnits.class)).list().forEach(r -> result.put(r.name(), r.units()));
         return result;
     }
 
@@ -118,7 +118,7 @@ public class BatchStore {
         JdbcClient.create(jdbc).sql("""
                 select production_date, sum(issued_count) as units from serial_batch
                 where status = 'COMPLETED' and production_date >= ? group by production_date order by production_date""")
-                .param(since).query(DayUnits.class).list().forEach(r -> result.put(r.productionDate(), r.units()));
+                .param(since).query(Rows.of(DayUnits.class)).list().forEach(r -> result.put(r.productionDate(), r.units()));
         return result;
     }
 
@@ -151,6 +151,6 @@ public class BatchStore {
     private record DayUnits(LocalDate productionDate, long units) {
     }
 
-    private static final RowMapper<Joined> JOINED = new DataClassRowMapper<>(Joined.class);
+    private static final RowMapper<Joined> JOINED = Rows.of(Joined.class);
     private static final RowMapper<BatchRow> ROW = (rs, n) -> JOINED.mapRow(rs, n).row();
 }

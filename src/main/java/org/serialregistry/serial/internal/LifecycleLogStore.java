@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.ChainKeys;
 import org.serialregistry.audit.Checkpoint;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.ChainReport;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.EpcisEventType;
 import org.serialregistry.serial.UnitStatus;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -32,7 +32,7 @@ public class LifecycleLogStore {
             + "batch_id, epc_count, epc_digest, new_status, error_declaration_for, reason, recorded_by, prev_hash, hash, mac_key";
     /** The same columns named as {@link EventRow}'s components, so that rows map by name. */
     private static final String SELECT = COLUMNS.replace("event_type", "event_type as type");
-    private static final RowMapper<EventRow> EVENT = new DataClassRowMapper<>(EventRow.class);
+    private static final RowMapper<EventRow> EVENT = Rows.of(EventRow.class);
 
     private final JdbcTemplate jdbc;
     private final ChainKeys keys;
@@ -119,7 +119,7 @@ public class LifecycleLogStore {
     public org.serialregistry.audit.ChainHead.Head head() {
         return JdbcClient.create(jdbc)
                 .sql("select id as sequence, hash as mac from lifecycle_event order by id desc fetch first 1 rows only")
-                .query(org.serialregistry.audit.ChainHead.Head.class).optional()
+                .query(Rows.of(org.serialregistry.audit.ChainHead.Head.class)).optional()
                 .orElseGet(() -> new org.serialregistry.audit.ChainHead.Head(0, Hashing.GENESIS));
     }
 
@@ -226,7 +226,7 @@ public class LifecycleLogStore {
                 left join lifecycle_event e on e.id = l.event_id
                 where coalesce(s.status, 'ACTIVE') <> coalesce(e.new_status, 'ACTIVE')
                 order by u.serial fetch first 1 rows only""")
-                .query(StatusMismatch.class).optional().orElse(null);
+                .query(Rows.of(StatusMismatch.class)).optional().orElse(null);
     }
 
     private String epcDigestOf(EventRow row) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,10 +35,10 @@ public class RefurbishmentStore {
     }
 
     public Optional<Link> ofNew(String newSerial) {
-        return jdbc.sql(SELECT + "new_serial = ?").param(newSerial).query(Link.class).optional();
+        return jdbc.sql(SELECT + "new_serial = ?").param(newSerial).query(Rows.of(Link.class)).optional();
     }
 
     public Optional<Link> ofOriginal(String originalSerial) {
-        return jdbc.sql(SELECT + "original_serial = ?").param(originalSerial).query(Link.class).optional();
+        return jdbc.sql(SELECT + "original_serial = ?").param(originalSerial).query(Rows.of(Link.class)).optional();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.SelectedUnit;
 import org.serialregistry.serial.UnitSelection;
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +49,7 @@ public class UnitSelectionStore {
             params.add(after);
         }
         sql.append(" order by ").append(order).append(" fetch first ").append(limit).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(Row.class).list().stream()
+        return jdbc.sql(sql.toString()).params(params).query(Rows.of(Row.class)).list().stream()
                 .map(r -> new SelectedUnit(r.serial(), r.gtin(), r.lot(), r.facilityCode(), r.intendedMarket(),
                         r.status() == null ? org.serialregistry.serial.UnitStatus.ACTIVE
                                 : org.serialregistry.serial.UnitStatus.valueOf(r.status())))

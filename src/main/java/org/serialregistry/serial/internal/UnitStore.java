@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.UnitStatus;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.serialregistry.shared.Rows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -65,9 +65,9 @@ public class UnitStore {
     private record SerialStatus(String serial, UnitStatus status) {
     }
 
-    private static final RowMapper<UnitRow> UNIT = new DataClassRowMapper<>(UnitRow.class);
-    private static final RowMapper<Assembly> ASSEMBLY = new DataClassRowMapper<>(Assembly.class);
-    private static final RowMapper<SerialStatus> STATUS = new DataClassRowMapper<>(SerialStatus.class);
+    private static final RowMapper<UnitRow> UNIT = Rows.of(UnitRow.class);
+    private static final RowMapper<Assembly> ASSEMBLY = Rows.of(Assembly.class);
+    private static final RowMapper<SerialStatus> STATUS = Rows.of(SerialStatus.class);
 
     public List<String> components(String serial) {
         return jdbc.queryForList("select component_serial from unit_component where serial = ? order by component_serial",

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.serialregistry.shared.Rows;
 import org.serialregistry.verification.ListedCounterfeit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,12 +24,12 @@ public class CounterfeitListStore {
     }
 
     public Optional<ListedCounterfeit> find(String serial) {
-        return jdbc.sql(LISTED + " and serial = ?").param(serial).query(ListedCounterfeit.class).optional();
+        return jdbc.sql(LISTED + " and serial = ?").param(serial).query(Rows.of(ListedCounterfeit.class)).optional();
     }
 
     /** Newest first. */
     public List<ListedCounterfeit> all() {
-        return jdbc.sql(LISTED + " order by listed_at desc").query(ListedCounterfeit.class).list();
+        return jdbc.sql(LISTED + " order by listed_at desc").query(Rows.of(ListedCounterfeit.class)).list();
     }
 
     public List<String> listedSerials() {

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 
 import java.util.Collection;
 
+import org.serialregistry.shared.Rows;
 import org.serialregistry.verification.LoggedScan;
 import org.serialregistry.verification.ScanFilter;
 import org.serialregistry.verification.UnitScanned;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +45,7 @@ public class ScanLogStore {
     private record CountryCount(String country, long scans) {
     }
 
-    private static final RowMapper<UnitScanned> SCANS = new SimplePropertyRowMapper<>(UnitScanned.class);
+    private static final RowMapper<UnitScanned> SCANS = Rows.of(UnitScanned.class);
     private static final RowMapper<LoggedScan> LOGGED = (rs, row) -> new LoggedScan(rs.getLong("seq"), SCANS.mapRow(rs, row));
 
     private final JdbcClient jdbc;
@@ -58,7 +58,7 @@ public class ScanLogStore {
     public List<UnitScanned> find(Criteria criteria, int offset, int limit) {
         var where = where(criteria);
         return jdbc.sql(SCAN + where.sql + " order by scanned_at desc, seq desc offset ? rows fetch next ? rows only")
-                .params(where.args).param(offset).param(limit).query(UnitScanned.class).list();
+                .params(where.args).param(offset).param(limit).query(Rows.of(UnitScanned.class)).list();
     }
 
     public long count(Criteria criteria) {
@@ -76,7 +76,7 @@ public class ScanLogStore {
     /** The newest {@code max} scans since {@code from}, oldest first. */
     public List<UnitScanned> since(Instant from, int max) {
         return jdbc.sql(SCAN + " where scanned_at >= ? order by scanned_at desc, seq desc fetch first ? rows only")
-                .param(from.atOffset(ZoneOffset.UTC)).param(max).query(UnitScanned.class).list().reversed();
+                .param(from.atOffset(ZoneOffset.UTC)).param(max).query(Rows.of(UnitScanned.class)).list().reversed();
     }
 
     /** Up to {@code max} scans after position {@code seq}, in position order. */
@@ -103,7 +103,7 @@ public class ScanLogStore {
         var days = new TreeMap<LocalDate, Long>();
         jdbc.sql("select cast(scanned_at at time zone 'UTC' as date) as scan_day, count(*) as scans from scan_record"
                         + where.sql + " group by cast(scanned_at at time zone 'UTC' as date)")
-                .params(where.args).query(DayCount.class).list().forEach(d -> days.put(d.scanDay(), d.scans()));
+                .params(where.args).query(Rows.of(DayCount.class)).list().forEach(d -> days.put(d.scanDay(), d.scans()));
         return days;
     }
 
@@ -113,7 +113,7 @@ public class ScanLogStore {
         var result = new LinkedHashMap<String, Long>();
         jdbc.sql("select coalesce(country, 'unknown') as country, count(*) as scans from scan_record" + where.sql
                         + " group by coalesce(country, 'unknown') order by scans desc, country")
-                .params(where.args).query(CountryCount.class).list().forEach(c -> result.put(c.country(), c.scans()));
+                .params(where.args).query(Rows.of(CountryCount.class)).list().forEach(c -> result.put(c.country(), c.scans()));
         return result;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.CheckResult;
 import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.ClaimCheck;
@@ -19,7 +20,6 @@ import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.FailureAction;
 import org.serialregistry.warranty.SignatureMeaning;
 import org.serialregistry.warranty.SignatureView;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -213,8 +213,8 @@ public class ClaimStore {
     private record CheckRow(ClaimCheck checkCode, boolean passed, FailureAction onFailure, String detail) {
     }
 
-    private static final RowMapper<ClaimRow> CLAIM_ROW = new DataClassRowMapper<>(ClaimRow.class);
+    private static final RowMapper<ClaimRow> CLAIM_ROW = Rows.of(ClaimRow.class);
     private static final RowMapper<ClaimView> CLAIM = (rs, n) -> CLAIM_ROW.mapRow(rs, n).view();
-    private static final RowMapper<CheckRow> CHECK = new DataClassRowMapper<>(CheckRow.class);
-    private static final RowMapper<SignatureView> SIGNATURE = new DataClassRowMapper<>(SignatureView.class);
+    private static final RowMapper<CheckRow> CHECK = Rows.of(CheckRow.class);
+    private static final RowMapper<SignatureView> SIGNATURE = Rows.of(SignatureView.class);
 }

@@ -3,6 +3,7 @@ package org.serialregistry.warranty.internal;
 import java.sql.Savepoint;
 import java.util.List;
 
+import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.ClaimCount;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
@@ -10,7 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -99,6 +99,6 @@ COUNT, gtin, lot);
     private record Day(java.time.LocalDate failureDate, long counted) {
     }
 
-    private static final RowMapper<ClaimCount> COUNT = new DataClassRowMapper<>(ClaimCount.class);
-    private static final RowMapper<Day> DAY = new DataClassRowMapper<>(Day.class);
+    private static final RowMapper<ClaimCount> COUNT = Rows.of(ClaimCount.class);
+    private static final RowMapper<Day> DAY = Rows.of(Day.class);
 }

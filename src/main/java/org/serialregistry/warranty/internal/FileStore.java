@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.EvidenceFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -84,5 +84,5 @@ public class FileStore {
         }
     }
 
-    private static final RowMapper<EvidenceFile> FILE = new DataClassRowMapper<>(EvidenceFile.class);
+    private static final RowMapper<EvidenceFile> FILE = Rows.of(EvidenceFile.class);
 }

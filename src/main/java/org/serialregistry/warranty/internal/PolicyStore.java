@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.CoverageKind;
 import org.serialregistry.warranty.CoverageLine;
 import org.serialregistry.warranty.CoverageStart;
@@ -28,7 +29,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -56,19 +56,19 @@ public class PolicyStore {
         return byGtin.computeIfAbsent(gtin, g -> withLines(
                 jdbc.query("select * from warranty_policy where gtin = ? order by version", POLICY, g),
                 client.sql("select l.policy_id, l.kind, l.term_months, l.start_rule from warranty_policy_line l "
-                        + "join warranty_policy p on p.id = l.policy_id where p.gtin = ?").param(g).query(LineRow.class).list()));
+                        + "join warranty_policy p on p.id = l.policy_id where p.gtin = ?").param(g).query(Rows.of(LineRow.class)).list()));
     }
 
     public List<WarrantyPolicyView> all() {
         return withLines(jdbc.query("select * from warranty_policy order by gtin, version", POLICY),
                 client.sql("select policy_id, kind, term_months, start_rule from warranty_policy_line")
-                        .query(LineRow.class).list());
+                        .query(Rows.of(LineRow.class)).list());
     }
 
     public Optional<WarrantyPolicyView> find(long id) {
         return withLines(jdbc.query("select * from warranty_policy where id = ?", POLICY, id),
                 client.sql("select policy_id, kind, term_months, start_rule from warranty_policy_line where policy_id = ?")
-                        .param(id).query(LineRow.class).list()).stream().findFirst();
+                        .param(id).query(Rows.of(LineRow.class)).list()).stream().findFirst();
     }
 
     private static List<WarrantyPolicyView> withLines(List<WarrantyPolicyView> versions, List<LineRow> rows) {
@@ -154,6 +154,6 @@ public class PolicyStore {
         }
     }
 
-    private static final RowMapper<PolicyRow> POLICY_ROW = new DataClassRowMapper<>(PolicyRow.class);
+    private static final RowMapper<PolicyRow> POLICY_ROW = Rows.of(PolicyRow.class);
     private static final RowMapper<WarrantyPolicyView> POLICY = (rs, n) -> POLICY_ROW.mapRow(rs, n).view();
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,7 @@ public class RefurbishmentPolicyStore {
 
     public Optional<Row> find(String gtin) {
         return jdbc.sql("select term_months, replacement_own_term from refurbishment_policy where gtin = ?").param(gtin)
-                .query(Row.class).optional();
+                .query(Rows.of(Row.class)).optional();
     }
 
     public void save(String gtin, Row row, String by, Instant at) {

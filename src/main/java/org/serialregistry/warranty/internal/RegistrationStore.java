@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.OwnershipView;
 import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationStatus;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -122,5 +122,5 @@ public class RegistrationStore {
     }
 
     /** Rows map onto {@link OwnershipView} by column name. */
-    static final RowMapper<OwnershipView> OWNERSHIP = new DataClassRowMapper<>(OwnershipView.class);
+    static final RowMapper<OwnershipView> OWNERSHIP = Rows.of(OwnershipView.class);
 }
