@@ -51,17 +51,17 @@ class ScanLogView extends VerticalLayout {
         country.setClearButtonVisible(true);
         country.setValueChangeMode(ValueChangeMode.LAZY);
 
-        grid.addColumn(s -> WHEN.format(s.at())).setHeader("When (UTC)").setAutoWidth(true);
-        grid.addColumn(UnitScanned::serial).setHeader("Serial").setAutoWidth(true);
-        grid.addColumn(s -> s.gtin() == null ? "" : s.gtin()).setHeader("GTIN").setAutoWidth(true);
-        grid.addColumn(s -> s.outcome().name()).setHeader("Outcome").setAutoWidth(true);
-        grid.addColumn(s -> s.unitStatus() == null ? "" : s.unitStatus().label()).setHeader("Unit status").setAutoWidth(true);
-        grid.addColumn(s -> s.country() == null ? "" : s.country().value()).setHeader("Country").setAutoWidth(true);
-        grid.addColumn(UnitScanned::userAgentClass).setHeader("Device").setAutoWidth(true);
-        grid.addColumn(s -> s.sessionId().substring(0, Math.min(8, s.sessionId().length()))).setHeader("Session")
-                .setAutoWidth(true);
-        grid.addColumn(s -> s.clientKey().substring(0, Math.min(8, s.clientKey().length()))).setHeader("Client")
-                .setAutoWidth(true);
+        // the serial is a code column (wraps anywhere) and the rest are short values: no sideways scrolling at 1440 px
+        var columns = org.serialregistry.ui.Grids.columns(grid);
+        columns.key("When (UTC)", s -> WHEN.format(s.at()));
+        columns.code("Serial", UnitScanned::serial);
+        columns.value("GTIN", s -> s.gtin() == null ? "" : s.gtin());
+        columns.value("Outcome", s -> s.outcome().name());
+        columns.value("Unit status", s -> s.unitStatus() == null ? "" : s.unitStatus().label());
+        columns.value("Country", s -> s.country() == null ? "" : s.country().value());
+        columns.text("Device", UnitScanned::userAgentClass, "6rem", 0);
+        columns.value("Session", s -> s.sessionId().substring(0, Math.min(8, s.sessionId().length())));
+        columns.value("Client", s -> s.clientKey().substring(0, Math.min(8, s.clientKey().length())));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
 
