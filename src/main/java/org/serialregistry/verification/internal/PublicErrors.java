@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -44,10 +45,14 @@ class PublicErrors {
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            MultipartException.class, HttpMediaTypeException.class, IllegalArgumentException.class})
+            MultipartException.class, HttpMediaTypeException.class, IllegalArgumentException.class,
+            RequestRejectedException.class})
     ResponseEntity<?> badInput(Exception e, HttpServletRequest request) {
         String message = "The request is not valid. A link looks like /01/{GTIN}/21/{serial}.";
-        if (e instanceof MultipartException) {
+        if (e instanceof RequestRejectedException) {
+            // the firewall refused a parameter (a control character in a form field's name): one line
+            log.info("Public request refused by the firewall: {} ({})", request.getRequestURI(), e.getMessage());
+        } else if (e instanceof MultipartException) {
             message = "The upload could not be read, or it is larger than allowed (1 MB).";
         }
         return answer(request, HttpStatus.BAD_REQUEST, "Not a valid request", message);
