@@ -46,7 +46,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +75,7 @@ public class ScanSignalDetector {
     private final DetectionThresholds thresholds;
     private final GeoCentroids geo;
     private final SignalSink sink;
-    private final JdbcTemplate jdbc;
+    private final ProductScanStore productScans;
     private final CounterfeitProperties properties;
     private final ScanLog scanLog;
 
@@ -100,7 +99,7 @@ public class ScanSignalDetector {
     private final Cache<String, Instant> inactiveSince;
 
     ScanSignalDetector(Units units, MasterData masterData, DetectionThresholds thresholds, GeoCentroids geo,
-                       SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties, ScanLog scanLog,
+                       SignalSink sink, ProductScanStore productScans, CounterfeitProperties properties, ScanLog scanLog,
                        @Qualifier(DetectionExecutors.DETECTOR) ThreadPoolTaskExecutor executor, Clock clock,
                        CacheManager caches) {
         this.executor = executor;
@@ -115,7 +114,7 @@ public class ScanSignalDetector {
         this.thresholds = thresholds;
         this.geo = geo;
         this.sink = sink;
-        this.jdbc = jdbc;
+        this.productScans = productScans;
         this.properties = properties;
         int maxSerials = properties.trackedSerials();
         this.serials = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -557,10 +556,8 @@ public class ScanSignalDetector {
     private ProductState product(String gtin) {
         return products.computeIfAbsent(gtin, g -> {
             var ps = new ProductState();
-            ps.countries.addAll(jdbc.queryForList("select country from product_country_seen where gtin = ?",
-                    String.class, g));
-            var count = jdbc.queryForList("select scans from product_scan_count where gtin = ?", Long.class, g);
-            ps.scans = count.isEmpty() ? 0 : count.getFirst();
+            ps.countries.addAll(productScans.countriesSeen(g));
+            ps.scans = productScans.scanCount(g);
             return ps;
         });
     }
