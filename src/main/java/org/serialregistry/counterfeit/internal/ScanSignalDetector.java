@@ -49,6 +49,11 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+// Over 400 lines on purpose: every rule (clone sessions, geo speed, off-market, enumeration, new
+// country) reads and updates the same bounded in-memory state (serials, clients, forged codes,
+// products) under one lock in one pass per scan; splitting the rules apart would hand that state
+// around or take the lock once per rule. Split out first: the replay after start and the rebuild
+// of memory for a new leader (replay, restartFrom, replayIntoMemory), which only fill the state.
 /**
  * Computes signals from the scan log, one batch ({@link ScansRecorded}) at a time, on its own
  * single thread: the publisher (verification's scan-log writer) hands the batch over and returns
