@@ -87,6 +87,13 @@ public class Receiving {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER','PRODUCTION')")
+    public ReceiptReport receive(ShipmentId shipment, List<String> scanned) {
+        return receive(shipment.value(), scanned);
+    }
+
+    /** As {@link #receive(ShipmentId, List)}. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER','PRODUCTION')")
     public ReceiptReport receive(long shipmentId, List<String> scanned) {
         var shipment = rules.requireShipment(shipmentId);
         rules.requireActingFor("shipment", shipment.toParty());

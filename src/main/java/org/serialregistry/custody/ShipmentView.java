@@ -12,4 +12,9 @@ public record ShipmentView(long id, String shipmentNumber, String fromParty, Str
                            @Nullable Instant receivedAt, @Nullable String receivedBy, @Nullable Integer receivedCount,
                            @Nullable Integer missingCount, @Nullable Integer extraCount,
                            @Nullable Integer notGenuineCount) {
+
+    /** The id as other modules hold it. */
+    public ShipmentId shipmentId() {
+        return new ShipmentId(id);
+    }
 }

@@ -159,7 +159,7 @@ public class Shipping {
         int before = sink.size();
         for (var batch : issuance.latestBatches(10_000)) {
             if (batch.gtin().equals(gtin.value()) && batch.lot().equals(lot.value())) {
-                issuance.streamSerials(batch.id(), s -> units.find(s).ifPresent(u -> {
+                issuance.streamSerials(batch.batchId(), s -> units.find(s).ifPresent(u -> {
                     if (!u.status().terminal() && u.status() != UnitStatus.SUPPLIED) {
                         sink.put(s.value(), u);
                     }

@@ -5,4 +5,7 @@
  * standard query parameters.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "EPCIS")
+@NullMarked
 package org.serialregistry.epcis;
+
+import org.jspecify.annotations.NullMarked;

@@ -36,7 +36,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 // Over 400 lines on purpose: submission, checklist and signed verdict are one review whose content
-// hash binds all three; splitting it would spread the hash input over several beans.
+// hash binds all three; splitting it would spread the hash input over several beans. Split out first:
+// the submission's input checks and photo decoding (submit), which the hash only reads afterwards.
 /**
  * Forensic review of suspect units. Distributors, service centres and forensic reviewers submit a
  * unit (serial typed or decoded from a photo of its code, where and from whom it came, photos,

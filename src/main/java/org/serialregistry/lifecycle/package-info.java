@@ -5,4 +5,7 @@
  * by a signed EPCIS error declaration, never by an edit.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "End of life")
+@NullMarked
 package org.serialregistry.lifecycle;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * remedy (located, returned, remedied, still in the field, per market) until a signed close.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Recalls")
+@NullMarked
 package org.serialregistry.recall;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,7 @@ import org.serialregistry.returns.internal.RepairStore;
 import org.serialregistry.security.CurrentUser;
 import org.serialregistry.warranty.ClaimCentres;
 import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ClaimQueries;
@@ -74,7 +75,15 @@ public class ServiceQueue implements ClaimCentres {
     @Transactional
     @PreAuthorize("hasRole('SERVICE_CENTER')")
     public RmaItem take(long claimId) {
-        var claim = claims.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
+        return take(new ClaimId(claimId));
+    }
+
+    /** As {@link #take(long)}. */
+    @Transactional
+    @PreAuthorize("hasRole('SERVICE_CENTER')")
+    public RmaItem take(ClaimId claimId) {
+        var claim = claims.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim "
+                + claimId.value()));
         String centre = myCentre();
         claimFor(claim, centre);
         return new RmaItem(claim, centre);

@@ -12,6 +12,11 @@ public record BatchView(UUID id, BatchStatus status, String gtin, String product
                         @Nullable LocalDate expiryDate, String intendedMarket, String requestedBy,
                         Instant requestedAt, @Nullable Instant completedAt, @Nullable String failure) {
 
+    /** The id as other modules hold it. */
+    public BatchId batchId() {
+        return new BatchId(id);
+    }
+
     /** 0..1 for progress bars. */
     public double progress() {
         return status == BatchStatus.COMPLETED ? 1.0 : quantity == 0 ? 0 : Math.min(1.0, issuedCount / (double) quantity);

@@ -173,6 +173,11 @@ public class SerialIssuance {
     }
 
     /** One page of a completed batch's serials, in serial order. */
+    public List<SerialNumber> serials(BatchId batch, int page, int size) {
+        return serials(batch.value(), page, size);
+    }
+
+    /** As {@link #serials(BatchId, int, int)}. */
     public List<SerialNumber> serials(UUID batchId, int page, int size) {
         if (size < 1 || size > 10_000) {
             throw new IllegalArgumentException("size: 1 to 10000 serials per page");
@@ -186,6 +191,11 @@ public class SerialIssuance {
     }
 
     /** Streams all serials of a batch in serial order, in constant memory. */
+    public void streamSerials(BatchId batch, Consumer<SerialNumber> sink) {
+        streamSerials(batch.value(), sink);
+    }
+
+    /** As {@link #streamSerials(BatchId, Consumer)}. */
     public void streamSerials(UUID batchId, Consumer<SerialNumber> sink) {
         units.streamBatch(batchId, s -> sink.accept(new SerialNumber(s)));
     }

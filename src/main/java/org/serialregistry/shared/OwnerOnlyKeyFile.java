@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,6 +40,11 @@ public final class OwnerOnlyKeyFile {
      * @throws IllegalStateException if it cannot be created or read, or grants access to group or others
      */
     public static Properties loadOrCreate(Path file, Supplier<String> freshContent) {
+        return loadOrCreate(file, "key file", freshContent);
+    }
+
+    /** As {@link #loadOrCreate(Path, Supplier)}; {@code kind} names the file in messages ("serial key file"). */
+    public static Properties loadOrCreate(Path file, String kind, Supplier<String> freshContent) {
         Path absolute = file.toAbsolutePath();
         try {
             if (!Files.exists(absolute)) {
@@ -54,7 +61,7 @@ public final class OwnerOnlyKeyFile {
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(absolute);
             if (!Collections.disjoint(permissions, GROUP_OR_OTHERS)) {
-                throw new IllegalStateException("key file " + absolute + " has permissions "
+                throw new IllegalStateException(kind + " " + absolute + " has permissions "
                         + PosixFilePermissions.toString(permissions)
                         + " but must be accessible by its owner only; run: chmod 600 " + absolute);
             }
@@ -62,10 +69,39 @@ public final class OwnerOnlyKeyFile {
             properties.load(new StringReader(Files.readString(absolute, StandardCharsets.US_ASCII)));
             return properties;
         } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("key file " + absolute
+            throw new IllegalStateException(kind + " " + absolute
                     + " must be on a file system with POSIX permissions, to keep it owner-only", e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read or create key file " + absolute + ": " + e, e);
+            throw new IllegalStateException("cannot read or create " + kind + " " + absolute + ": " + e, e);
         }
+    }
+
+    /** A versioned key file's secrets ({@code version.N=...} lines, by N) and its {@code active=N} version. */
+    public record Versions(Map<Integer, String> secrets, int active) {
+    }
+
+    /**
+     * Reads {@code version.N=<secret>} lines and {@code active=N} from a loaded key file; {@code name}
+     * names the file in messages.
+     *
+     * @throws IllegalStateException for a line that is not version.N, or without active=N
+     * @throws NumberFormatException when active is not a number
+     */
+    public static Versions versions(Properties properties, String name) {
+        Map<Integer, String> secrets = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("version.")) {
+                try {
+                    secrets.put(Integer.parseInt(key.substring("version.".length())), properties.getProperty(key));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(name + ": '" + key + "' is not version.N");
+                }
+            }
+        }
+        String active = properties.getProperty("active");
+        if (active == null) {
+            throw new IllegalStateException(name + " lacks the line active=N");
+        }
+        return new Versions(secrets, Integer.parseInt(active.strip()));
     }
 }

@@ -228,6 +228,14 @@ public class ClaimDecisions {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    public ClaimView recordServiceOutcome(ClaimId claim, long expectedVersion, ServiceOutcome outcome,
+                                          @Nullable String replacementSerial, String summary) {
+        return recordServiceOutcome(claim.value(), expectedVersion, outcome, replacementSerial, summary);
+    }
+
+    /** As {@link #recordServiceOutcome(ClaimId, long, ServiceOutcome, String, String)}. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
     public ClaimView recordServiceOutcome(long claimId, long expectedVersion, ServiceOutcome outcome,
                                           @Nullable String replacementSerial, String summary) {
         var claim = store.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
@@ -288,6 +296,13 @@ public class ClaimDecisions {
     }
 
     /** Closes a claim whose work is done (repaired, replaced or denied). */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
+    public ClaimView close(ClaimId claim, long expectedVersion) {
+        return close(claim.value(), expectedVersion);
+    }
+
+    /** As {@link #close(ClaimId, long)}. */
     @Transactional
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     public ClaimView close(long claimId, long expectedVersion) {

@@ -44,6 +44,13 @@ public class ClaimQueries {
         return store.find(claimId);
     }
 
+    /** As {@link #find(long)}, for modules that hold the claim by its {@link ClaimId}. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
+    public Optional<ClaimView> find(ClaimId claim) {
+        return store.find(claim.value());
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     public Optional<ClaimDetail> detail(long claimId) {

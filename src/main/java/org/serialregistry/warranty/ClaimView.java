@@ -17,6 +17,11 @@ public record ClaimView(long id, String claimNumber, String serial, String gtin,
                         Instant submittedAt, @Nullable Instant decidedAt, @Nullable String decidedBy,
                         @Nullable Instant closedAt, long version) {
 
+    /** The id as other modules hold it. */
+    public ClaimId claimId() {
+        return new ClaimId(id);
+    }
+
     public static String number(long id) {
         return "WC-%07d".formatted(id);
     }

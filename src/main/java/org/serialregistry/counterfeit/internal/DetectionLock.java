@@ -9,7 +9,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The PostgreSQL session-level advisory lock that makes one replica the detection leader. It is
@@ -51,18 +54,13 @@ final class DetectionLock {
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(true);
-            try (var st = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-                st.setLong(1, KEY);
-                try (var rs = st.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        connection = c;
-                        return true;
-                    }
-                }
+            if (Boolean.TRUE.equals(on(c).queryForObject("select pg_try_advisory_lock(?)", Boolean.class, KEY))) {
+                connection = c;
+                return true;
             }
             c.close();
             return false;
-        } catch (SQLException e) {
+        } catch (SQLException | DataAccessException e) {
             log.warn("Counterfeit detection: could not ask for the leader lock: {}", e.toString());
             closeQuietly(c);
             return false;
@@ -90,15 +88,19 @@ final class DetectionLock {
 
     synchronized void release() {
         if (connection != null) {
-            try (var st = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-                st.setLong(1, KEY);
-                st.execute();
-            } catch (SQLException e) {
+            try {
+                on(connection).queryForObject("select pg_advisory_unlock(?)", Boolean.class, KEY);
+            } catch (DataAccessException e) {
                 log.debug("Counterfeit detection: unlock failed (the session ends anyway): {}", e.toString());
             }
             closeQuietly(connection);
             connection = null;
         }
+    }
+
+    /** Statements on the lock's own connection, which they leave open (the lock lives as long as it). */
+    private static JdbcTemplate on(Connection c) {
+        return new JdbcTemplate(new SingleConnectionDataSource(c, true));
     }
 
     private static void closeQuietly(@Nullable Connection c) {

@@ -46,10 +46,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+// Over 400 lines on purpose: every rule (clone sessions, geo speed, off-market, enumeration, new
+// country) reads and updates the same bounded in-memory state (serials, clients, forged codes,
+// products) under one lock in one pass per scan; splitting the rules apart would hand that state
+// around or take the lock once per rule. Split out first: the replay after start and the rebuild
+// of memory for a new leader (replay, restartFrom, replayIntoMemory), which only fill the state.
 /**
  * Computes signals from the scan log, one batch ({@link ScansRecorded}) at a time, on its own
  * single thread: the publisher (verification's scan-log writer) hands the batch over and returns
@@ -76,7 +80,7 @@ public class ScanSignalDetector {
     private final DetectionThresholds thresholds;
     private final GeoCentroids geo;
     private final SignalSink sink;
-    private final JdbcTemplate jdbc;
+    private final ProductScanStore productScans;
     private final CounterfeitProperties properties;
     private final ScanLog scanLog;
 
@@ -100,7 +104,7 @@ public class ScanSignalDetector {
     private final Cache<String, Instant> inactiveSince;
 
     ScanSignalDetector(Units units, MasterData masterData, DetectionThresholds thresholds, GeoCentroids geo,
-                       SignalSink sink, JdbcTemplate jdbc, CounterfeitProperties properties, ScanLog scanLog,
+                       SignalSink sink, ProductScanStore productScans, CounterfeitProperties properties, ScanLog scanLog,
                        @Qualifier(DetectionExecutors.DETECTOR) ThreadPoolTaskExecutor executor, Clock clock,
                        CacheManager caches) {
         this.executor = executor;
@@ -115,7 +119,7 @@ public class ScanSignalDetector {
         this.thresholds = thresholds;
         this.geo = geo;
         this.sink = sink;
-        this.jdbc = jdbc;
+        this.productScans = productScans;
         this.properties = properties;
         int maxSerials = properties.trackedSerials();
         this.serials = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -557,10 +561,8 @@ public class ScanSignalDetector {
     private ProductState product(String gtin) {
         return products.computeIfAbsent(gtin, g -> {
             var ps = new ProductState();
-            ps.countries.addAll(jdbc.queryForList("select country from product_country_seen where gtin = ?",
-                    String.class, g));
-            var count = jdbc.queryForList("select scans from product_scan_count where gtin = ?", Long.class, g);
-            ps.scans = count.isEmpty() ? 0 : count.getFirst();
+            ps.countries.addAll(productScans.countriesSeen(g));
+            ps.scans = productScans.scanCount(g);
             return ps;
         });
     }

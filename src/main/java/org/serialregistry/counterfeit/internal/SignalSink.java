@@ -1,6 +1,5 @@
 package org.serialregistry.counterfeit.internal;
 
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,16 +23,16 @@ public class SignalSink {
 
     private final CaseStore cases;
     private final WebhookNotifier webhook;
-    private final JdbcTemplate jdbc;
+    private final ProductScanStore products;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final AtomicLong latestHighCase = new AtomicLong();
 
-    SignalSink(CaseStore cases, WebhookNotifier webhook, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    SignalSink(CaseStore cases, WebhookNotifier webhook, ProductScanStore products, PlatformTransactionManager transactions,
                AuditTrail audit) {
         this.cases = cases;
         this.webhook = webhook;
-        this.jdbc = jdbc;
+        this.products = products;
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
     }
@@ -69,15 +67,8 @@ public class SignalSink {
                     raised.add(stored.caseId());
                 }
             }
-            if (!newCountries.isEmpty()) {
-                jdbc.batchUpdate("insert into product_country_seen (gtin, country, first_seen_at) values (?,?,?)",
-                        newCountries, new int[] {Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
-            }
-            for (Object[] row : scanCounts) {
-                if (jdbc.update("update product_scan_count set scans = ? where gtin = ?", row) == 0) {
-                    jdbc.update("insert into product_scan_count (scans, gtin) values (?,?)", row);
-                }
-            }
+            products.addCountries(newCountries);
+            products.saveScanCounts(scanCounts);
             return raised;
         });
         for (Long id : high) {

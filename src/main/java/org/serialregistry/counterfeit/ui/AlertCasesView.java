@@ -74,18 +74,20 @@ class AlertCasesView extends VerticalLayout {
         var filters = new HorizontalLayout(serial, state, type, reload);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(AlertCaseSummary::id).setHeader("Case").setAutoWidth(true).setKey("id");
-        grid.addColumn(c -> c.severity().name()).setHeader("Severity").setAutoWidth(true).setKey("severity");
-        grid.addColumn(c -> c.state().label()).setHeader("State").setAutoWidth(true).setKey("state");
-        grid.addColumn(c -> c.types().stream().map(SignalType::label).collect(Collectors.joining("; ")))
-                .setHeader("Signals").setFlexGrow(2).setKey("types");
-        grid.addColumn(AlertCasesView::subject).setHeader("About").setAutoWidth(true).setKey("subject");
-        grid.addColumn(c -> c.country() == null ? "" : c.country()).setHeader("Country").setAutoWidth(true);
-        grid.addColumn(AlertCaseSummary::signalCount).setHeader("Signals #").setAutoWidth(true);
-        grid.addColumn(c -> c.assignee() == null ? "" : c.assignee()).setHeader("Assignee").setAutoWidth(true);
-        grid.addColumn(c -> TIME.format(c.firstSeenAt())).setHeader("First seen (UTC)").setAutoWidth(true);
-        grid.addColumn(c -> TIME.format(c.updatedAt())).setHeader("Updated (UTC)").setAutoWidth(true);
-        Grids.wrapping(grid).addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // built by kind: the signal list, the subject and the assignee wrap, so that no data pushes the grid sideways
+        var columns = Grids.columns(grid);
+        columns.key("Case", c -> c.id()).setKey("id");
+        columns.value("Severity", c -> c.severity().name()).setKey("severity");
+        columns.value("State", c -> c.state().label()).setKey("state");
+        columns.text("Signals", c -> c.types().stream().map(SignalType::label).collect(Collectors.joining("; ")), "10rem", 2)
+                .setKey("types");
+        columns.text("About", AlertCasesView::subject, "10rem", 1).setKey("subject");
+        columns.value("Country", c -> c.country() == null ? "" : c.country());
+        columns.value("Signals #", AlertCaseSummary::signalCount);
+        columns.text("Assignee", c -> c.assignee() == null ? "" : c.assignee(), "7rem", 0);
+        columns.value("First seen (UTC)", c -> TIME.format(c.firstSeenAt()));
+        columns.value("Updated (UTC)", c -> TIME.format(c.updatedAt()));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("counterfeit/cases/" + e.getItem().id())));
         grid.setSizeFull();
 

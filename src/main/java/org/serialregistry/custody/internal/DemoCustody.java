@@ -93,7 +93,7 @@ class DemoCustody implements ApplicationRunner {
             return;
         }
         // serials 0..2 are the recall demo's units (1 destroyed, 2 stolen); the story starts at 3
-        var phones = issuance.serials(batch.get().id(), 0, 40).stream().map(SerialNumber::value).toList();
+        var phones = issuance.serials(batch.get().batchId(), 0, 40).stream().map(SerialNumber::value).toList();
         var first = shipping.ship(new NewShipment("DEMO-SH-001", "MFG-DE", "DIST-DE", phones.subList(3, 23), List.of(),
                 Map.of("po", "PO-DE-4711"), null));
         receiving.receive(first.id(), phones.subList(3, 23));

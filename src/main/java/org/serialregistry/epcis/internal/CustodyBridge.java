@@ -128,7 +128,7 @@ public class CustodyBridge {
             }
             case "receiving" -> {
                 var shipment = shipmentFor(at, txs.get("desadv"), serials);
-                receiving.receive(shipment.id(), List.copyOf(serials));
+                receiving.receive(shipment.shipmentId(), List.copyOf(serials));
             }
             default -> {
                 String party = location != null ? location : from;

@@ -1,25 +1,13 @@
 package org.serialregistry.factors.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,6 +16,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.OwnerOnlyKeyFile;
 
 /**
  * The versioned master secrets of the second factors. From each version's secret (at least 32
@@ -49,10 +38,6 @@ public final class FactorKeyRing {
     public static final int MAX_VERSION = 31;
     public static final int MIN_SECRET_BYTES = 32;
     private static final byte[] SALT = "org.serialregistry/factor-key-ring".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     // HKDF-extracted pseudo-random keys per version (the master secrets are not kept): per-tag keys are one
     // HKDF-expand away
@@ -110,57 +95,22 @@ public final class FactorKeyRing {
      */
     public static FactorKeyRing loadOrCreateDemoKeyFile(Path file) {
         Path absolute = file.toAbsolutePath();
+        var properties = OwnerOnlyKeyFile.loadOrCreate(absolute, "factor key file", FactorKeyRing::freshDemoFile);
         try {
-            if (!Files.exists(absolute)) {
-                create(absolute);
-            }
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(absolute);
-            if (!Collections.disjoint(permissions, GROUP_OR_OTHERS)) {
-                throw new IllegalStateException("factor key file " + absolute + " has permissions "
-                        + PosixFilePermissions.toString(permissions)
-                        + " but must be accessible by its owner only; run: chmod 600 " + absolute);
-            }
-            var properties = new Properties();
-            properties.load(new StringReader(Files.readString(absolute, StandardCharsets.US_ASCII)));
-            Map<Integer, String> versions = new HashMap<>();
-            for (String name : properties.stringPropertyNames()) {
-                if (name.startsWith("version.")) {
-                    try {
-                        versions.put(Integer.parseInt(name.substring("version.".length())), properties.getProperty(name));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalStateException("factor key file " + absolute + ": '" + name + "' is not version.N");
-                    }
-                }
-            }
-            String active = properties.getProperty("active");
-            if (active == null) {
-                throw new IllegalStateException("factor key file " + absolute + " lacks the line active=N");
-            }
-            return fromBase64(versions, Integer.parseInt(active.strip()));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot read or create factor key file " + absolute
-                    + " (it must be on a file system with POSIX permissions): " + e, e);
+            var versions = OwnerOnlyKeyFile.versions(properties, "factor key file " + absolute);
+            return fromBase64(versions.secrets(), versions.active());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("factor key file " + absolute + ": " + e.getMessage(), e);
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static String freshDemoFile() {
         byte[] secret = new byte[MIN_SECRET_BYTES];
         new SecureRandom().nextBytes(secret);
         String content = "# Serial registry demo second-factor keys (NFC tags, scratch-off codes). Keep secret.\n"
                 + "version.1=" + Base64.getEncoder().encodeToString(secret) + "\nactive=1\n";
         Arrays.fill(secret, (byte) 0);
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        try (SeekableByteChannel channel = Files.newByteChannel(file,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
-            channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
-        } catch (FileAlreadyExistsException raced) {
-            // another process created it first; loading checks its permissions
-        }
+        return content;
     }
 
     public int activeVersion() {

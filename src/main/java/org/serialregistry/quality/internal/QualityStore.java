@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.quality.QualityAlertView;
 import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,9 +20,11 @@ import org.springframework.jdbc.core.RowMapper;
 public class QualityStore {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
 
     QualityStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
     }
 
     public record Threshold(double percent, int minClaims) {
@@ -50,22 +53,11 @@ public class QualityStore {
     public long insertAlert(String gtin, String lot, String facility, String line, long claims, long units, double rate,
                             double threshold, @Nullable String topDefect, Instant at) {
         var keys = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("insert into quality_alert (gtin, lot, facility_code, line_code, claims, units, "
-                    + "claim_rate_percent, threshold_percent, top_defect, raised_at, version) values (?,?,?,?,?,?,?,?,?,?,0)",
-                    new String[]{"id"});
-            ps.setString(1, gtin);
-            ps.setString(2, lot);
-            ps.setString(3, facility);
-            ps.setString(4, line);
-            ps.setLong(5, claims);
-            ps.setLong(6, units);
-            ps.setDouble(7, Math.round(rate * 1000) / 1000.0);
-            ps.setDouble(8, threshold);
-            ps.setString(9, topDefect);
-            ps.setObject(10, at.atOffset(ZoneOffset.UTC));
-            return ps;
-        }, keys);
+        client.sql("insert into quality_alert (gtin, lot, facility_code, line_code, claims, units, claim_rate_percent, "
+                        + "threshold_percent, top_defect, raised_at, version) values (?,?,?,?,?,?,?,?,?,?,0)")
+                .params(gtin, lot, facility, line, claims, units, Math.round(rate * 1000) / 1000.0, threshold, topDefect,
+                        at.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 

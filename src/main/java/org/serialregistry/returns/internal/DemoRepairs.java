@@ -9,6 +9,7 @@ import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.ClaimQueries;
+import org.serialregistry.warranty.ClaimId;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,8 +38,8 @@ class DemoRepairs implements ApplicationRunner {
             if (!repairs.latest(1).isEmpty()) {
                 return;
             }
-            var second = claims.find(2).filter(c -> c.state() == ClaimState.RMA_ISSUED);
-            var third = claims.find(3).filter(c -> c.state() == ClaimState.RMA_ISSUED);
+            var second = claims.find(new ClaimId(2)).filter(c -> c.state() == ClaimState.RMA_ISSUED);
+            var third = claims.find(new ClaimId(3)).filter(c -> c.state() == ClaimState.RMA_ISSUED);
             second.ifPresent(c -> repairs.log(new NewRepair(c.id(), c.version(), "Replaced display assembly",
                     "Display module AX2-DSP-01", "Tom Technician", ServiceOutcome.REPAIRED, null)));
             third.ifPresent(c -> replace(c));
@@ -47,7 +48,7 @@ class DemoRepairs implements ApplicationRunner {
 
     private void replace(ClaimView c) {
         issuance.latestBatches(100).stream().filter(b -> b.lot().equals(c.lot())).findFirst().ifPresent(b -> {
-            var spare = issuance.serials(b.id(), 0, 450).getLast();
+            var spare = issuance.serials(b.batchId(), 0, 450).getLast();
             repairs.log(new NewRepair(c.id(), c.version(), "Board failure; unit swapped", null, "Tom Technician",
                     ServiceOutcome.REPLACED, spare.value()));
         });

@@ -12,6 +12,7 @@ import org.serialregistry.returns.RepairView;
 import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,34 +21,22 @@ import org.springframework.jdbc.core.RowMapper;
 public class RepairStore {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
 
     RepairStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
     }
 
     public RepairView insert(long claimId, String claimNumber, String rma, String serial, String actions,
                              @Nullable String parts, String technician, @Nullable String serviceCentre,
                              ServiceOutcome outcome, @Nullable String replacement, String by, Instant at) {
         var keys = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("insert into repair_record (claim_id, claim_number, rma_number, serial, actions, "
-                    + "parts, technician, outcome, replacement_serial, logged_by, logged_at, service_party) "
-                    + "values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    new String[]{"id"});
-            ps.setLong(1, claimId);
-            ps.setString(2, claimNumber);
-            ps.setString(3, rma);
-            ps.setString(4, serial);
-            ps.setString(5, actions);
-            ps.setString(6, parts);
-            ps.setString(7, technician);
-            ps.setString(8, outcome.name());
-            ps.setString(9, replacement);
-            ps.setString(10, by);
-            ps.setObject(11, at.atOffset(ZoneOffset.UTC));
-            ps.setString(12, serviceCentre);
-            return ps;
-        }, keys);
+        client.sql("insert into repair_record (claim_id, claim_number, rma_number, serial, actions, parts, technician, "
+                        + "outcome, replacement_serial, logged_by, logged_at, service_party) values (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(claimId, claimNumber, rma, serial, actions, parts, technician, outcome.name(), replacement, by,
+                        at.atOffset(ZoneOffset.UTC), serviceCentre)
+                .update(keys, "id");
         return new RepairView(keys.getKey().longValue(), claimId, claimNumber, rma, serial, actions, parts, technician,
                 serviceCentre, outcome, replacement, by, at);
     }

@@ -1,25 +1,13 @@
 package org.serialregistry.serial.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
+import org.serialregistry.shared.OwnerOnlyKeyFile;
 
 /**
  * The versioned secrets from which serials are made and checked.
@@ -47,10 +36,6 @@ public final class SerialKeyRing {
     public static final int MIN_SECRET_BYTES = 32;
 
     private static final byte[] HKDF_SALT = "org.serialregistry/serial-key-ring".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     /** Keys derived for one version; package-private so that only the codec sees them. */
     record VersionKeys(int version, SecretKeySpec ff1Key, SecretKeySpec tagKey) {
@@ -138,71 +123,22 @@ public final class SerialKeyRing {
      */
     public static SerialKeyRing loadOrCreateDemoKeyFile(Path file) {
         Path absolute = file.toAbsolutePath();
+        var properties = OwnerOnlyKeyFile.loadOrCreate(absolute, "serial key file", SerialKeyRing::freshDemoFile);
         try {
-            if (!Files.exists(absolute)) {
-                create(absolute);
-            }
-            return load(absolute);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read or create serial key file " + absolute + ": " + e, e);
+            var versions = OwnerOnlyKeyFile.versions(properties, "serial key file " + absolute);
+            return fromBase64(versions.secrets(), versions.active());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("serial key file " + absolute + ": " + e.getMessage(), e);
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static String freshDemoFile() {
         byte[] secret = new byte[MIN_SECRET_BYTES];
         new SecureRandom().nextBytes(secret);
         String content = "# Serial registry demo keys. Keep secret: these keys make serials genuine.\n"
                 + "version.1=" + Base64.getEncoder().encodeToString(secret) + "\nactive=1\n";
         Arrays.fill(secret, (byte) 0);
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        try (SeekableByteChannel channel = Files.newByteChannel(file,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
-            channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
-        } catch (FileAlreadyExistsException raced) {
-            // Another process created it first; loading it below checks its permissions.
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("serial key file " + file
-                    + " must be on a file system with POSIX permissions, to keep it owner-only", e);
-        }
-    }
-
-    private static SerialKeyRing load(Path file) throws IOException {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("serial key file " + file
-                    + " must be on a file system with POSIX permissions, to keep it owner-only", e);
-        }
-        if (!Collections.disjoint(permissions, GROUP_OR_OTHERS)) {
-            throw new IllegalStateException("serial key file " + file + " has permissions "
-                    + PosixFilePermissions.toString(permissions)
-                    + " but must be accessible by its owner only; run: chmod 600 " + file);
-        }
-        Properties properties = new Properties();
-        properties.load(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)));
-        Map<Integer, String> secrets = new HashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("version.")) {
-                try {
-                    secrets.put(Integer.parseInt(name.substring("version.".length())), properties.getProperty(name));
-                } catch (NumberFormatException e) {
-                    throw new IllegalStateException("serial key file " + file + ": '" + name + "' is not version.N");
-                }
-            }
-        }
-        String active = properties.getProperty("active");
-        if (active == null) {
-            throw new IllegalStateException("serial key file " + file + " lacks the line active=N");
-        }
-        try {
-            return fromBase64(secrets, Integer.parseInt(active.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("serial key file " + file + ": " + e.getMessage(), e);
-        }
+        return content;
     }
 
     private static VersionKeys derive(int version, byte[] secret) {

@@ -75,8 +75,8 @@ public class DemoLinks implements ApplicationRunner {
             return links;
         }
         var phoneGtin = new Gtin(phones.get().gtin());
-        var p = issuance.serials(phones.get().id(), 0, 4);
-        var m = issuance.serials(meters.get().id(), 0, 1);
+        var p = issuance.serials(phones.get().batchId(), 0, 4);
+        var m = issuance.serials(meters.get().batchId(), 0, 1);
         if (p.size() < 4 || m.isEmpty()) {
             return links;
         }

@@ -45,6 +45,7 @@ class ScanLogView extends VerticalLayout {
         serial.setValueChangeMode(ValueChangeMode.LAZY);
         serial.setMaxLength(32);
         outcome.setItems(ScanOutcome.values());
+        outcome.setItemLabelGenerator(ScanLogView::readable);
         outcome.setClearButtonVisible(true);
         country.setMaxLength(2);
         country.setWidth("6rem");
@@ -56,12 +57,13 @@ class ScanLogView extends VerticalLayout {
         columns.key("When (UTC)", s -> WHEN.format(s.at()));
         columns.code("Serial", UnitScanned::serial);
         columns.value("GTIN", s -> s.gtin() == null ? "" : s.gtin());
-        columns.value("Outcome", s -> s.outcome().name());
-        columns.value("Unit status", s -> s.unitStatus() == null ? "" : s.unitStatus().label());
+        columns.text("Outcome", s -> readable(s.outcome()), "7rem", 0);
+        columns.text("Unit status", s -> s.unitStatus() == null ? "" : s.unitStatus().label(), "7rem", 0);
         columns.value("Country", s -> s.country() == null ? "" : s.country().value());
         columns.text("Device", UnitScanned::userAgentClass, "6rem", 0);
-        columns.value("Session", s -> s.sessionId().substring(0, Math.min(8, s.sessionId().length())));
-        columns.value("Client", s -> s.clientKey().substring(0, Math.min(8, s.clientKey().length())));
+        // who scanned, as two short prefixes in one column (the session groups one person's scans, the client key
+        // one address): two columns of their own pushed the grid past 1440 px
+        columns.text("Session · client", s -> prefix(s.sessionId()) + " · " + prefix(s.clientKey()), "7rem", 0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
 
@@ -84,5 +86,15 @@ class ScanLogView extends VerticalLayout {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-m)");
         add(filters, totals, grid);
+    }
+
+    /** "GENUINE_WITH_WARNING" as "Genuine with warning": it wraps in a narrow column and reads as words. */
+    static String readable(ScanOutcome outcome) {
+        String words = outcome.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String prefix(String key) {
+        return key.substring(0, Math.min(8, key.length()));
     }
 }

@@ -156,6 +156,6 @@ class DemoWarrantyData implements ApplicationRunner {
 
     private List<SerialNumber> serials(String lot, int count) {
         return issuance.latestBatches(100).stream().filter(b -> b.lot().equals(lot)).findFirst()
-                .map(BatchView::id).map(id -> issuance.serials(id, 0, count)).orElse(List.of());
+                .map(BatchView::batchId).map(id -> issuance.serials(id, 0, count)).orElse(List.of());
     }
 }

@@ -12,6 +12,7 @@ import org.serialregistry.warranty.OwnershipView;
 import org.serialregistry.warranty.RegistrationChannel;
 import org.serialregistry.warranty.RegistrationStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class RegistrationStore {
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
 
     RegistrationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
     }
 
     public record Draft(String serial, String gtin, LocalDate purchaseDate, String retailer, String ownerName,
@@ -48,28 +51,13 @@ public class RegistrationStore {
 
     public OwnershipView insert(Draft d) {
         var keys = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("insert into ownership_registration (serial, gtin, purchase_date, retailer, "
-                    + "owner_name, email, channel, status, conflicts_with, transferred_from, transfer_date, proof_file_id, "
-                    + "registered_by, registered_at, client_key, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
-                    new String[]{"id"});
-            ps.setString(1, d.serial());
-            ps.setString(2, d.gtin());
-            ps.setObject(3, d.purchaseDate());
-            ps.setString(4, d.retailer());
-            ps.setString(5, d.ownerName());
-            ps.setString(6, d.email());
-            ps.setString(7, d.channel().name());
-            ps.setString(8, d.status().name());
-            ps.setObject(9, d.conflictsWith());
-            ps.setObject(10, d.transferredFrom());
-            ps.setObject(11, d.transferDate());
-            ps.setObject(12, d.proofFileId());
-            ps.setString(13, d.by());
-            ps.setObject(14, d.at().atOffset(ZoneOffset.UTC));
-            ps.setString(15, d.clientKey());
-            return ps;
-        }, keys);
+        client.sql("insert into ownership_registration (serial, gtin, purchase_date, retailer, owner_name, email, "
+                        + "channel, status, conflicts_with, transferred_from, transfer_date, proof_file_id, registered_by, "
+                        + "registered_at, client_key, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
+                .params(d.serial(), d.gtin(), d.purchaseDate(), d.retailer(), d.ownerName(), d.email(),
+                        d.channel().name(), d.status().name(), d.conflictsWith(), d.transferredFrom(), d.transferDate(),
+                        d.proofFileId(), d.by(), d.at().atOffset(ZoneOffset.UTC), d.clientKey())
+                .update(keys, "id");
         return find(keys.getKey().longValue()).orElseThrow();
     }
 

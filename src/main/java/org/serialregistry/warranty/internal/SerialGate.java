@@ -2,7 +2,6 @@ package org.serialregistry.warranty.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -15,7 +14,6 @@ import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.shared.UnitCode;
 import org.serialregistry.warranty.SuspectSerialPresented;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,15 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SerialGate {
 
     private final Units units;
-    private final JdbcTemplate jdbc;
+    private final SuspectPresentationStore suspects;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    SerialGate(Units units, JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager tx,
-               Clock clock) {
+    SerialGate(Units units, SuspectPresentationStore suspects, ApplicationEventPublisher events,
+               PlatformTransactionManager tx, Clock clock) {
         this.units = units;
-        this.jdbc = jdbc;
+        this.suspects = suspects;
         this.events = events;
         this.ownTransaction = new TransactionTemplate(tx);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -99,8 +97,7 @@ public class SerialGate {
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         String s = serial.length() > 64 ? serial.substring(0, 64) : serial;
         ownTransaction.executeWithoutResult(status -> {
-            jdbc.update("insert into suspect_serial_presentation (gtin, serial, reason, context, presented_by, presented_at) "
-                    + "values (?,?,?,?,?,?)", gtin, s, reason, context, who, at.atOffset(ZoneOffset.UTC));
+            suspects.insert(gtin, s, reason, context, who, at);
             events.publishEvent(new SuspectSerialPresented(gtin, s, reason, context, who, at));
         });
     }

@@ -73,7 +73,7 @@ class VerificationPortalTest extends SpringBrowserlessTest {
         test(view.serial).setValue(serial);
         assertThat(test(view.grid).size()).isEqualTo(2);
         assertThat(view.totals.getText()).isEqualTo("2 scans by 2 people (anonymous sessions)");
-        test(view.outcome).selectItem("MALFORMED");
+        test(view.outcome).selectItem("Malformed");
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getCellText(0, 5)).isEqualTo("FR");
     }
@@ -91,11 +91,11 @@ class VerificationPortalTest extends SpringBrowserlessTest {
         assertThat(test(view.grid).size()).isEqualTo(3);
         assertThat(view.totals.getText()).isEqualTo("3 scans by 2 people (anonymous sessions)");
 
-        test(view.outcome).selectItem("FORGED");
+        test(view.outcome).selectItem("Forged");
         assertThat(test(view.grid).size()).isEqualTo(2);
         assertThat(test(view.grid).getCellText(0, 1)).isEqualTo(serial);
         assertThat(test(view.grid).getCellText(0, 5)).isEqualTo("BR");
-        test(view.outcome).selectItem("GENUINE");
+        test(view.outcome).selectItem("Genuine");
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getCellText(0, 5)).isEqualTo("DE");
 
