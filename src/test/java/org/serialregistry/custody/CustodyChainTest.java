@@ -219,6 +219,34 @@ class CustodyChainTest {
     }
 
     @Test
+    void theChannelHomeCountsEachHandOverOnceAlsoAfterARebuild() {
+        var list = phones(3);
+        var before = volumes();
+        var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));
+        receiving.receive(in.id(), list);
+        var onwards = shipping.ship(NewShipment.of(number("SH"), "DIST-DE", "RET-DE-01", list.subList(0, 2)));
+        receiving.receive(onwards.id(), list.subList(0, 2));
+        sales.sell("RET-DE-01", list.subList(0, 1), "INV-8");
+        custody.rebuild(list.getFirst());
+
+        var after = volumes();
+        assertThat(after.get("MFG-DE").passedOn() - before.get("MFG-DE").passedOn()).isEqualTo(3);
+        assertThat(after.get("DIST-DE").received() - before.get("DIST-DE").received()).isEqualTo(3);
+        assertThat(after.get("DIST-DE").passedOn() - before.get("DIST-DE").passedOn()).isEqualTo(2);
+        assertThat(after.get("RET-DE-01").received() - before.get("RET-DE-01").received()).isEqualTo(2);
+        assertThat(after.get("RET-DE-01").passedOn() - before.get("RET-DE-01").passedOn()).as("sold").isEqualTo(1);
+    }
+
+    java.util.Map<String, Custody.PartyVolume> volumes() {
+        var map = new java.util.HashMap<String, Custody.PartyVolume>();
+        for (var p : List.of("MFG-DE", "DIST-DE", "RET-DE-01")) {
+            map.put(p, new Custody.PartyVolume(p, p, null, 0, 0, 0));
+        }
+        custody.volumes().forEach(v -> map.put(v.party(), v));
+        return map;
+    }
+
+    @Test
     void custodyIsDerivableFromTheEventLogAlone() {
         var list = phones(2);
         var in = shipping.ship(NewShipment.of(number("SH"), "MFG-DE", "DIST-DE", list));

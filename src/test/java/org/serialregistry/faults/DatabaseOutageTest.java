@@ -116,6 +116,11 @@ class DatabaseOutageTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
         var health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
+        // the probes Kubernetes asks (helm values): the instance still answers (forged codes, last copies, 503s
+        // with Retry-After), so it stays live and ready; every replica shares the database, so taking them out of
+        // the Service would turn those answers into connection errors
+        var readiness = mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
+        var liveness = mvc.perform(get("/actuator/health/liveness")).andReturn().getResponse();
         postgres = start();
 
         assertThat(seen).hasSize(72).allSatisfy(s -> {
@@ -138,6 +143,10 @@ class DatabaseOutageTest {
         assertThat(meters.counter("verification.units.stale").count()).as("answers from the last copy").isPositive();
         assertThat(health.getStatus()).as("health while the database is away").isEqualTo(503);
         assertThat(health.getContentAsString()).contains("\"status\":\"DOWN\"");
+        assertThat(readiness.getStatus()).as("readiness while the database is away").isEqualTo(200);
+        assertThat(readiness.getContentAsString()).contains("\"status\":\"UP\"");
+        assertThat(liveness.getStatus()).as("liveness while the database is away").isEqualTo(200);
+        assertThat(liveness.getContentAsString()).contains("\"status\":\"UP\"");
 
         // the database is back: the unseen code verifies, the scans that waited are written, health is UP
         await().atMost(Duration.ofSeconds(60)).until(() -> verify(unseen).getResponse().getStatus() == 200);

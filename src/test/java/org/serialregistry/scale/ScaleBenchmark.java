@@ -254,6 +254,17 @@ class ScaleBenchmark {
                 select s.serial, s.gtin, s.lot, 'DE', p.party, 'HELD', null, null, p.party, 2000000001 + (s.n / 1000) * 2
                 from scale_serial s cross join lateral (select (array['DIST-DE','DIST-US','DIST-FR'])[1 + (s.n / 1000) %% 3]
                      as party) p where s.n <= %d""".formatted(units));
+        // the generated movements bypass the store: count them into its per-party tally as V0180 does
+        jdbc.update("delete from custody_party_volume");
+        jdbc.update("""
+                insert into custody_party_volume (party, received, passed_on)
+                select party, sum(received), sum(passed_on) from (
+                    select to_party as party, count(*) as received, 0 as passed_on from custody_movement
+                    where biz_step = 'RECEIVING' and to_party is not null group by to_party
+                    union all
+                    select from_party, 0, count(*) from custody_movement
+                    where biz_step in ('SHIPPING', 'RETAIL_SELLING') and from_party is not null group by from_party
+                ) v group by party""");
         progress("custody", 1);
     }
 

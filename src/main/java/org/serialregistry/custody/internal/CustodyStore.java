@@ -55,10 +55,13 @@ public class CustodyStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedParameterJdbcTemplate streaming;
+    private final CustodyVolumeTally volumes;
 
-    CustodyStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, javax.sql.DataSource dataSource) {
+    CustodyStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, javax.sql.DataSource dataSource,
+                 CustodyVolumeTally volumes) {
         this.jdbc = jdbc;
         this.named = named;
+        this.volumes = volumes;
         var cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a cursor only for a fetch size inside a transaction
         cursor.setFetchSize(1000);
@@ -271,6 +274,7 @@ public class CustodyStore {
     }
 
     public void deleteCustody(String serial) {
+        volumes.count(movementsOf(serial), -1);
         jdbc.update("delete from unit_custody where serial = ?", serial);
         jdbc.update("delete from custody_movement where serial = ?", serial);
     }
@@ -293,6 +297,7 @@ public class CustodyStore {
                     ps.setString(12, m.references());
                     ps.setString(13, m.recordedBy());
                 });
+        volumes.count(rows, 1);
     }
 
     /** Whether the party holds, held, sent or was sent the unit (a custody row or a movement names it). */
@@ -479,11 +484,8 @@ public class CustodyStore {
     /** Per party code: units received, units passed on (shipped onwards or sold), units diverted. */
     public Map<String, long[]> volumesByParty() {
         var map = new LinkedHashMap<String, long[]>();
-        jdbc.query("select to_party as name, count(*) as units from custody_movement where biz_step = 'RECEIVING' "
-                + "group by to_party", COUNT).forEach(c -> map.computeIfAbsent(c.name(), k -> new long[3])[0] = c.units());
-        jdbc.query("select from_party as name, count(*) as units from custody_movement "
-                + "where biz_step in ('SHIPPING','RETAIL_SELLING') group by from_party", COUNT)
-                .forEach(c -> map.computeIfAbsent(c.name(), k -> new long[3])[1] = c.units());
+        // received and passed on from the tally kept with the movements (grouping every movement grew with them)
+        volumes.all().forEach((party, n) -> map.put(party, new long[]{n[0], n[1], 0}));
         jdbc.query("select last_legit_holder as name, count(distinct serial) as units from diversion_alert "
                 + "group by last_legit_holder", COUNT)
                 .forEach(c -> map.computeIfAbsent(c.name(), k -> new long[3])[2] = c.units());
@@ -493,8 +495,11 @@ public class CustodyStore {
     /** Units per current holder's country: the market where custody says they are. */
     public Map<String, Long> heldUnitsByMarket() {
         var map = new LinkedHashMap<String, Long>();
-        jdbc.query("select p.country as name, count(*) as units from unit_custody c "
-                + "join party p on p.code = c.holder_party group by p.country order by p.country", COUNT).forEach(c -> map.put(c.name(), c.units()));
+        // counted per holder first (an index-only scan of unit_custody_holder_idx), then the few holders joined
+        // to their country: joining every custody row to its party cost a hash join per row
+        jdbc.query("select p.country as name, sum(c.units) as units from (select holder_party, count(*) as units "
+                + "from unit_custody group by holder_party) c join party p on p.code = c.holder_party "
+                + "group by p.country order by p.country", COUNT).forEach(c -> map.put(c.name(), c.units()));
         return map;
     }
 

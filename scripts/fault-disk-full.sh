@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Fault: the disk under the H2 database (and so the scan log) fills up while the public route answers.
+#
+# Mounts a tmpfs of SIZE (a real filesystem with a real limit: writes beyond it fail with ENOSPC) as the
+# application's ./data folder, starts the packaged jar on it (H2 file database, demo data), verifies codes,
+# fills the filesystem to the last byte, keeps verifying (genuine codes seen before, genuine codes not seen
+# before, forged codes), reads /actuator/health, frees the space again, waits for the scan log to catch
+# up, stops the jar cleanly and opens the H2 file with H2's own shell (integrity: the event chain check,
+# counts). Prints what it found; exits 1 on a 500, a stack trace in an answer, a health state that does
+# not say DOWN with the error, or a database that does not open or whose chain is broken afterwards.
+# Needs root (mount) and the production jar:
+#
+#   ./mvnw -Pproduction -DskipTests package
+#   sudo scripts/fault-disk-full.sh                 # PORT=18201 DIR=target/fault-disk SIZE=160m REQUESTS=300
+#   # clean-up if it was interrupted: umount target/fault-disk/data; rm -rf target/fault-disk
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=${JAR:-$ROOT/target/serial-registry-0.1.0-SNAPSHOT.jar}
+PORT=${PORT:-18201}
+DIR=${DIR:-$ROOT/target/fault-disk}
+SIZE=${SIZE:-160m}
+REQUESTS=${REQUESTS:-300}
+JAVA=${JAVA:-java}
+BASE=http://localhost:$PORT
+ADMIN='Authorization: Bearer sr_demoadmn_AdminDemoKeyNotForProduction'
+PHONE=09506000134352
+
+[ -f "$JAR" ] || { echo "no jar at $JAR: run ./mvnw -Pproduction -DskipTests package first" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "needs root to mount a tmpfs" >&2; exit 2; }
+mountpoint -q "$DIR/data" 2>/dev/null && umount "$DIR/data"
+rm -rf "$DIR" && mkdir -p "$DIR/data"
+mount -t tmpfs -o size="$SIZE" tmpfs "$DIR/data"
+(cd "$DIR" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' && mv h2-*.jar h2.jar)
+APP=
+cleanup() {
+  [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+  # keep the database for a look afterwards: copy it off the tmpfs before unmounting
+  mkdir -p "$DIR/kept" && cp -a "$DIR/data/." "$DIR/kept/" 2>/dev/null || true
+  mountpoint -q "$DIR/data" && umount "$DIR/data" || true
+}
+trap cleanup EXIT
+sql() {
+  "$JAVA" -cp "$DIR/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$1/serial-registry" -user sa -password '' \
+    -sql "$2" 2>&1 | grep -v '^(' | tail -n +2 | tr -s ' '
+}
+start_app() {
+  (cd "$DIR" && exec "$JAVA" -Xmx768m -jar "$JAR" --server.port=$PORT --spring.profiles.active=benchmark \
+      --serial-registry.verification.rate-limit-per-minute=1000000000 \
+      --serial-registry.verification.rate-limit-burst=1000000000 >>"$DIR/app.log" 2>&1) &
+  APP=$!
+  for _ in $(seq 1 600); do
+    if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
+    kill -0 $APP 2>/dev/null || { echo "the application died at start; see $DIR/app.log" >&2; exit 2; }
+    sleep 0.5
+  done
+  echo "the application did not get ready; see $DIR/app.log" >&2; exit 2
+}
+scanlog() { curl -s -H "$ADMIN" "$BASE/actuator/health" | python3 -c '
+import json, sys
+h = json.load(sys.stdin); s = h.get("components", {}).get("scanLog", {})
+print(h.get("status"), s.get("status"), json.dumps(s.get("details", {}))[:400])'; }
+# one verification: prints "status verdict-or-title"; the body is kept when it looks like a stack trace
+verify() {
+  local out code
+  out=$(curl -s -w '\n%{http_code}' -H 'Accept: application/json' "$BASE/01/$PHONE/21/$1")
+  code=${out##*$'\n'}; out=${out%$'\n'*}
+  if echo "$out" | grep -q 'Exception\|at org\.\|at java\.'; then echo "$code TRACE"; echo "$out" >>"$DIR/traces.txt"; return; fi
+  echo "$code $(echo "$out" | python3 -c 'import json,sys
+try:
+  d=json.load(sys.stdin); print(d.get("verdict") or d.get("title") or "-")
+except Exception: print("not-json")')"
+}
+
+echo "== start on H2 in $DIR/data (tmpfs of $SIZE), port $PORT"
+start_app
+for _ in $(seq 1 120); do
+  SERIALS=$(curl -s "$BASE/01/bench/serials?n=2000" | python3 -c 'import json,sys; print(" ".join(u["serial"] for u in json.load(sys.stdin) if u["gtin"]=="'$PHONE'"))' 2>/dev/null || true)
+  [ -n "$SERIALS" ] && break
+  sleep 1
+done
+read -r -a ALL <<<"$SERIALS"
+[ "${#ALL[@]}" -ge 40 ] || { echo "demo data has too few phones: ${#ALL[@]}" >&2; exit 2; }
+SEEN=("${ALL[@]:0:20}"); UNSEEN=("${ALL[@]:20:20}")
+for s in "${SEEN[@]}"; do verify "$s" >/dev/null; done
+echo "   before: $(df -h --output=used,avail "$DIR/data" | tail -1), health: $(scanlog)"
+CHAIN0=$(curl -s -H "$ADMIN" "$BASE/api/v1/lifecycle/chain-check")
+echo "   event chain before: $CHAIN0"
+
+echo "== fill the filesystem"
+dd if=/dev/zero of="$DIR/data/filler" bs=1M 2>/dev/null || true
+echo "   $(df -h --output=used,avail "$DIR/data" | tail -1)"
+: >"$DIR/answers.txt"
+for i in $(seq 1 "$REQUESTS"); do
+  case $((i % 3)) in
+    0) echo "seen $(verify "${SEEN[$((i % 20))]}")" ;;
+    1) echo "unseen $(verify "${UNSEEN[$((i % 20))]}")" ;;
+    2) s=${SEEN[$((i % 20))]}; echo "forged $(verify "${s:0:19}$([ "${s: -1}" = A ] && echo B || echo A)")" ;;
+  esac >>"$DIR/answers.txt"
+done
+sleep 3  # the writer flushes every 200 ms and retries; give it a few tries at the full disk
+HEALTH_FULL=$(scanlog)
+echo "   answers while full (kind, HTTP status, verdict or problem title: count):"
+sort "$DIR/answers.txt" | uniq -c | sed 's/^/     /'
+echo "   health while full: $HEALTH_FULL"
+grep -c 'No space left\|ENOSPC\|disk full\|DISK_FULL' "$DIR/app.log" | xargs echo "   log lines naming the full disk:"
+
+echo "== free the space"
+rm -f "$DIR/data/filler"
+RECOVERED=no
+for _ in $(seq 1 120); do
+  H=$(scanlog); case "$H" in "UP UP"*) RECOVERED=yes; break ;; esac
+  sleep 1
+done
+echo "   health after: $H (recovered: $RECOVERED)"
+AFTER_SEEN=$(verify "${SEEN[0]}"); AFTER_UNSEEN=$(verify "${UNSEEN[0]}")
+echo "   verification after: seen $AFTER_SEEN, unseen $AFTER_UNSEEN"
+CHAIN1=$(curl -s -H "$ADMIN" "$BASE/api/v1/lifecycle/chain-check")
+echo "   event chain after: $CHAIN1"
+kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
+
+echo "== the H2 file after a clean stop, opened with H2's shell"
+OPEN=$(sql "$DIR/data" "select (select count(*) from unit), (select count(*) from scan_record), (select count(*) from lifecycle_event)")
+echo "   units, scans, lifecycle events: $OPEN"
+
+FIVE=$(grep -c ' 5[0-9][0-9] ' "$DIR/answers.txt" || true)
+FIVEHUNDRED=$(grep -c ' 500 ' "$DIR/answers.txt" || true)
+TRACES=$(grep -c ' TRACE' "$DIR/answers.txt" || true)
+OK=yes
+[ "$FIVEHUNDRED" = 0 ] || OK=no
+[ "$TRACES" = 0 ] || OK=no
+case "$HEALTH_FULL" in *" DOWN "*error*) ;; *) OK=no ;; esac
+[ "$RECOVERED" = yes ] || OK=no
+echo "$CHAIN1" | grep -q '"intact":true' || OK=no
+echo "$OPEN" | grep -q '^[0-9]' || OK=no
+echo "== RESULT: $([ $OK = yes ] && echo PASS || echo FAIL): $FIVE of $REQUESTS answers 5xx ($FIVEHUNDRED of them 500), $TRACES with a stack trace; scan log health while full: ${HEALTH_FULL%% \{*}; recovered: $RECOVERED; chain after: $(echo "$CHAIN1" | head -c 120)"
+[ $OK = yes ]
