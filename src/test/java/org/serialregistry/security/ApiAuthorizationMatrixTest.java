@@ -143,6 +143,8 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/warranty-claims/WC-9999999")));
         RULES.put("POST /api/v1/warranty-claims/{number}/decision", rule(EnumSet.of(ADMIN, WARRANTY),
                 () -> json(post("/api/v1/warranty-claims/WC-9999999/decision"), "{}")));
+        RULES.put("POST /api/v1/warranty-claims/decisions", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(post("/api/v1/warranty-claims/decisions"), "{}")));
         RULES.put("POST /api/v1/registrations", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
                 () -> json(post("/api/v1/registrations"), "{}")));
         RULES.put("POST /api/v1/registrations [multipart/form-data]", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
