@@ -316,6 +316,10 @@ class ApiAuthorizationMatrixTest {
                 () -> json(post("/api/v1/parties/NOWHERE/users"), "{\"username\":\"matrix\"}")));
         RULES.put("POST /api/v1/parties/{code}/users/{username}/removal", rule(EnumSet.of(ADMIN, CHANNEL),
                 () -> post("/api/v1/parties/NOWHERE/users/matrix/removal")));
+        RULES.put("GET /api/v1/scans", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/scans").param("serial", "ZZZZ")));
+        RULES.put("GET /api/v1/units/{serial}/service-history", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
+                () -> get("/api/v1/units/ZZZZ/service-history")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }
