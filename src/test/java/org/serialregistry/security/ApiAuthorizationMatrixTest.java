@@ -263,6 +263,8 @@ class ApiAuthorizationMatrixTest {
         RULES.put("PUT /api/v1/quality/thresholds/{gtin}", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> json(put("/api/v1/quality/thresholds/00000000000000"), "{}")));
         RULES.put("GET /api/v1/quality/lot-rates", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/lot-rates")));
+        RULES.put("GET /api/v1/quality/lot-rates/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/lot-rates/export").param("format", "nonsense")));
         RULES.put("GET /api/v1/quality/rates", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> get("/api/v1/quality/rates").param("dimension", "nonsense")));
         RULES.put("GET /api/v1/products", rule(ALL, () -> get("/api/v1/products").param("size", "1")));
