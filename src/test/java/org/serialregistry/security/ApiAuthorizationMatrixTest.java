@@ -143,6 +143,8 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/warranty-claims/WC-9999999")));
         RULES.put("POST /api/v1/warranty-claims/{number}/decision", rule(EnumSet.of(ADMIN, WARRANTY),
                 () -> json(post("/api/v1/warranty-claims/WC-9999999/decision"), "{}")));
+        RULES.put("POST /api/v1/warranty-claims/import [multipart/form-data]", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> multipart("/api/v1/warranty-claims/import").file("file", new byte[] {1, 2, 3})));
         RULES.put("POST /api/v1/warranty-claims/decisions", rule(EnumSet.of(ADMIN, WARRANTY),
                 () -> json(post("/api/v1/warranty-claims/decisions"), "{}")));
         RULES.put("POST /api/v1/registrations", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
