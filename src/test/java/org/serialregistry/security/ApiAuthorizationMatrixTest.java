@@ -122,6 +122,10 @@ class ApiAuthorizationMatrixTest {
                 () -> json(post("/api/v1/shipments/987654321/receipt"), "{\"serials\":[]}")));
         RULES.put("POST /api/v1/shipments/{id}/check", rule(CUSTODY_ACTORS,
                 () -> json(post("/api/v1/shipments/987654321/check"), "{\"serials\":[]}")));
+        RULES.put("POST /api/v1/shipments/{id}/receipt [multipart/form-data]", rule(CUSTODY_ACTORS,
+                () -> multipart("/api/v1/shipments/987654321/receipt").file("file", new byte[] {1, 2, 3})));
+        RULES.put("POST /api/v1/shipments/{id}/check [multipart/form-data]", rule(CUSTODY_ACTORS,
+                () -> multipart("/api/v1/shipments/987654321/check").file("file", new byte[] {1, 2, 3})));
         RULES.put("GET /api/v1/shipments/{id}", rule(CUSTODY_ACTORS, () -> get("/api/v1/shipments/987654321")));
         RULES.put("GET /api/v1/shipments", rule(CUSTODY_ACTORS, () -> get("/api/v1/shipments").param("number", "NONE")));
         RULES.put("POST /api/v1/sales", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER),
