@@ -328,6 +328,10 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/scans").param("serial", "ZZZZ")));
         RULES.put("GET /api/v1/units/{serial}/service-history", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
                 () -> get("/api/v1/units/ZZZZ/service-history")));
+        RULES.put("GET /api/v1/parties/market-exceptions", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> get("/api/v1/parties/market-exceptions")));
+        RULES.put("PUT /api/v1/parties/market-exceptions/{gtin}", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(put("/api/v1/parties/market-exceptions/123"), "{\"markets\":[]}")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }
