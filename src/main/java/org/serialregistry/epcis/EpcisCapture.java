@@ -25,6 +25,11 @@ import org.serialregistry.epcis.internal.EpcisStore.CaptureRow;
 import org.serialregistry.epcis.internal.EpcisStore.NewEvent;
 import org.serialregistry.epcis.internal.EventHash;
 import org.serialregistry.epcis.internal.Epcs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -50,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class EpcisCapture {
 
     public static final int MAX_EVENTS = 10_000;
+    /** How often a document is applied when concurrent captures keep storing its events first. */
+    static final int RACE_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(EpcisCapture.class);
 
     private final EpcisSchema schema;
     private final EpcisStore store;
@@ -96,7 +104,7 @@ public class EpcisCapture {
         String actor = actor();
         String party = parties.partyBoundCaller() ? parties.actingParty().orElse(null) : null;
         try {
-            tx.executeWithoutResult(status -> apply(id, now, actor, party, events));
+            applyOnce(id, now, actor, party, events);
             return job(id).orElseThrow();
         } catch (RuntimeException refused) {
             String reason = refused instanceof IllegalArgumentException ? refused.getMessage()
@@ -112,6 +120,28 @@ public class EpcisCapture {
                 throw refused;
             }
             return job(id).orElseThrow();
+        }
+    }
+
+    /**
+     * Applies the document in one transaction. When a concurrent capture stored one of its events (or
+     * packed one of its children) after this one looked, the database refuses the second copy (the
+     * unique event hash, V0171): nothing of this attempt is kept, and the document is applied again,
+     * now finding the event stored (a duplicate, as if sent twice) or the child packed. A lock timeout
+     * (the other capture still running) is retried the same way, at most {@value #RACE_ATTEMPTS} times.
+     */
+    private void applyOnce(String id, Instant now, String actor, @Nullable String party, JsonNode events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> apply(id, now, actor, party, events));
+                return;
+            } catch (DuplicateKeyException | ConcurrencyFailureException | QueryTimeoutException raced) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw raced;
+                }
+                log.info("EPCIS capture {}: a concurrent capture stored the same data meanwhile ({}); applying it again",
+                        id, raced.getClass().getSimpleName());
+            }
         }
     }
 

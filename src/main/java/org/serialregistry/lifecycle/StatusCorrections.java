@@ -7,10 +7,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.lifecycle.internal.CallerScope;
 import org.serialregistry.lifecycle.internal.LifecycleProperties;
+import org.serialregistry.security.Signer;
 import org.serialregistry.security.UserAdministration;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.serial.UnitStatus;
@@ -92,14 +96,33 @@ public class StatusCorrections {
         if (!users.confirmPassword(me, password)) {
             throw new IllegalArgumentException("password: the password is not correct; nothing was signed or corrected");
         }
+        return declareSigned(eventId, reason, () -> me);
+    }
+
+    /**
+     * The same error declaration through the API: the event and the reason are checked first, then the
+     * signer (a quality engineer or administrator) is proven ({@code signer} is asked only then, see
+     * {@link org.serialregistry.security.Signers}); the correction and the audit entry name the signer.
+     *
+     * @throws IllegalArgumentException naming {@code event} or {@code reason}, or what {@code signer} throws
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    public List<LifecycleEventView> declareError(long eventId, @Nullable String reason, Supplier<Signer> signer) {
+        return declareSigned(eventId, reason, () -> signer.get().username());
+    }
+
+    private List<LifecycleEventView> declareSigned(long eventId, @Nullable String reason, Supplier<String> signs) {
         var event = units.event(eventId).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
         if (event.newStatus() != null && DECOMMISSIONING.contains(event.newStatus())) {
             requireWithinWindow(event);
         }
+        String why = requireReason(reason);
+        String me = signs.get();
         String printed = users.findByUsername(me).map(u -> u.displayName()).orElse(me);
-        var written = units.declareError(eventId, requireReason(reason) + " (signed by " + printed + ")");
+        var written = units.declareError(eventId, why + " (signed by " + printed + ")");
         audit.record("lifecycle.correction-signed", "event", String.valueOf(eventId), null, AuditTrail.state(
-                "signedBy", printed, "meaning", "RESPONSIBILITY", "reason", reason.strip(),
+                "signedBy", printed, "meaning", "RESPONSIBILITY", "reason", why,
                 "events", written.stream().map(LifecycleEventView::id).toList()));
         return written;
     }
@@ -130,7 +153,7 @@ public class StatusCorrections {
         return d.toDays() >= 1 && d.toHours() % 24 == 0 ? d.toDays() + "-day" : d.toString();
     }
 
-    private static String requireReason(String reason) {
+    private static String requireReason(@Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason: say why the change was wrong");
         }

@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
@@ -105,17 +107,22 @@ public class ClaimDecisions {
     private void requireSignature(@Nullable ClaimDecision decision, @Nullable SignatureMeaning meaning,
                                   @Nullable String note, @Nullable String password, String me) {
         var errors = new InvalidInput.Collector();
-        errors.require(decision != null && decision != ClaimDecision.NEEDS_REVIEW, "decision", "approve or deny");
-        errors.require(meaning != null, "meaning", "say what the signature means (approval, review, responsibility)");
-        String why = note == null || note.isBlank() ? null : note.strip();
-        errors.require(why == null || why.length() <= 1000, "note", "at most 1000 characters");
-        errors.require(decision != ClaimDecision.DENIED || why != null, "note", "say in words why the claim is denied");
+        requireDecision(errors, decision, meaning, note);
         if (errors.require(password != null && !password.isEmpty(), "password", "enter your password to sign")) {
             errors.throwIfAny();
             errors.require(users.confirmPassword(me, password), "password",
                     "the password is not correct; nothing was signed or decided");
         }
         errors.throwIfAny();
+    }
+
+    private static void requireDecision(InvalidInput.Collector errors, @Nullable ClaimDecision decision,
+                                        @Nullable SignatureMeaning meaning, @Nullable String note) {
+        errors.require(decision != null && decision != ClaimDecision.NEEDS_REVIEW, "decision", "approve or deny");
+        errors.require(meaning != null, "meaning", "say what the signature means (approval, review, responsibility)");
+        String why = note == null || note.isBlank() ? null : note.strip();
+        errors.require(why == null || why.length() <= 1000, "note", "at most 1000 characters");
+        errors.require(decision != ClaimDecision.DENIED || why != null, "note", "say in words why the claim is denied");
     }
 
     private ClaimDetail decideSigned(long claimId, long expectedVersion, ClaimDecision decision,
@@ -137,10 +144,7 @@ public class ClaimDecisions {
         if (claim.version() != expectedVersion) {
             throw conflict(claim);
         }
-        if (!claim.state().canDecide()) {
-            throw new IllegalArgumentException("claim: " + claim.claimNumber() + " is " + claim.state().label().toLowerCase()
-                    + "; only claims that need review take a decision");
-        }
+        requireDecidable(claim);
         Instant now = ClaimActor.now(clock);
         ClaimState state = decision == ClaimDecision.APPROVED ? ClaimState.RMA_ISSUED : ClaimState.DENIED;
         String reasons = (decision == ClaimDecision.APPROVED ? "Approved by " : "Denied by ") + me
@@ -173,11 +177,21 @@ public class ClaimDecisions {
         return queries.detail(claimId).orElseThrow();
     }
 
+    private static void requireDecidable(ClaimView claim) {
+        if (!claim.state().canDecide()) {
+            throw new IllegalArgumentException("claim: " + claim.claimNumber() + " is " + claim.state().label().toLowerCase()
+                    + "; only claims that need review take a decision");
+        }
+    }
+
     private ClaimConflictException conflict(ClaimView now) {
         return new ClaimConflictException("Claim " + now.claimNumber() + " was changed meanwhile"
                 + (now.decidedBy() != null && !now.decidedAutomatically() ? " by " + now.decidedBy() : "")
                 + ": it is now " + now.state().label().toLowerCase() + ". Reload it before deciding.");
     }
+
+    /** The most claims one bulk decision takes (the API's page size). */
+    public static final int MAX_BULK = 500;
 
     /**
      * Decides several claims with one signature. Each claim is decided in its own transaction; a
@@ -191,17 +205,65 @@ public class ClaimDecisions {
             throw new IllegalArgumentException("claims: select at least one claim");
         }
         requireSignature(decision, meaning, note, password, me);
-        int decided = 0;
-        var problems = new ArrayList<String>();
-        for (var c : claims) {
+        return decideEach(claims, new ArrayList<>(), decision, meaning, note, me);
+    }
+
+    /**
+     * Decides several claims with one signature, through the API. The decision, meaning and note are
+     * checked first (every problem in one {@link InvalidInput}), then every claim named: one that does
+     * not exist, is named twice or takes no decision is refused with its reason, and the others are
+     * not held up by it. Then the signer is proven, once ({@code signer} is asked only when every
+     * field is right), and each admitted claim is decided in its own transaction, with its own
+     * signature record and audit entry in the signer's name, as {@link #decide} writes them; a claim
+     * someone changed meanwhile is refused.
+     *
+     * @param claimNumbers the claims, as {@code WC-0000042}; at most {@link #MAX_BULK}
+     * @throws InvalidInput naming {@code claims}, {@code decision}, {@code meaning} or {@code note}; or
+     *                      what {@code signer} throws (a wrong password: nothing is decided)
+     */
+    @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
+    public BulkDecisionResult decideAll(@Nullable List<String> claimNumbers, @Nullable ClaimDecision decision,
+                                        @Nullable SignatureMeaning meaning, @Nullable String note,
+                                        Supplier<org.serialregistry.security.Signer> signer) {
+        var errors = new InvalidInput.Collector();
+        if (errors.require(claimNumbers != null && !claimNumbers.isEmpty(), "claims", "name at least one claim")) {
+            errors.require(claimNumbers.size() <= MAX_BULK, "claims",
+                    "at most " + MAX_BULK + " claims at once, got " + claimNumbers.size());
+        }
+        requireDecision(errors, decision, meaning, note);
+        errors.throwIfAny();
+        var admitted = new ArrayList<ClaimView>();
+        var refused = new ArrayList<BulkDecisionResult.Refusal>();
+        var seen = new HashSet<Long>();
+        for (String number : claimNumbers) {
             try {
-                transaction.executeWithoutResult(s -> decideSigned(c.id(), c.version(), decision, meaning, note, me));
-                decided++;
-            } catch (ClaimConflictException | IllegalArgumentException e) {
-                problems.add(c.claimNumber() + ": " + e.getMessage());
+                long id = ClaimView.idOf(number);
+                if (!seen.add(id)) {
+                    throw new IllegalArgumentException("claim: named more than once; it is decided once");
+                }
+                var claim = store.find(id).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + number));
+                requireDecidable(claim);
+                admitted.add(claim);
+            } catch (IllegalArgumentException e) {
+                refused.add(new BulkDecisionResult.Refusal(String.valueOf(number), InvalidInput.of(e).getFirst().message()));
             }
         }
-        return new BulkDecisionResult(decided, problems);
+        String me = signer.get().username();
+        return decideEach(admitted, refused, decision, meaning, note, me);
+    }
+
+    private BulkDecisionResult decideEach(List<ClaimView> claims, List<BulkDecisionResult.Refusal> refused,
+                                          ClaimDecision decision, SignatureMeaning meaning, @Nullable String note,
+                                          String me) {
+        var decided = new ArrayList<ClaimDetail>();
+        for (var c : claims) {
+            try {
+                decided.add(transaction.execute(s -> decideSigned(c.id(), c.version(), decision, meaning, note, me)));
+            } catch (ClaimConflictException | IllegalArgumentException e) {
+                refused.add(new BulkDecisionResult.Refusal(c.claimNumber(), InvalidInput.of(e).getFirst().message()));
+            }
+        }
+        return new BulkDecisionResult(decided, refused);
     }
 
     /** Assigns a claim to an adjudicator (null: unassigned). */

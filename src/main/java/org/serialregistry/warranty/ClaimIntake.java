@@ -136,7 +136,7 @@ public class ClaimIntake {
                 }
                 valid.add(v);
             } catch (IllegalArgumentException e) {
-                problems.add(new ClaimImportReport.RowProblem(row.row(), ClaimWorkbook.inColumnWords(e)));
+                problems.add(ClaimImportReport.RowProblem.of(row.row(), e));
             }
             if (progress != null) {
                 progress.accept(++done, total * 2);
@@ -154,8 +154,7 @@ public class ClaimIntake {
                     try {
                         results.add(adjudicator.adjudicate(valid.get(i), ClaimChannel.EXCEL, by));
                     } catch (IllegalArgumentException e) {
-                        problems.add(new ClaimImportReport.RowProblem(rows.rows().get(i).row(),
-                                ClaimWorkbook.inColumnWords(e)));
+                        problems.add(ClaimImportReport.RowProblem.of(rows.rows().get(i).row(), e));
                         throw e;
                     }
                     if (progress != null) {

@@ -75,7 +75,7 @@ class EpcisCaptureTest {
         });
     }
 
-    <T> T asAdmin(java.util.function.Supplier<T> work) {
+    static <T> T asAdmin(java.util.function.Supplier<T> work) {
         var ctx = SecurityContextHolder.createEmptyContext();
         ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("pat", null,
                 AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_PRODUCTION")));

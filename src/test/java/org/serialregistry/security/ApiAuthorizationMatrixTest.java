@@ -122,6 +122,10 @@ class ApiAuthorizationMatrixTest {
                 () -> json(post("/api/v1/shipments/987654321/receipt"), "{\"serials\":[]}")));
         RULES.put("POST /api/v1/shipments/{id}/check", rule(CUSTODY_ACTORS,
                 () -> json(post("/api/v1/shipments/987654321/check"), "{\"serials\":[]}")));
+        RULES.put("POST /api/v1/shipments/{id}/receipt [multipart/form-data]", rule(CUSTODY_ACTORS,
+                () -> multipart("/api/v1/shipments/987654321/receipt").file("file", new byte[] {1, 2, 3})));
+        RULES.put("POST /api/v1/shipments/{id}/check [multipart/form-data]", rule(CUSTODY_ACTORS,
+                () -> multipart("/api/v1/shipments/987654321/check").file("file", new byte[] {1, 2, 3})));
         RULES.put("GET /api/v1/shipments/{id}", rule(CUSTODY_ACTORS, () -> get("/api/v1/shipments/987654321")));
         RULES.put("GET /api/v1/shipments", rule(CUSTODY_ACTORS, () -> get("/api/v1/shipments").param("number", "NONE")));
         RULES.put("POST /api/v1/sales", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER),
@@ -143,6 +147,10 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/warranty-claims/WC-9999999")));
         RULES.put("POST /api/v1/warranty-claims/{number}/decision", rule(EnumSet.of(ADMIN, WARRANTY),
                 () -> json(post("/api/v1/warranty-claims/WC-9999999/decision"), "{}")));
+        RULES.put("POST /api/v1/warranty-claims/import [multipart/form-data]", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
+                () -> multipart("/api/v1/warranty-claims/import").file("file", new byte[] {1, 2, 3})));
+        RULES.put("POST /api/v1/warranty-claims/decisions", rule(EnumSet.of(ADMIN, WARRANTY),
+                () -> json(post("/api/v1/warranty-claims/decisions"), "{}")));
         RULES.put("POST /api/v1/registrations", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
                 () -> json(post("/api/v1/registrations"), "{}")));
         RULES.put("POST /api/v1/registrations [multipart/form-data]", rule(EnumSet.of(ADMIN, WARRANTY, SERVICE_CENTER),
@@ -261,6 +269,8 @@ class ApiAuthorizationMatrixTest {
         RULES.put("PUT /api/v1/quality/thresholds/{gtin}", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> json(put("/api/v1/quality/thresholds/00000000000000"), "{}")));
         RULES.put("GET /api/v1/quality/lot-rates", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/lot-rates")));
+        RULES.put("GET /api/v1/quality/lot-rates/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/lot-rates/export").param("format", "nonsense")));
         RULES.put("GET /api/v1/quality/rates", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> get("/api/v1/quality/rates").param("dimension", "nonsense")));
         RULES.put("GET /api/v1/products", rule(ALL, () -> get("/api/v1/products").param("size", "1")));
@@ -314,6 +324,14 @@ class ApiAuthorizationMatrixTest {
                 () -> json(post("/api/v1/parties/NOWHERE/users"), "{\"username\":\"matrix\"}")));
         RULES.put("POST /api/v1/parties/{code}/users/{username}/removal", rule(EnumSet.of(ADMIN, CHANNEL),
                 () -> post("/api/v1/parties/NOWHERE/users/matrix/removal")));
+        RULES.put("GET /api/v1/scans", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
+                () -> get("/api/v1/scans").param("serial", "ZZZZ")));
+        RULES.put("GET /api/v1/units/{serial}/service-history", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
+                () -> get("/api/v1/units/ZZZZ/service-history")));
+        RULES.put("GET /api/v1/parties/market-exceptions", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> get("/api/v1/parties/market-exceptions")));
+        RULES.put("PUT /api/v1/parties/market-exceptions/{gtin}", rule(EnumSet.of(ADMIN, CHANNEL),
+                () -> json(put("/api/v1/parties/market-exceptions/123"), "{\"markets\":[]}")));
         // the fallback: every unknown API path answers 404 to any caller
         RULES.put("ANY /api/**", rule(ALL, () -> get("/api/v1/no-such-resource")));
     }

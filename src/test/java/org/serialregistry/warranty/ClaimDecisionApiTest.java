@@ -1,8 +1,6 @@
 package org.serialregistry.warranty;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.serialregistry.warranty.WarrantyTestUnits.PHONE;
-import static org.serialregistry.warranty.WarrantyTestUnits.as;
 import static org.serialregistry.warranty.WarrantyTestUnits.phones;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,7 +12,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serialregistry.IntegrationTest;
-import org.serialregistry.security.Role;
 import org.serialregistry.serial.SerialIssuance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -50,14 +47,7 @@ class ClaimDecisionApiTest {
     /** A second claim for the same defect: it waits for a person. */
     String claimInReview() {
         var unit = phones(issuance, 1, LocalDate.now().minusDays(10)).getFirst();
-        ClaimResult last = null;
-        for (int day : new int[] {3, 1}) {
-            last = as("service", () -> claims.submit(new NewClaim(PHONE, unit.value(), "DISPLAY",
-                    LocalDate.now().minusDays(day), "Dup Owner", "dup@example.com", "Stopped working", null),
-                    ClaimChannel.PORTAL), Role.SERVICE_CENTER_NAME);
-        }
-        assertThat(last.claim().state()).isEqualTo(ClaimState.NEEDS_REVIEW);
-        return last.claim().claimNumber();
+        return WarrantyTestUnits.claimInReview(claims, unit).claimNumber();
     }
 
     String decision(String signature) {

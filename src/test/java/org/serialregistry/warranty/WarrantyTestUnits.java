@@ -40,6 +40,23 @@ public final class WarrantyTestUnits {
                 "Elektro Markt", name, email, null, null), RegistrationChannel.PORTAL), "SERVICE_CENTER");
     }
 
+    /**
+     * A claim that waits for a person, on a fresh phone: the second claim for the same defect (as the
+     * service desk), which goes to review.
+     */
+    public static ClaimView claimInReview(ClaimIntake intake, SerialNumber unit) {
+        ClaimResult last = null;
+        for (int day : new int[] {3, 1}) {
+            last = as("service", () -> intake.submit(new NewClaim(PHONE, unit.value(), "DISPLAY",
+                    LocalDate.now().minusDays(day), "Dup Owner", "dup@example.com", "Stopped working", null),
+                    ClaimChannel.PORTAL), "SERVICE_CENTER");
+        }
+        if (last.claim().state() != ClaimState.NEEDS_REVIEW) {
+            throw new IllegalStateException("the second claim of " + unit + " is " + last.claim().state());
+        }
+        return last.claim();
+    }
+
     public static <T> T as(String user, Supplier<T> work, String... roles) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();

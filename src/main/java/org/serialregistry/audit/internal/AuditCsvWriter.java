@@ -6,13 +6,15 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.serialregistry.audit.AuditExports;
 import org.serialregistry.audit.AuditRecord;
+import org.serialregistry.shared.Csv;
 
 /**
- * RFC 4180 CSV in UTF-8 with a byte-order mark (so that Excel reads the arrows and accents). A cell that a
- * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+ * RFC 4180 CSV in UTF-8 with a byte-order mark (so that Excel reads the arrows and accents), cells as
+ * {@link Csv} writes them (a would-be formula prefixed with an apostrophe).
  */
 public final class AuditCsvWriter {
 
@@ -37,21 +39,10 @@ public final class AuditCsvWriter {
     }
 
     private void line(String[] cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(cells[i]));
-        }
-        out.write("\r\n");
+        Csv.line(out, Arrays.asList(cells));
     }
 
     static String quote(String cell) {
-        String v = cell == null ? "" : cell;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return Csv.cell(cell);
     }
 }

@@ -1,5 +1,7 @@
 package org.serialregistry.custody.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -13,6 +15,9 @@ import org.serialregistry.custody.NewParty;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyType;
 import org.serialregistry.custody.PartyView;
+import org.serialregistry.shared.CountryCode;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.InvalidInput;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -98,6 +103,37 @@ class PartyApiController {
         }
         parties.unbindUser(username);
         return find(code);
+    }
+
+    /** @param markets country codes beyond each unit's intended market; empty removes the exception */
+    record MarketException(@Nullable Set<String> markets, @Nullable String note) {
+    }
+
+    record MarketExceptionAnswer(String gtin, List<String> markets) {
+    }
+
+    @PreAuthorize(CHANNEL)
+    @GetMapping("/market-exceptions")
+    @Operation(summary = "Per-product market exceptions: markets beyond a unit's intended market where units of the "
+            + "product may go without a diversion alert, by GTIN")
+    ListPage<MarketExceptionAnswer> marketExceptions(@ParameterObject ListQuery.Params params) {
+        var all = parties.extraMarkets().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new MarketExceptionAnswer(e.getKey(), e.getValue().stream().map(CountryCode::value).sorted().toList()))
+                .toList();
+        return ListPage.of(all, params.undated());
+    }
+
+    @PreAuthorize(CHANNEL)
+    @PutMapping("/market-exceptions/{gtin}")
+    @Operation(summary = "Save a product's market exception (the markets and why), as the parties screen does; "
+            + "no markets removes it")
+    MarketExceptionAnswer saveMarketException(@PathVariable String gtin, @RequestBody MarketException r) {
+        var errors = new InvalidInput.Collector();
+        String key = errors.get("gtin", () -> Gtin.of(gtin).value());
+        errors.throwIfAny();
+        parties.setExtraMarkets(key, r.markets() == null ? Set.of() : r.markets(), r.note());
+        return new MarketExceptionAnswer(key, parties.extraMarkets().getOrDefault(key, Set.of()).stream()
+                .map(CountryCode::value).sorted().toList());
     }
 
     private PartyView find(String code) {

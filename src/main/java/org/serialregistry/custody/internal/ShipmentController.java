@@ -1,5 +1,6 @@
 package org.serialregistry.custody.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.UnitCustody;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +42,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Shipments, receipts, sales and custody for ERP and partner systems. */
 @RestController
@@ -103,6 +107,39 @@ class ShipmentController {
     @Operation(summary = "Confirm the receipt of a shipment with the serials received; answers the check per serial")
     ReceiptAnswer receive(@PathVariable long id, @RequestBody ReceiptRequest body) {
         return ReceiptAnswer.of(receiving.receive(id, body == null || body.serials() == null ? List.of() : body.serials()));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
+    @PostMapping(path = "/shipments/{id}/receipt", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Confirm the receipt of a shipment with a file of the codes received (.xlsx first column, or "
+            + "text, one code per line), as the portal's upload; answers the check per code")
+    ReceiptAnswer receiveFile(@PathVariable long id, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
+            throws IOException {
+        return ReceiptAnswer.of(receiving.receive(id, codes(file)));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
+    @PostMapping(path = "/shipments/{id}/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Check a file of scanned codes (.xlsx first column, or text) against a shipment without "
+            + "confirming its receipt")
+    ReceiptAnswer checkFile(@PathVariable long id, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
+            throws IOException {
+        return ReceiptAnswer.of(receiving.check(id, codes(file)));
+    }
+
+    /** The codes of an uploaded file; its size is checked before it is read. */
+    private static List<String> codes(@Nullable MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new IllegalArgumentException("file: send the codes received as the form part \"file\"");
+        }
+        if (file.getSize() > ScannedCodeFile.MAX_BYTES) {
+            throw new IllegalArgumentException("file: at most " + ScannedCodeFile.MAX_BYTES / (1024 * 1024) + " MB");
+        }
+        var codes = ScannedCodeFile.read(file.getOriginalFilename(), file.getBytes());
+        if (codes.isEmpty()) {
+            throw new IllegalArgumentException("file: the file holds no codes");
+        }
+        return codes;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")

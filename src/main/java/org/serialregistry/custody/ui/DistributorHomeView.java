@@ -2,7 +2,6 @@ package org.serialregistry.custody.ui;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ import org.serialregistry.custody.ReceiptReport;
 import org.serialregistry.custody.Receiving;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.Shipments;
-import org.serialregistry.custody.internal.SheetRows;
+import org.serialregistry.custody.internal.ScannedCodeFile;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.security.Role;
 import org.serialregistry.shared.UnitCode;
@@ -111,7 +110,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
             }
         }));
         upload.setAcceptedFileTypes(".xlsx", ".txt", ".csv");
-        upload.setMaxFileSize(20 * 1024 * 1024);
+        upload.setMaxFileSize((int) ScannedCodeFile.MAX_BYTES);
         upload.setDropLabel(new Paragraph("or drop a file of serials (.xlsx first column, or text)"));
 
         var check = new Button("Check against manifest", e -> run(false));
@@ -147,20 +146,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
     /** Codes read from an uploaded file are appended to the scanned list. */
     void addCodesFromFile(String fileName, byte[] bytes) {
         try {
-            var read = new ArrayList<String>();
-            if (fileName.toLowerCase().endsWith(".xlsx")) {
-                SheetRows.read(new ByteArrayInputStream(bytes), 1, (row, cells) -> {
-                    if (!cells.isEmpty() && !cells.getFirst().isBlank()) {
-                        read.add(cells.getFirst());
-                    }
-                });
-            } else {
-                Arrays.stream(new String(bytes, StandardCharsets.UTF_8).split("[\\r\\n,;\\t]+"))
-                        .map(String::strip).filter(s -> !s.isEmpty()).forEach(read::add);
-            }
-            if (!read.isEmpty() && read.getFirst().equalsIgnoreCase("serial")) {
-                read.removeFirst();
-            }
+            var read = ScannedCodeFile.read(fileName, bytes);
             String before = codes.getValue().strip();
             codes.setValue((before.isEmpty() ? "" : before + "\n") + String.join("\n", read));
             Notifications.success(read.size() + " codes read from " + fileName);

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.lifecycle.EndOfLife;
 import org.serialregistry.lifecycle.EndOfLifeKind;
 import org.serialregistry.lifecycle.StatusCorrections;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.SignatureRequest;
+import org.serialregistry.security.Signers;
 import org.serialregistry.serial.LifecycleEventView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,10 +39,12 @@ class LifecycleApiController {
 
     private final EndOfLife endOfLife;
     private final StatusCorrections corrections;
+    private final Signers signers;
 
-    LifecycleApiController(EndOfLife endOfLife, StatusCorrections corrections) {
+    LifecycleApiController(EndOfLife endOfLife, StatusCorrections corrections, Signers signers) {
         this.endOfLife = endOfLife;
         this.corrections = corrections;
+        this.signers = signers;
     }
 
     record ArchiveRequest(@Nullable List<String> serials, @Nullable String reason) {
@@ -51,7 +56,8 @@ class LifecycleApiController {
     record UndoRequest(@Nullable String reason) {
     }
 
-    record ErrorDeclarationRequest(@Nullable String reason, @Nullable String password) {
+    /** @param signature who signs, as for every decision through the API (user name and password, or a fresh OIDC token) */
+    record ErrorDeclarationRequest(@Nullable String reason, @Nullable SignatureRequest signature) {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','QUALITY','PRODUCTION','SERVICE_CENTER','DISTRIBUTOR')")
@@ -98,9 +104,10 @@ class LifecycleApiController {
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     @PostMapping(path = "/lifecycle/events/{id}/error-declaration", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Declare a status change an error (EPCIS error declaration), signed with your password")
+    @Operation(summary = "Declare a status change an error (EPCIS error declaration), signed by a quality engineer or "
+            + "administrator (signature: user name and password, or a fresh OIDC token)")
     List<LifecycleEventView> declareError(@PathVariable long id, @RequestBody ErrorDeclarationRequest r) {
-        return corrections.declareError(id, r.reason(), r.password());
+        return corrections.declareError(id, r.reason(), () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','QUALITY','PRODUCTION','FORENSICS')")

@@ -1,9 +1,14 @@
 package org.serialregistry.quality.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
@@ -17,6 +22,7 @@ import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.quality.RateDimension;
 import org.serialregistry.shared.InvalidInput;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,6 +95,32 @@ class QualityApiController {
     @Operation(summary = "Claim rate of every lot, highest first")
     ListPage<LotClaimRate> lotRates(@ParameterObject ListQuery.Params params) {
         return ListPage.of(dashboard.lotRates(), params.undated());
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/lot-rates/export")
+    @Operation(summary = "Claim rate of every lot, highest first, as format=csv or format=xlsx (the portal's \"Export lots "
+            + "to Excel\" table), written to the response as it is made",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "csv", value = """
+                            Product,GTIN,Lot,Facility,Line,Units,Claims,Claim rate %,Threshold %,Above threshold,Top defect
+                            Aurora X2 phone,09506000134352,A2611,DE-MUC,L2,400,14,3.5,2.0,yes,Battery
+                            """))))
+    void lotRatesExport(@RequestParam(required = false) @Nullable String format, HttpServletResponse response)
+            throws IOException {
+        String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("xlsx")) {
+            throw new IllegalArgumentException("format: csv or xlsx, got '" + (f.length() > 30 ? f.substring(0, 30) : f) + "'");
+        }
+        var rows = LotRateTable.rows(dashboard.lotRates()); // read (and the role checked) before the answer starts
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"claim-rate-per-lot." + f + "\"");
+        if (f.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            TableExport.csv(LotRateTable.HEADERS, rows, response.getOutputStream());
+        } else {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            TableExport.xlsx("Claim rate per lot", LotRateTable.HEADERS, rows, response.getOutputStream());
+        }
     }
 
     @PreAuthorize(QUALITY)

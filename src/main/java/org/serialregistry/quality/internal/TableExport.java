@@ -1,20 +1,36 @@
 package org.serialregistry.quality.internal;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.serialregistry.shared.Csv;
 
-/** Writes a table as an .xlsx workbook with the streaming writer (constant memory for long tables). */
+/** Writes a table as an .xlsx workbook with the streaming writer (constant memory for long tables), or as CSV. */
 public final class TableExport {
 
     private TableExport() {
     }
 
     public static byte[] xlsx(String sheetName, List<String> headers, List<? extends List<?>> rows) {
-        var workbook = new SXSSFWorkbook(200);
         try (var out = new ByteArrayOutputStream()) {
+            xlsx(sheetName, headers, rows, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write the workbook", e);
+        }
+    }
+
+    /** The workbook, written to {@code out} as it is made (rows beyond the window are on disk, not in memory). */
+    public static void xlsx(String sheetName, List<String> headers, List<? extends List<?>> rows, OutputStream out)
+            throws IOException {
+        var workbook = new SXSSFWorkbook(200);
+        try {
             var sheet = workbook.createSheet(sheetName.replaceAll("[\\\\/?*\\[\\]:]", " "));
             var bold = workbook.createCellStyle();
             var font = workbook.createFont();
@@ -40,11 +56,19 @@ public final class TableExport {
                 }
             }
             workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not write the workbook", e);
         } finally {
-            try { workbook.close(); } catch (IOException ignored) { }
+            workbook.close();
         }
+    }
+
+    /** The table as RFC 4180 CSV in UTF-8 with a byte-order mark (so that Excel reads the accents). */
+    public static void csv(List<String> headers, List<? extends List<?>> rows, OutputStream stream) throws IOException {
+        var out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+        out.write('\uFEFF');
+        Csv.line(out, headers);
+        for (var row : rows) {
+            Csv.line(out, row);
+        }
+        out.flush();
     }
 }

@@ -1,6 +1,5 @@
 package org.serialregistry.quality.ui;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.quality.ClaimRate;
 import org.serialregistry.quality.LotClaimRate;
+import org.serialregistry.quality.internal.LotRateTable;
 import org.serialregistry.quality.QualityAlertView;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.quality.RateDimension;
@@ -43,8 +43,7 @@ import org.serialregistry.warranty.ClaimConflictException;
 @RolesAllowed(Role.QUALITY_NAME)
 class QualityHomeView extends VerticalLayout {
 
-    static final List<String> LOT_HEADERS = List.of("Product", "GTIN", "Lot", "Facility", "Line", "Units", "Claims",
-            "Claim rate %", "Threshold %", "Above threshold", "Top defect");
+    static final List<String> LOT_HEADERS = LotRateTable.HEADERS;
 
     private final QualityDashboard dashboard;
     final FlexLayout kpis = new FlexLayout();
@@ -137,11 +136,7 @@ class QualityHomeView extends VerticalLayout {
     }
 
     static List<List<?>> lotRows(List<LotClaimRate> rates) {
-        var rows = new ArrayList<List<?>>();
-        rates.forEach(r -> rows.add(row(r.product(), r.gtin(), r.lot(), r.facilityCode(), r.lineCode(), r.units(),
-                r.claims(), r.ratePercent(), r.thresholdPercent(), r.aboveThreshold() ? "yes" : "no",
-                r.topDefect() == null ? "" : r.topDefect().label())));
-        return rows;
+        return LotRateTable.rows(rates);
     }
 
     static List<?> row(Object... values) {

@@ -1,5 +1,7 @@
 package org.serialregistry.returns.internal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +12,12 @@ import org.serialregistry.api.ListQuery;
 import org.serialregistry.returns.NewRepair;
 import org.serialregistry.returns.RepairView;
 import org.serialregistry.returns.Repairs;
+import org.serialregistry.returns.ServiceHistory;
+import org.serialregistry.serial.LifecycleEventView;
+import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.Coverage;
+import org.serialregistry.warranty.Eligibility;
+import org.serialregistry.warranty.OwnershipView;
 import org.serialregistry.returns.ServiceQueue;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
@@ -82,6 +90,30 @@ class RepairApiController {
     ListPage<RepairView> ofClaim(@PathVariable String number, @ParameterObject ListQuery.Params params) {
         var q = params.query(ListQuery.statesOf(ServiceOutcome.class));
         return q.page(repairs.ofClaim(claim(number).id()), RepairView::loggedAt, r -> r.outcome().name());
+    }
+
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
+    @GetMapping("/units/{serial}/service-history")
+    @Operation(summary = "A unit's service history, as the portal's service history screen: production record, coverage "
+            + "today, owners, claims on it and those it replaced a unit in, repairs and every lifecycle event")
+    HistoryAnswer history(@PathVariable String serial) {
+        var h = repairs.history(serial).orElseThrow(() -> new NoSuchElementException("No unit " + serial));
+        var u = h.unit();
+        return new HistoryAnswer(new UnitAnswer(u.serial().value(), u.gtin().value(), u.lot().value(), u.productionDate(),
+                u.expiryDate(), u.facilityCode(), u.lineCode(), u.intendedMarket().value(), u.status().name(),
+                u.components().stream().map(SerialNumber::value).toList()), h.coverage().orElse(null),
+                h.eligibility().orElse(null), h.owners(), h.claims(), h.replacementFor(), h.repairs(), h.events());
+    }
+
+    /** The production record with plain values (serial, GTIN, lot, market as text). */
+    record UnitAnswer(String serial, String gtin, String lot, LocalDate productionDate, @Nullable LocalDate expiryDate,
+                      String facilityCode, String lineCode, String intendedMarket, String status, List<String> components) {
+    }
+
+    /** {@link ServiceHistory} as the API answers it. */
+    record HistoryAnswer(UnitAnswer unit, @Nullable Coverage coverage, @Nullable Eligibility eligibility,
+                         List<OwnershipView> owners, List<ClaimView> claims, List<ClaimView> replacementFor,
+                         List<RepairView> repairs, List<LifecycleEventView> events) {
     }
 
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")

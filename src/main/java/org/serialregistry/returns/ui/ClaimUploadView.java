@@ -77,8 +77,7 @@ class ClaimUploadView extends VerticalLayout {
                 report = claims.importWorkbook(workbook, (done, total) ->
                         ui.access(() -> progress.setValue(total == 0 ? 1 : done / (double) total)));
             } catch (IllegalArgumentException e) {
-                report = new ClaimImportReport(false, 0, List.of(new ClaimImportReport.RowProblem(0,
-                        ClaimIntake.inColumnWords(e))), List.of());
+                report = new ClaimImportReport(false, 0, List.of(ClaimImportReport.RowProblem.of(0, e)), List.of());
             }
             var finished = report;
             ui.access(() -> finish(ui, finished));

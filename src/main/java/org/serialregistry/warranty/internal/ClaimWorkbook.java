@@ -87,7 +87,7 @@ public final class ClaimWorkbook {
                             date(row.getCell(3), fmt), text(row, 4, fmt), text(row, 5, fmt), text(row, 6, fmt),
                             text(row, 7, fmt), text(row, 8, fmt))));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ClaimImportReport.RowProblem(number, inColumnWords(e)));
+                    problems.add(ClaimImportReport.RowProblem.of(number, e));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -254,10 +254,10 @@ class WarrantyHomeView extends VerticalLayout {
             // a refusal (no reason, wrong password) throws: the dialog stays open and the selection stays
             var result = decisions.decideAll(selected, decision, signature.meaning(), signature.note(), signature.password());
             if (result.problems().isEmpty()) {
-                Notifications.success(result.decided() + " claim(s) " + (decision == ClaimDecision.APPROVED
+                Notifications.success(result.decided().size() + " claim(s) " + (decision == ClaimDecision.APPROVED
                         ? "approved" : "denied") + " and signed");
             } else {
-                Notifications.error(result.decided() + " decided; not decided (still selected): "
+                Notifications.error(result.decided().size() + " decided; not decided (still selected): "
                         + String.join(" | ", result.problems()));
             }
             // the claims that were not decided stay selected, so that the next attempt needs no new search
