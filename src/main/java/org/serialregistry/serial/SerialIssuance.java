@@ -39,6 +39,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+// Over 400 lines on purpose: a batch is queued, issued in one transaction and recovered after a
+// crash by the same code, so that a batch is never partial. Split out first: the reads at the end
+// (batches, serials, progress), into a SerialQueries class.
 /**
  * Issues serials in batches. {@link #issue} validates the whole request first (naming the field of
  * each problem, writing nothing), records the batch, and issues it on a background thread; a

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.function.SingletonSupplier;
 
 // Over 400 lines on purpose: the checks run in one ordered pass whose order is the performance
-// contract above (no database read for a forged code); the GS1 parsing helpers at the end are the
-// part to move to shared.UnitCode when this grows.
+// contract above (no database read for a forged code). Split out first: the GS1 parsing helpers at
+// the end, into shared.UnitCode, when this grows.
 /**
  * Verifies one scanned code, the same way for the public page, the JSON answer and the batch API.
  *

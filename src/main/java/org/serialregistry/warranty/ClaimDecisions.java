@@ -34,6 +34,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+// Over 400 lines on purpose: every decision (one claim, a selection, assignment, service record,
+// closing) goes through the same state rule, signature check and audit entry, which a split would
+// pass between beans. Split out first: the bulk decision (decideAll) and its per-claim report, which
+// only calls the single decision.
 /**
  * What people decide on a claim after intake: approve or deny one that needs review (with an
  * electronic signature bound to the claim's content), assign it, record what service did under its

@@ -53,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 // Over 400 lines on purpose: one anonymous resolver path with its link types (verification,
 // registration form, service information, link set) that must answer alike in HTML and JSON; the
-// pages themselves are rendered by VerificationPages.
+// pages themselves are rendered by VerificationPages. Split out first: the registration form's
+// POST handling, which shares only the link parsing with the rest.
 /**
  * The public GS1 Digital Link resolver: {@code /01/{gtin}[/10/{lot}]/21/{serial}}, anonymous, plain
  * Spring MVC (no Vaadin, no HTTP session). HTML by default, JSON for {@code Accept: application/json};
