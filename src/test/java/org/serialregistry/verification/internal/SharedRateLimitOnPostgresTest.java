@@ -1,0 +1,85 @@
+package org.serialregistry.verification.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public rate limit as two replicas see it on one PostgreSQL (Bucket4j's PostgreSQL backend): a
+ * client's requests count against one bucket whichever replica serves them, and a bucket row that the
+ * clean-up deleted (the client was quiet long enough for it to fill up again) is simply started again.
+ */
+class SharedRateLimitOnPostgresTest {
+
+    static EmbeddedPostgres postgres;
+    static DataSource dataSource;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute(new ClassPathResource("db/migration/postgresql/V0151__public_rate_bucket.sql")
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    /** A replica whose every request is synchronised with the database (no local batching of tokens). */
+    static PublicRateLimiter replica(long perMinute, long burst) {
+        var properties = new VerificationProperties("mailto:x@example.org", Duration.ZERO, 10, 10, perMinute, burst,
+                1000, null, DataSize.ofMegabytes(1));
+        return new PublicRateLimiter(properties, dataSource, true, 1, Duration.ofMillis(1));
+    }
+
+    @Test
+    void aClientsBurstIsSharedByBothReplicas() {
+        var a = replica(1, 4);
+        var b = replica(1, 4);
+        assertThat(a.shared()).isTrue();
+        assertThat(a.secondsToWait("shared-client")).isZero();
+        assertThat(b.secondsToWait("shared-client")).isZero();
+        assertThat(a.secondsToWait("shared-client")).isZero();
+        assertThat(b.secondsToWait("shared-client")).isZero();
+        assertThat(a.secondsToWait("shared-client")).as("fifth request, on A: the burst of 4 is used up on A and B")
+                .isPositive();
+        assertThat(b.secondsToWait("shared-client")).as("sixth, on B").isPositive();
+        assertThat(a.secondsToWait("another-client")).as("another client has its own bucket").isZero();
+    }
+
+    /** The clean-up deletes rows of buckets that would be full again; the client's next request starts its row again. */
+    @Test
+    void aBucketRowDeletedByTheCleanUpIsStartedAgainInTheDatabase() {
+        var a = replica(1, 2);
+        assertThat(a.secondsToWait("returning-client")).isZero();
+        assertThat(rows("returning-client")).isEqualTo(1);
+        jdbc.update("delete from public_rate_bucket where client_key = ?", "returning-client");
+
+        assertThat(a.secondsToWait("returning-client")).isZero();
+        assertThat(rows("returning-client")).as("the bucket lives in the database again, for every replica").isEqualTo(1);
+        var b = replica(1, 2);
+        assertThat(b.secondsToWait("returning-client")).as("another replica: the second token of the burst").isZero();
+        assertThat(b.secondsToWait("returning-client")).as("then it waits: the re-created bucket is the shared one")
+                .isPositive();
+    }
+
+    static int rows(String clientKey) {
+        return jdbc.queryForObject("select count(*) from public_rate_bucket where client_key = ?", Integer.class, clientKey);
+    }
+}
