@@ -10,6 +10,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -88,10 +89,9 @@ public class PublicRateLimiter {
 
     /** Zero when the request may go ahead, else the seconds to wait (at least 1). */
     public long secondsToWait(String clientKey) {
-        Bucket bucket = buckets.get(clientKey, this::newBucket);
         io.github.bucket4j.ConsumptionProbe probe;
         try {
-            probe = bucket.tryConsumeAndReturnRemaining(1);
+            probe = consumeShared(clientKey);
             if (sharedFailing) {
                 sharedFailing = false;
                 log.info("Public rate limit: the shared buckets in the database answer again");
@@ -111,9 +111,46 @@ public class PublicRateLimiter {
         return Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
     }
 
+    /**
+     * One token from the client's bucket. A bucket whose row the clean-up deleted while requests of this
+     * replica were batched for it comes back from Bucket4j as {@link BucketNotFoundException} (the
+     * database answered): that is not an outage; the request is tried again on a fresh handle, which
+     * writes the row again, and if another request races it once more, counts on this replica alone.
+     */
+    private io.github.bucket4j.ConsumptionProbe consumeShared(String clientKey) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return buckets.get(clientKey, this::newBucket).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException e) {
+                if (!bucketRowGone(e)) {
+                    throw e;
+                }
+                buckets.invalidate(clientKey);
+                if (attempt == 2) {
+                    log.debug("Public rate limit: bucket of {} deleted twice while in use; counted here", clientKey);
+                    return localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
+                }
+            }
+        }
+    }
+
+    static boolean bucketRowGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the buckets are shared by all replicas (PostgreSQL) rather than this instance's own. */
     public boolean shared() {
         return shared != null;
+    }
+
+    /** Whether this replica counts on its own because the shared buckets could not be reached. */
+    boolean sharedFailing() {
+        return sharedFailing;
     }
 
     /** Rows of buckets that would be full again by now are deleted (any replica may do it; each row once). */
