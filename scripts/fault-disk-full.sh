@@ -31,8 +31,9 @@ PHONE=09506000134352
 mountpoint -q "$DIR/data" 2>/dev/null && umount "$DIR/data"
 rm -rf "$DIR" && mkdir -p "$DIR/data"
 mount -t tmpfs -o size="$SIZE" tmpfs "$DIR/data"
-(cd "$DIR" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' && mv h2-*.jar h2.jar)
-APP=
+# shared: start_app, h2_shell, h2_row
+. "$ROOT/scripts/lib.sh"
+h2_shell
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
   # keep the database for a look afterwards: copy it off the tmpfs before unmounting
@@ -40,22 +41,7 @@ cleanup() {
   mountpoint -q "$DIR/data" && umount "$DIR/data" || true
 }
 trap cleanup EXIT
-sql() {
-  "$JAVA" -cp "$DIR/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$1/serial-registry" -user sa -password '' \
-    -sql "$2" 2>&1 | grep -v '^(' | tail -n +2 | tr -s ' '
-}
-start_app() {
-  (cd "$DIR" && exec "$JAVA" -Xmx768m -jar "$JAR" --server.port=$PORT --spring.profiles.active=benchmark \
-      --serial-registry.verification.rate-limit-per-minute=1000000000 \
-      --serial-registry.verification.rate-limit-burst=1000000000 >>"$DIR/app.log" 2>&1) &
-  APP=$!
-  for _ in $(seq 1 600); do
-    if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
-    kill -0 $APP 2>/dev/null || { echo "the application died at start; see $DIR/app.log" >&2; exit 2; }
-    sleep 0.5
-  done
-  echo "the application did not get ready; see $DIR/app.log" >&2; exit 2
-}
+sql() { h2_row "jdbc:h2:file:$1/serial-registry" "$2"; }
 scanlog() { curl -s -H "$ADMIN" "$BASE/actuator/health" | python3 -c '
 import json, sys
 h = json.load(sys.stdin); s = h.get("components", {}).get("scanLog", {})
@@ -73,7 +59,8 @@ except Exception: print("not-json")')"
 }
 
 echo "== start on H2 in $DIR/data (tmpfs of $SIZE), port $PORT"
-start_app
+JAVA_OPTS=-Xmx768m start_app --spring.profiles.active=benchmark \
+  --serial-registry.verification.rate-limit-per-minute=1000000000 --serial-registry.verification.rate-limit-burst=1000000000
 for _ in $(seq 1 120); do
   SERIALS=$(curl -s "$BASE/01/bench/serials?n=2000" | python3 -c 'import json,sys; print(" ".join(u["serial"] for u in json.load(sys.stdin) if u["gtin"]=="'$PHONE'"))' 2>/dev/null || true)
   [ -n "$SERIALS" ] && break

@@ -26,31 +26,18 @@ BODY='{"gtin":"09506000134352","lot":"KILL9","facility":"DE-MUC","line":"L1","qu
 [ -f "$JAR" ] || { echo "no jar at $JAR: run ./mvnw -DskipTests package first" >&2; exit 2; }
 rm -rf "$DIR" && mkdir -p "$DIR"
 # H2's own shell, from the jar, to read the database while the application is dead or stopped
-(cd "$DIR" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' && mv h2-*.jar h2.jar)
-# the one row a query answers: H2's shell prints column headers over several lines for long
-# expressions (the first full run read a header line as the result and printed FAIL), the row comes last
-sql() {
-  "$JAVA" -cp "$DIR/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$DIR/data/serial-registry" -user sa -password '' \
-    -sql "$1" | grep -v '^(' | grep -v '^$' | tail -n 1 | tr -s ' '
-}
+# shared: start_app, h2_shell, h2_row
+. "$ROOT/scripts/lib.sh"
+# H2's own shell, from the jar, to read the database while the application is dead or stopped
+h2_shell
+# the one row a query answers (the first full run read a line of H2's column headers and printed FAIL)
+sql() { h2_row "jdbc:h2:file:$DIR/data/serial-registry" "$1"; }
 now() { date +%s.%N; }
-APP=
-start_app() {
-  (cd "$DIR" && exec "$JAVA" -Xmx1g -jar "$JAR" --server.port=$PORT --serial-registry.public-base-url=$BASE \
-      >>"$DIR/app.log" 2>&1) &
-  APP=$!
-  for _ in $(seq 1 600); do
-    if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
-    kill -0 $APP 2>/dev/null || { echo "the application died at start; see $DIR/app.log" >&2; exit 2; }
-    sleep 0.5
-  done
-  echo "the application did not get ready; see $DIR/app.log" >&2; exit 2
-}
 field() { sed -n 's/.*"'"$1"'":"\{0,1\}\([^",}]*\).*/\1/p' | head -1; }
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null || true' EXIT
 
 echo "== start 1: $JAR on H2 in $DIR, port $PORT"
-start_app
+start_app --serial-registry.public-base-url="$BASE"
 # demo data (the product, the facility) is seeded at start; retry until the request is accepted
 for _ in $(seq 1 120); do
   CODE=$(curl -s -o "$DIR/post1.json" -w '%{http_code}' -X POST "$BASE/api/v1/serial-batches" -H "$PROD" \
@@ -79,7 +66,7 @@ echo "   batch status, issued_count, unit rows: $DEAD"
 
 echo "== start 2"
 T1=$(now)
-start_app
+start_app --serial-registry.public-base-url="$BASE"
 while :; do
   B=$(curl -s -H "$PROD" "$BASE/api/v1/serial-batches/$ID"); S=$(echo "$B" | field status)
   [ "$S" = COMPLETED ] || [ "$S" = FAILED ] && break

@@ -68,6 +68,7 @@ class BackgroundWork {
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("scheduled-");
+        scheduler.setErrorHandler(new ScheduledTaskErrors());
         return scheduler;
     }
 }

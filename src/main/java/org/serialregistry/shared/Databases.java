@@ -1,8 +1,15 @@
 package org.serialregistry.shared;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Which database the application runs on, for the few places that work differently on PostgreSQL. */
 public final class Databases {
@@ -17,5 +24,24 @@ public final class Databases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database this is: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * True when a failure means the database cannot be reached (connection refused, the pool timed out,
+     * no transaction could start, the server went away), not a fault in a query: work that meets it is
+     * tried again later rather than reported as a bug.
+     */
+    public static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }

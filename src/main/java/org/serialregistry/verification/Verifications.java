@@ -21,6 +21,7 @@ import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.LotNumber;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.verification.VerificationAnswer.Product;
+import org.serialregistry.verification.internal.DatabaseOutage;
 import org.serialregistry.verification.internal.ProductDirectory;
 import org.serialregistry.verification.internal.UnitCache;
 import org.serialregistry.verification.internal.VerificationProperties;
@@ -65,11 +66,13 @@ public class Verifications {
     private final Clock clock;
     private final SecondFactors secondFactors;
     private final Refurbishments refurbishments;
+    private final DatabaseOutage outage;
 
     Verifications(Units units, CounterfeitList counterfeits, ProductDirectory products, UnitCache unitCache,
                   ObjectProvider<WarrantyLookup> warranty, ObjectProvider<RecallLookup> recalls,
                   VerificationProperties properties, Clock clock, SecondFactors secondFactors,
-                  Refurbishments refurbishments) {
+                  Refurbishments refurbishments, DatabaseOutage outage) {
+        this.outage = outage;
         this.secondFactors = secondFactors;
         this.refurbishments = refurbishments;
         this.units = units;
@@ -251,7 +254,7 @@ public class Verifications {
             }
         }
         if (!status.terminal()) {
-            message = refurbishments.originOf(unit.serial()).map(r -> "Refurbished on "
+            message = optional("Refurbishment", unit, () -> refurbishments.originOf(unit.serial())).map(r -> "Refurbished on "
                     + LocalDate.ofInstant(r.refurbishedAt(), clock.getZone()) + ", originally made on " + r.originallyMade()
                     + ". ").orElse("") + message;
         }
@@ -261,14 +264,10 @@ public class Verifications {
                 warning ? properties.reportTo() : null);
         var lookup = warranty.get().orElse(null);
         if (lookup != null && !status.terminal()) {
-            try {
-                answer = answer.withWarranty(lookup.coverage(unit)
-                        .map(w -> new VerificationAnswer.Warranty(w.covered(), w.until(), w.explanation(), w.registered()))
-                        .orElse(null));
-            } catch (RuntimeException e) {
-                // The warranty module must not break verification: the page simply omits coverage
-                log.warn("Warranty lookup failed for {}: {}", unit.serial().value(), e.toString());
-            }
+            // the warranty module must not break verification: the page simply omits coverage
+            answer = answer.withWarranty(optional("Warranty", unit, () -> lookup.coverage(unit))
+                    .map(w -> new VerificationAnswer.Warranty(w.covered(), w.until(), w.explanation(), w.registered()))
+                    .orElse(null));
         }
         return new VerificationResult(warning ? ScanOutcome.GENUINE_WITH_WARNING : ScanOutcome.GENUINE, answer, status,
                 unit.gtin().value(), unit.serial().value());
@@ -279,11 +278,28 @@ public class Verifications {
         if (lookup == null) {
             return Optional.empty();
         }
+        // the recall module must not break verification: the unit's own status still answers
+        return optional("Recall", unit, () -> lookup.recallOf(unit));
+    }
+
+    /**
+     * A detail of the answer that another module looks up (recall, refurbishment, warranty). Its failure
+     * does not break the verification: the answer goes without it. While the database is known to be
+     * away ({@link DatabaseOutage}) it is not asked at all, so that an answer from the unit's last copy
+     * does not wait for the pool's connection timeout; an unreachable database starts that back-off.
+     */
+    private <T> Optional<T> optional(String what, UnitRecord unit, Supplier<Optional<T>> lookup) {
+        if (outage.suspected()) {
+            return Optional.empty();
+        }
         try {
-            return lookup.recallOf(unit);
+            return lookup.get();
         } catch (RuntimeException e) {
-            // the recall module must not break verification: the unit's own status still answers
-            log.warn("Recall lookup failed for {}: {}", unit.serial().value(), e.toString());
+            if (outage.failed(e)) {
+                log.info("{} lookup for {} skipped: the database is unreachable", what, unit.serial().value());
+            } else {
+                log.warn("{} lookup failed for {}: {}", what, unit.serial().value(), e.toString());
+            }
             return Optional.empty();
         }
     }

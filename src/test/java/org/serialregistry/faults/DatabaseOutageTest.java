@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * stopping it disturbs no other test): genuine codes verified a moment before still answer, codes
  * that need the database get a clean 503 with Retry-After, no request gets a 500 or a stack trace,
  * the scans wait and are written once the database is back, and the service recovers by itself.
- * scripts/fault-postgres-outage.sh does the same to the packaged jar with a 30 s outage.
+ * scripts/fault-postgres-outage.sh does the same to the packaged jar with a 30 s outage under load.
  */
 @SpringBootTest(properties = {"serial-registry.demo.enabled=true",
         "spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500",
@@ -96,6 +96,7 @@ class DatabaseOutageTest {
         assertThat(verify(known).getResponse().getStatus()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> scansOf(known) == 1);
 
+        double poolTimeoutsBefore = poolTimeouts();
         postgres.close();
         var seen = new ConcurrentLinkedQueue<Seen>();
         var pool = Executors.newFixedThreadPool(3);
@@ -115,6 +116,7 @@ class DatabaseOutageTest {
         go.countDown();
         pool.shutdown();
         assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+        double poolTimeoutsDuring = poolTimeouts() - poolTimeoutsBefore;
         var health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
         // the probes Kubernetes asks (helm values): the instance still answers (forged codes, last copies, 503s
         // with Retry-After), so it stays live and ready; every replica shares the database, so taking them out of
@@ -141,6 +143,10 @@ class DatabaseOutageTest {
             assertThat(json.readTree(s.body()).get("detail").asString()).contains("try again");
         });
         assertThat(meters.counter("verification.units.stale").count()).as("answers from the last copy").isPositive();
+        // no request waits for the pool while the database is known to be away: neither the shared rate limit
+        // nor the recall, refurbishment and warranty details of an answer from the last copy (before: each of
+        // the 72 requests waited for the rate limit's connection, each known code three times more)
+        assertThat(poolTimeoutsDuring).as("requests that waited for the pool's connection timeout").isLessThan(24);
         assertThat(health.getStatus()).as("health while the database is away").isEqualTo(503);
         assertThat(health.getContentAsString()).contains("\"status\":\"DOWN\"");
         assertThat(readiness.getStatus()).as("readiness while the database is away").isEqualTo(200);
@@ -157,6 +163,12 @@ class DatabaseOutageTest {
         assertThat(meters.counter("verification.scans.failed").count()).as("scans lost").isZero();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus() == 200);
+    }
+
+    double poolTimeouts() {
+        var timeouts = meters.find("hikaricp.connections.timeout").counter();
+        assertThat(timeouts).as("HikariCP's metrics").isNotNull();
+        return timeouts.count();
     }
 
     org.springframework.test.web.servlet.MvcResult verify(String serial) throws Exception {

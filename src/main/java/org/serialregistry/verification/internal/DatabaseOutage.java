@@ -1,15 +1,10 @@
 package org.serialregistry.verification.internal;
 
-import java.net.ConnectException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.serialregistry.shared.Databases;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Whether the public path should leave the database alone for a moment. When a request could not get
@@ -53,18 +48,7 @@ public class DatabaseOutage {
 
     /** Connection refused, pool timed out, no transaction could start, the server went away. */
     public static boolean unreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseUnavailableException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Databases.unreachable(e);
     }
 
     /** Thrown instead of asking the database while it is suspected to be away. */

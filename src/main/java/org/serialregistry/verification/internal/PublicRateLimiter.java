@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * syncs with it after {@code rate-limit-sync-tokens} (at least 1) requests of a client or after
  * {@code rate-limit-sync-interval}, whichever comes first, rather than on every request: a client
  * may get up to that many requests more per replica than its budget. While the database cannot be
- * reached, each replica falls back to a bucket of its own. On H2 (one instance) the buckets are in
+ * reached, each replica falls back to a bucket of its own, at once while {@link DatabaseOutage} says the
+ * database was unreachable a moment ago (no request waits for the pool's connection timeout). On H2 (one instance) the buckets are in
  * memory only.
  *
  * <p>At most {@code rate-limit-clients} buckets (or handles on shared ones) are kept in memory, the
@@ -51,15 +52,16 @@ public class PublicRateLimiter {
     private final BucketConfiguration configuration;
     private final @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
     private final DelayParameters sync;
+    private final @Nullable DatabaseOutage outage;
     private volatile boolean sharedFailing;
 
     /** Buckets in this instance's memory only. */
     PublicRateLimiter(VerificationProperties properties) {
-        this(properties, null, 1, Duration.ofSeconds(1));
+        this(properties, null, null, 1, Duration.ofSeconds(1));
     }
 
     @Autowired
-    PublicRateLimiter(VerificationProperties properties, DataSource dataSource,
+    PublicRateLimiter(VerificationProperties properties, DataSource dataSource, @Nullable DatabaseOutage outage,
                       @Value("${serial-registry.verification.rate-limit-shared:true}") boolean share,
                       @Value("${serial-registry.verification.rate-limit-sync-tokens:3}") long syncTokens,
                       @Value("${serial-registry.verification.rate-limit-sync-interval:1s}") Duration syncInterval) {
@@ -68,12 +70,13 @@ public class PublicRateLimiter {
                 .stateColumn("state").expiresAtColumn("expires_at")
                 // a row is worth keeping until its bucket would be full again
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .build() : null, syncTokens, syncInterval);
+                .build() : null, outage, syncTokens, syncInterval);
     }
 
     private PublicRateLimiter(VerificationProperties properties,
-                              @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> shared, long syncTokens,
-                              Duration syncInterval) {
+                              @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> shared,
+                              @Nullable DatabaseOutage outage, long syncTokens, Duration syncInterval) {
+        this.outage = outage;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(properties.rateLimitBurst())
                         .refillGreedy(properties.rateLimitPerMinute(), Duration.ofMinutes(1)))
@@ -90,20 +93,28 @@ public class PublicRateLimiter {
     /** Zero when the request may go ahead, else the seconds to wait (at least 1). */
     public long secondsToWait(String clientKey) {
         io.github.bucket4j.ConsumptionProbe probe;
-        try {
-            probe = consumeShared(clientKey);
-            if (sharedFailing) {
-                sharedFailing = false;
-                log.info("Public rate limit: the shared buckets in the database answer again");
-            }
-        } catch (RuntimeException databaseDown) {
-            if (!sharedFailing) {
-                sharedFailing = true;
-                log.warn("Public rate limit: shared buckets unavailable ({}); this replica counts on its own meanwhile",
-                        databaseDown.toString());
-            }
-            buckets.invalidate(clientKey);
+        if (shared != null && outage != null && outage.suspected()) {
+            // the database was unreachable a moment ago: count here rather than wait for the pool
             probe = localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
+        } else {
+            try {
+                probe = consumeShared(clientKey);
+                if (sharedFailing) {
+                    sharedFailing = false;
+                    log.info("Public rate limit: the shared buckets in the database answer again");
+                }
+            } catch (RuntimeException databaseDown) {
+                if (outage != null) {
+                    outage.failed(databaseDown);
+                }
+                if (!sharedFailing) {
+                    sharedFailing = true;
+                    log.warn("Public rate limit: shared buckets unavailable ({}); this replica counts on its own meanwhile",
+                            databaseDown.toString());
+                }
+                buckets.invalidate(clientKey);
+                probe = localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
+            }
         }
         if (probe.isConsumed()) {
             return 0;

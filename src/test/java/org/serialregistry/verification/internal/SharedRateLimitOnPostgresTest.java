@@ -58,7 +58,7 @@ class SharedRateLimitOnPostgresTest {
     static PublicRateLimiter replica(long perMinute, long burst) {
         var properties = new VerificationProperties("mailto:x@example.org", Duration.ZERO, 10, 10, perMinute, burst,
                 1000, null, DataSize.ofMegabytes(1));
-        return new PublicRateLimiter(properties, dataSource, true, 1, Duration.ofMillis(1));
+        return new PublicRateLimiter(properties, dataSource, null, true, 1, Duration.ofMillis(1));
     }
 
     @Test
@@ -102,7 +102,7 @@ class SharedRateLimitOnPostgresTest {
     @Test
     void rowsDeletedWhileRequestsAreBatchedAreNotTakenForAnOutage(CapturedOutput output) throws Exception {
         var a = new PublicRateLimiter(new VerificationProperties("mailto:x@example.org", Duration.ZERO, 10, 10,
-                60_000_000, 1_000_000, 1000, null, DataSize.ofMegabytes(1)), dataSource, true, 3, Duration.ofMillis(20));
+                60_000_000, 1_000_000, 1000, null, DataSize.ofMegabytes(1)), dataSource, null, true, 3, Duration.ofMillis(20));
         var done = new AtomicBoolean();
         var deletes = new AtomicInteger();
         var start = new CountDownLatch(1);
