@@ -326,6 +326,8 @@ class ApiAuthorizationMatrixTest {
                 () -> post("/api/v1/parties/NOWHERE/users/matrix/removal")));
         RULES.put("GET /api/v1/scans", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
                 () -> get("/api/v1/scans").param("serial", "ZZZZ")));
+        RULES.put("GET /api/v1/scans/statistics", rule(EnumSet.of(CHANNEL, FORENSICS),
+                () -> get("/api/v1/scans/statistics").param("from", "2019-01-01").param("to", "2019-01-01")));
         RULES.put("GET /api/v1/units/{serial}/service-history", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
                 () -> get("/api/v1/units/ZZZZ/service-history")));
         RULES.put("GET /api/v1/parties/market-exceptions", rule(EnumSet.of(ADMIN, CHANNEL),
