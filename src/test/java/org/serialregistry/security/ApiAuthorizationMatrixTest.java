@@ -271,6 +271,18 @@ class ApiAuthorizationMatrixTest {
         RULES.put("GET /api/v1/quality/lot-rates", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/lot-rates")));
         RULES.put("GET /api/v1/quality/lot-rates/export", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> get("/api/v1/quality/lot-rates/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/alerts/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/alerts/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/claims-per-week", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/claims-per-week").param("weeks", "0")));
+        RULES.put("GET /api/v1/quality/claims-per-week/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/claims-per-week/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/rates/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/rates/export").param("dimension", "nonsense")));
+        RULES.put("GET /api/v1/quality/thresholds/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/thresholds/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/claims/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/claims/export").param("defect", "nonsense")));
         RULES.put("GET /api/v1/quality/rates", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> get("/api/v1/quality/rates").param("dimension", "nonsense")));
         RULES.put("GET /api/v1/products", rule(ALL, () -> get("/api/v1/products").param("size", "1")));
