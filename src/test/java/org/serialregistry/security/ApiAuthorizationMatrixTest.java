@@ -175,6 +175,8 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/reports/custody").param("format", "nonsense")));
         RULES.put("POST /api/v1/verifications", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER, WARRANTY,
                 FORENSICS), () -> json(post("/api/v1/verifications"), "{\"items\":[]}")));
+        RULES.put("POST /api/v1/verifications/workbook [multipart/form-data]", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR,
+                SERVICE_CENTER, WARRANTY, FORENSICS), () -> multipart("/api/v1/verifications/workbook").file("file", new byte[] {1, 2, 3})));
         RULES.put("POST /api/v1/returns [application/json]", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
                 () -> json(post("/api/v1/returns"), "{\"lines\":[]}")));
         RULES.put("POST /api/v1/returns [multipart/form-data]", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
