@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.api.Uploads;
 import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.verification.BatchVerification;
 import org.serialregistry.verification.PublicVerdict;
@@ -74,20 +75,16 @@ class BatchVerificationController {
                                      @RequestParam(required = false) @Nullable String format) throws IOException {
         var errors = new InvalidInput.Collector();
         boolean workbook = Boolean.TRUE.equals(errors.get("format", () -> workbookAsked(format)));
-        errors.require(file != null && !file.isEmpty(), "file", "send the sheet of codes (.xlsx) as the form part \"file\"");
+        var sheet = errors.get("file", () -> Uploads.required(file, "the sheet of codes (.xlsx)", VerificationWorkbook.MAX_BYTES));
         errors.throwIfAny();
-        // checked before the bytes are read, as the screen's upload refuses a larger file
-        if (file.getSize() > VerificationWorkbook.MAX_BYTES) {
-            throw new IllegalArgumentException("file: at most 10 MB, as the portal's upload; split the sheet");
-        }
         VerificationWorkbook.Codes codes;
-        try (var in = file.getInputStream()) {
+        try (var in = sheet.getInputStream()) {
             codes = VerificationWorkbook.readCodes(in);
         }
         var results = batch.verify(codes.items(), done -> { });
         if (workbook) {
-            String name = VerificationWorkbook.resultName(file.getOriginalFilename() == null ? "codes"
-                    : file.getOriginalFilename(), LocalDateTime.now(clock));
+            String name = VerificationWorkbook.resultName(sheet.getOriginalFilename() == null ? "codes"
+                    : sheet.getOriginalFilename(), LocalDateTime.now(clock));
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(VerificationWorkbook.CONTENT_TYPE))
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                     .body(VerificationWorkbook.write(codes.items(), results));
