@@ -269,7 +269,8 @@ class ProductsFacilitiesView extends VerticalLayout {
             v.setErrorMessage(problem.message());
             v.setInvalid(true);
         } else {
-            Notifications.error(problem.field().isEmpty() ? problem.message() : problem.field() + ": " + problem.message());
+            Notifications.error(problem.field().isEmpty() ? problem.message()
+                    : org.serialregistry.ui.FieldErrors.readable(problem.field() + ": " + problem.message()));
         }
     }
 }
