@@ -352,6 +352,18 @@ public class QualityDashboard {
         return auth == null ? "system" : auth.getName();
     }
 
+    /** The most claims the drill-down behind a figure shows (and exports). */
+    public static final int DRILL_DOWN_LIMIT = 5000;
+
+    /**
+     * The claims behind a figure as the drill-down screen lists them: of a product and lot, of a defect
+     * code, or both (null: any), newest first, at most {@value #DRILL_DOWN_LIMIT}.
+     */
+    public static ClaimFilter drillDownFilter(@Nullable String gtin, @Nullable String lot, @Nullable DefectCode defect) {
+        return new ClaimFilter(null, gtin, lot, null, null, defect, null, null, null, ClaimFilter.Sort.NEWEST_FIRST,
+                DRILL_DOWN_LIMIT);
+    }
+
     /** For views: the drill-down filter of a lot. */
     public static ClaimFilter lotFilter(String gtin, String lot, @Nullable DefectCode defect) {
         var f = ClaimFilter.all().withLot(gtin, lot);

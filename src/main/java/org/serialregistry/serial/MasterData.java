@@ -18,6 +18,7 @@ import org.serialregistry.serial.internal.Product;
 import org.serialregistry.serial.internal.ProductRepository;
 import org.serialregistry.shared.CountryCode;
 import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,41 +100,49 @@ public class MasterData {
                           Set<CountryCode> markets, String udi) {
     }
 
-    /** Every check of {@link #createProduct} without writing; throws "field: problem". */
+    /**
+     * Every check of {@link #createProduct} without writing.
+     *
+     * @throws InvalidInput naming every wrong field at once, in the order of the product's fields
+     */
     CheckedProduct check(NewProduct request) {
-        Gtin gtin;
-        try {
-            gtin = Gtin.of(request.gtin());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("gtin: " + e.getMessage(), e);
+        var errors = new InvalidInput.Collector();
+        Gtin gtin = errors.get("gtin", () -> named("gtin", () -> Gtin.of(request.gtin())));
+        if (gtin != null) {
+            errors.require(!products.existsByGtin(gtin.value()), "gtin",
+                    "a product with GTIN " + gtin.value() + " already exists");
         }
-        if (products.existsByGtin(gtin.value())) {
-            throw new IllegalArgumentException("gtin: a product with GTIN " + gtin.value() + " already exists");
-        }
-        String name = requireText("name", request.name(), 128);
-        if (request.category() == null) {
-            throw new IllegalArgumentException("category: choose electronics, medical device or automotive");
-        }
+        String name = errors.get("name", () -> requireText("name", request.name(), 128));
+        errors.require(request.category() != null, "category", "choose electronics, medical device or automotive");
         var riskClass = request.riskClass() == null ? RiskClass.STANDARD : request.riskClass();
-        Set<CountryCode> markets;
-        try {
-            markets = request.intendedMarkets() == null ? Set.of() : request.intendedMarkets().stream()
+        Set<CountryCode> markets = errors.get("intendedMarkets", () -> {
+            Set<CountryCode> given = request.intendedMarkets() == null ? Set.of() : request.intendedMarkets().stream()
                     .map(m -> country("intendedMarkets", m)).collect(Collectors.toSet());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("intendedMarkets: " + e.getMessage(), e);
-        }
-        if (markets.isEmpty()) {
-            throw new IllegalArgumentException("intendedMarkets: name at least one country code, e.g. DE or US");
-        }
+            if (given.isEmpty()) {
+                throw new IllegalArgumentException("intendedMarkets: name at least one country code, e.g. DE or US");
+            }
+            return given;
+        });
         String udi = request.udiDeviceIdentifier() == null || request.udiDeviceIdentifier().isBlank() ? null
                 : request.udiDeviceIdentifier().trim();
-        if (udi != null && request.category() != ProductCategory.MEDICAL_DEVICE) {
-            throw new IllegalArgumentException("udiDeviceIdentifier: only medical devices carry a UDI device identifier");
+        if (request.category() != null) {
+            errors.require(udi == null || request.category() == ProductCategory.MEDICAL_DEVICE, "udiDeviceIdentifier",
+                    "only medical devices carry a UDI device identifier");
         }
+        errors.throwIfAny();
         if (udi == null && request.category() == ProductCategory.MEDICAL_DEVICE) {
             udi = gtin.value(); // FDA UDI: the device identifier is the GTIN unless told otherwise
         }
         return new CheckedProduct(gtin, name, request.category(), riskClass, markets, udi);
+    }
+
+    /** A value type's refusal, named by the field it was read from. */
+    private static <T> T named(String field, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
     }
 
     ProductView save(CheckedProduct p) {

@@ -19,6 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.shared.CountryCode;
+import org.serialregistry.shared.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,8 @@ public class ProductWorkbook {
     public static final List<String> HEADER = List.of("GTIN", "Name", "Category", "Risk class", "Intended markets",
             "UDI-DI");
     public static final int MAX_ROWS = 10_000;
+    /** The largest workbook an import takes: the screen's upload and the API refuse a larger file before reading it. */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final int PROGRESS_STEP = 100;
 
     private final MasterData masterData;
@@ -45,8 +48,20 @@ public class ProductWorkbook {
         this.audit = audit;
     }
 
-    /** A row that was not imported, and why. {@code row} is the row number as Excel shows it (header = 1). */
-    public record RejectedRow(int row, String reason) {
+    /**
+     * A row that was not imported, and why: every problem of the row, as "field: problem; field:
+     * problem" in {@code reason} and one by one in {@code fields}, in column order. {@code row} is the
+     * row number as Excel shows it (header = 1).
+     */
+    public record RejectedRow(int row, String reason, List<InvalidInput.Problem> fields) {
+
+        public RejectedRow {
+            fields = List.copyOf(fields);
+        }
+
+        static RejectedRow of(int row, List<InvalidInput.Problem> problems) {
+            return new RejectedRow(row, new InvalidInput(problems).getMessage(), problems);
+        }
     }
 
     /** What an import did: products created, or (when any row was rejected) none and the reasons. */
@@ -97,9 +112,10 @@ public class ProductWorkbook {
 
     /**
      * Imports products from the first sheet of an .xlsx workbook. Nothing is created unless every
-     * row passes; otherwise each rejected row comes back with its reason.
+     * row passes; otherwise each rejected row comes back with every one of its problems.
      *
-     * @throws IllegalArgumentException "file: ..." when the file is not a readable workbook with the expected header
+     * @throws IllegalArgumentException "file: ..." when the file is not a readable workbook with the expected
+     *                                  header, or has no product rows
      */
     @Transactional
     @PreAuthorize("hasAnyRole('PRODUCTION','ADMIN')")
@@ -124,19 +140,19 @@ public class ProductWorkbook {
             if (++done % PROGRESS_STEP == 0) {
                 progress.accept(done, total);
             }
-            try {
-                var product = masterData.check(toProduct(row.cells()));
+            var problems = new ArrayList<InvalidInput.Problem>();
+            var product = checked(row.cells(), problems);
+            if (product != null) {
                 Integer earlier = seen.putIfAbsent(product.gtin().value(), row.number());
                 if (earlier != null) {
-                    throw new IllegalArgumentException("gtin: " + product.gtin().value() + " is also in row " + earlier);
+                    problems.add(new InvalidInput.Problem("gtin", product.gtin().value() + " is also in row " + earlier));
+                } else {
+                    checked.add(product);
                 }
-                checked.add(product);
-            } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedRow(row.number(), e.getMessage()));
             }
-        }
-        if (rows.isEmpty()) {
-            rejected.add(new RejectedRow(2, "file: no product rows under the header"));
+            if (!problems.isEmpty()) {
+                rejected.add(RejectedRow.of(row.number(), problems));
+            }
         }
         if (!rejected.isEmpty()) {
             return new ImportResult(List.of(), rejected);
@@ -157,8 +173,30 @@ public class ProductWorkbook {
     private record ParsedRow(int number, String[] cells) {
     }
 
-    private static NewProduct toProduct(String[] cells) {
-        return new NewProduct(cells[0], cells[1], category(cells[2]), riskClass(cells[3]), markets(cells[4]), cells[5]);
+    /** The fields of the columns, in column order: a row's problems are listed in this order. */
+    private static final List<String> FIELDS = List.of("gtin", "name", "category", "riskClass", "intendedMarkets",
+            "udiDeviceIdentifier");
+
+    /**
+     * The row's product when every check passes; else null, and every problem of the row in
+     * {@code problems}: a category or risk class the sheet names wrongly, and each problem the
+     * product's own checks find (the same as a product created in the form or through the API).
+     */
+    private MasterData.@Nullable CheckedProduct checked(String[] cells, List<InvalidInput.Problem> problems) {
+        var errors = new InvalidInput.Collector();
+        var category = errors.get("category", () -> category(cells[2]));
+        var riskClass = errors.get("riskClass", () -> riskClass(cells[3]));
+        // a cell that names no category leaves the product without one: the cell's words are kept for it
+        var product = errors.get("gtin", () -> masterData.check(new NewProduct(cells[0], cells[1], category, riskClass,
+                markets(cells[4]), cells[5])));
+        try {
+            errors.throwIfAny();
+            return product;
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems().stream().sorted(java.util.Comparator.comparingInt(p -> FIELDS.indexOf(p.field())))
+                    .toList());
+            return null;
+        }
     }
 
     private static List<ParsedRow> read(InputStream xlsx) {
@@ -192,6 +230,9 @@ public class ProductWorkbook {
                     throw new IllegalArgumentException("file: at most " + MAX_ROWS + " products an import");
                 }
                 result.add(new ParsedRow(r + 1, cells));
+            }
+            if (result.isEmpty()) {
+                throw new IllegalArgumentException("file: no product rows under the header");
             }
             return result;
         } catch (IOException | RuntimeException e) {

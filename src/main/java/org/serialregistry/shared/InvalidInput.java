@@ -68,7 +68,7 @@ public class InvalidInput extends IllegalArgumentException {
             try {
                 return check.get();
             } catch (InvalidInput many) {
-                problems.addAll(many.problems());
+                many.problems().forEach(p -> add(p.field(), p.message()));
             } catch (IllegalArgumentException e) {
                 var one = of(e).getFirst();
                 // a message that names a field keeps it; "is missing" style messages get this one

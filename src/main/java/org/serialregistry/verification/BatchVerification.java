@@ -32,9 +32,22 @@ public class BatchVerification {
     public record Item(@Nullable String gtin, @Nullable String serial, @Nullable String lot, @Nullable String expiry) {
     }
 
-    /** The answer for the item at {@code index} (0-based, in the order given). */
+    /**
+     * The answer for the item at {@code index} (0-based, in the order given); {@code row} is the sheet
+     * row it came from when the items were read from a sheet (null for items sent as JSON).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, @Nullable String gtin, String serial, VerificationAnswer answer) {
+    public record ItemResult(int index, @Nullable Integer row, @Nullable String gtin, String serial,
+                             VerificationAnswer answer) {
+
+        public ItemResult(int index, @Nullable String gtin, String serial, VerificationAnswer answer) {
+            this(index, null, gtin, serial, answer);
+        }
+
+        /** The same answer, named by the sheet row its item came from. */
+        public ItemResult atRow(int sheetRow) {
+            return new ItemResult(index, sheetRow, gtin, serial, answer);
+        }
     }
 
     private final Verifications verifications;

@@ -1,11 +1,15 @@
 package org.serialregistry.verification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.verification.internal.ScanLogStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -19,13 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScanLog {
 
     private static final int MAX_PAGE = 1000;
+    /** The days the statistics screen shows: today (UTC) and the 29 before. */
+    public static final int STATISTICS_DAYS = 30;
+    /** The longest range of one statistics request: each figure is a count over the scan log. */
+    public static final int MAX_STATISTICS_DAYS = 366;
 
     private final ScanLogStore store;
     private final Verifications verifications;
+    private final Clock clock;
 
-    ScanLog(ScanLogStore store, Verifications verifications) {
+    ScanLog(ScanLogStore store, Verifications verifications, Clock clock) {
         this.store = store;
         this.verifications = verifications;
+        this.clock = clock;
     }
 
     /** Newest first. */
@@ -97,6 +107,31 @@ public class ScanLog {
     @PreAuthorize("hasAnyRole('CHANNEL','FORENSICS','ADMIN')")
     public Map<String, Long> perCountry(ScanFilter filter) {
         return store.perCountry(criteria(filter));
+    }
+
+    /**
+     * The figures of the scan statistics screen (see {@link ScanStatistics}) for the UTC days
+     * {@code from} to {@code to}, both inclusive; without {@code to} through today, without
+     * {@code from} the {@value #STATISTICS_DAYS} days up to {@code to}, as the screen shows them.
+     *
+     * @throws InvalidInput "to: ..." when {@code to} is before {@code from} or the range is longer than
+     *                      {@value #MAX_STATISTICS_DAYS} days
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CHANNEL','FORENSICS')")
+    public ScanStatistics statistics(@Nullable LocalDate from, @Nullable LocalDate to) {
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate first = from != null ? from : last.minusDays(STATISTICS_DAYS - 1);
+        var errors = new InvalidInput.Collector();
+        if (errors.require(!last.isBefore(first), "to", "must not be before from")) {
+            errors.require(java.time.temporal.ChronoUnit.DAYS.between(first, last) < MAX_STATISTICS_DAYS, "to",
+                    "the statistics cover at most " + MAX_STATISTICS_DAYS + " days; ask for a shorter range");
+        }
+        errors.throwIfAny();
+        var all = new ScanFilter(null, null, null, first, last);
+        return new ScanStatistics(first, last, count(all), people(all),
+                count(new ScanFilter(null, ScanOutcome.FORGED, null, first, last)),
+                count(new ScanFilter(null, ScanOutcome.NOT_ISSUED, null, first, last)), perDay(all), perCountry(all));
     }
 
     /**

@@ -175,6 +175,8 @@ class ApiAuthorizationMatrixTest {
                 () -> get("/api/v1/reports/custody").param("format", "nonsense")));
         RULES.put("POST /api/v1/verifications", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR, SERVICE_CENTER, WARRANTY,
                 FORENSICS), () -> json(post("/api/v1/verifications"), "{\"items\":[]}")));
+        RULES.put("POST /api/v1/verifications/workbook [multipart/form-data]", rule(EnumSet.of(ADMIN, CHANNEL, DISTRIBUTOR,
+                SERVICE_CENTER, WARRANTY, FORENSICS), () -> multipart("/api/v1/verifications/workbook").file("file", new byte[] {1, 2, 3})));
         RULES.put("POST /api/v1/returns [application/json]", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
                 () -> json(post("/api/v1/returns"), "{\"lines\":[]}")));
         RULES.put("POST /api/v1/returns [multipart/form-data]", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
@@ -271,6 +273,18 @@ class ApiAuthorizationMatrixTest {
         RULES.put("GET /api/v1/quality/lot-rates", rule(EnumSet.of(ADMIN, QUALITY), () -> get("/api/v1/quality/lot-rates")));
         RULES.put("GET /api/v1/quality/lot-rates/export", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> get("/api/v1/quality/lot-rates/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/alerts/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/alerts/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/claims-per-week", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/claims-per-week").param("weeks", "0")));
+        RULES.put("GET /api/v1/quality/claims-per-week/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/claims-per-week/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/rates/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/rates/export").param("dimension", "nonsense")));
+        RULES.put("GET /api/v1/quality/thresholds/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/thresholds/export").param("format", "nonsense")));
+        RULES.put("GET /api/v1/quality/claims/export", rule(EnumSet.of(ADMIN, QUALITY),
+                () -> get("/api/v1/quality/claims/export").param("defect", "nonsense")));
         RULES.put("GET /api/v1/quality/rates", rule(EnumSet.of(ADMIN, QUALITY),
                 () -> get("/api/v1/quality/rates").param("dimension", "nonsense")));
         RULES.put("GET /api/v1/products", rule(ALL, () -> get("/api/v1/products").param("size", "1")));
@@ -326,6 +340,8 @@ class ApiAuthorizationMatrixTest {
                 () -> post("/api/v1/parties/NOWHERE/users/matrix/removal")));
         RULES.put("GET /api/v1/scans", rule(EnumSet.of(ADMIN, CHANNEL, FORENSICS),
                 () -> get("/api/v1/scans").param("serial", "ZZZZ")));
+        RULES.put("GET /api/v1/scans/statistics", rule(EnumSet.of(CHANNEL, FORENSICS),
+                () -> get("/api/v1/scans/statistics").param("from", "2019-01-01").param("to", "2019-01-01")));
         RULES.put("GET /api/v1/units/{serial}/service-history", rule(EnumSet.of(ADMIN, SERVICE_CENTER),
                 () -> get("/api/v1/units/ZZZZ/service-history")));
         RULES.put("GET /api/v1/parties/market-exceptions", rule(EnumSet.of(ADMIN, CHANNEL),

@@ -83,6 +83,31 @@ class AllProblemsInOnePassTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("production")
+    @SuppressWarnings("unchecked")
+    void theNewProductDialogMarksEveryBadFieldAtOnce() {
+        navigate("production/master-data", Component.class);
+        $(Button.class).withText("New product").single().click();
+        var dialog = $(Dialog.class).single();
+        var gtin = $(TextField.class, dialog).withCaption("GTIN").single();
+        gtin.setValue("09506000134353");
+        var name = $(TextField.class, dialog).withCaption("Name").single();
+        var category = (com.vaadin.flow.component.select.Select<?>) $(com.vaadin.flow.component.select.Select.class, dialog)
+                .withCaption("Category").single();
+        var markets = $(TextField.class, dialog).withCaption("Intended markets").single();
+        markets.setValue("Germany");
+
+        $(Button.class, dialog).withText("Create").single().click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(gtin.getErrorMessage()).contains("check digit");
+        assertThat(name.getErrorMessage()).contains("1 to 128 characters");
+        assertThat(category.getErrorMessage()).contains("choose electronics");
+        assertThat(markets.getErrorMessage()).isNotBlank().doesNotContain(";");
+        assertThat(List.of(gtin.isInvalid(), name.isInvalid(), category.isInvalid(), markets.isInvalid())).containsOnly(true);
+    }
+
+    @Test
     @WithUserDetails("admin")
     @SuppressWarnings("unchecked")
     void theNewUserDialogMarksEveryBadFieldAtOnce() {

@@ -1,6 +1,7 @@
 package org.serialregistry.quality.internal;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,7 @@ import org.serialregistry.quality.QualityAlertView;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.quality.RateDimension;
 import org.serialregistry.shared.InvalidInput;
+import org.serialregistry.warranty.DefectCode;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Quality workspace for quality systems: claim rates, lot alerts (read, acknowledge) and the
- * claim-rate threshold of each product (read, change), with the portal's checks and audit entries.
+ * claim-rate threshold of each product (read, change), with the portal's checks and audit entries;
+ * every table the screen exports to Excel, as the same workbook or as CSV ({@link QualityTables}).
  */
 @RestController
 @RequestMapping("/api/v1/quality")
@@ -108,18 +111,168 @@ class QualityApiController {
                             """))))
     void lotRatesExport(@RequestParam(required = false) @Nullable String format, HttpServletResponse response)
             throws IOException {
+        String f = format(format);
+        // read (and the role checked) before the answer starts
+        export(QualityTables.lotRates(dashboard.lotRates()), f, response);
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/alerts/export")
+    @Operation(summary = "Every lot alert, newest first, as format=csv or format=xlsx (the portal's \"Export alerts to "
+            + "Excel\" table)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "csv", value = """
+                            GTIN,Lot,Facility,Line,Claims,Units,Rate %,Threshold %,Top defect,Raised,Acknowledged by,Notes
+                            09506000134352,A2611,DE-MUC,L2,14,400,3.5,2.0,Display,2026-12-02T09:14:00Z,quality,8D opened
+                            """))))
+    void alertsExport(@RequestParam(required = false) @Nullable String format, HttpServletResponse response)
+            throws IOException {
+        String f = format(format);
+        export(QualityTables.alerts(dashboard.alerts()), f, response);
+    }
+
+    /** Claims (not denied) whose failure date lies in the week that starts on Monday {@code weekFrom}. */
+    record WeekClaims(LocalDate weekFrom, long claims) {
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/claims-per-week")
+    @Operation(summary = "Claims (not denied) per week of failure, Monday to Sunday, oldest first: the last 12 weeks as "
+            + "the portal's figure, or weeks=1 to 260")
+    ListPage<WeekClaims> claimsPerWeek(@RequestParam(required = false) @Nullable String weeks,
+                                       @ParameterObject ListQuery.Params params) {
+        var errors = new InvalidInput.Collector();
+        Integer n = errors.get("weeks", () -> weeks(weeks));
+        var q = errors.get("page", params::undated);
+        errors.throwIfAny();
+        return ListPage.of(dashboard.claimsPerWeek(n).entrySet().stream()
+                .map(e -> new WeekClaims(e.getKey(), e.getValue())).toList(), q);
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/claims-per-week/export")
+    @Operation(summary = "Claims per week of failure (the last 12 weeks, or weeks=1 to 260) as format=csv or format=xlsx "
+            + "(the portal's \"Export claims per week to Excel\" table)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "csv", value = """
+                            Week from,Claims
+                            2026-11-23,9
+                            2026-11-30,14
+                            """))))
+    void claimsPerWeekExport(@RequestParam(required = false) @Nullable String weeks,
+                             @RequestParam(required = false) @Nullable String format, HttpServletResponse response)
+            throws IOException {
+        var errors = new InvalidInput.Collector();
+        Integer n = errors.get("weeks", () -> weeks(weeks));
+        String f = errors.get("format", () -> format(format));
+        errors.throwIfAny();
+        export(QualityTables.claimsPerWeek(dashboard.claimsPerWeek(n)), f, response);
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/rates/export")
+    @Operation(summary = "Claim rates per LINE, FACILITY, PRODUCT or DEFECT, highest first, as format=csv or format=xlsx "
+            + "(the portal's \"Export ... rates to Excel\" tables; per lot: /api/v1/quality/lot-rates/export)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "csv", value = """
+                            Line,Units,Claims,Claim rate %
+                            DE-MUC/L2,1200,31,2.58
+                            """))))
+    void ratesExport(@RequestParam(required = false) @Nullable String dimension,
+                     @RequestParam(required = false) @Nullable String format, HttpServletResponse response)
+            throws IOException {
+        var errors = new InvalidInput.Collector();
+        RateDimension d = errors.get("dimension", () -> exported(dimension));
+        String f = errors.get("format", () -> format(format));
+        errors.throwIfAny();
+        export(QualityTables.rates(d, dashboard.rates(d)), f, response);
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/thresholds/export")
+    @Operation(summary = "Each product's claim-rate threshold as format=csv or format=xlsx (the portal's \"Export "
+            + "thresholds to Excel\" table)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "csv", value = """
+                            Product,GTIN,Max claim rate %,Min claims,Own threshold
+                            Aurora X2 smartphone,09506000134352,2.5,5,yes
+                            """))))
+    void thresholdsExport(@RequestParam(required = false) @Nullable String format, HttpServletResponse response)
+            throws IOException {
+        String f = format(format);
+        export(QualityTables.thresholds(dashboard.thresholds()), f, response);
+    }
+
+    @PreAuthorize(QUALITY)
+    @GetMapping("/claims/export")
+    @Operation(summary = "The claims behind a figure, as the portal's drill-down lists and exports them (\"Export these "
+            + "claims to Excel\"): of a product (gtin), a lot (gtin and lot), a defect code, or any; newest first, at "
+            + "most 5,000; format=csv or format=xlsx",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "csv", value = """
+                            Claim,State,Product GTIN,Lot,Facility,Line,Serial,Made,Defect,Failure date,Description
+                            WC-0000042,RMA issued,09506000134352,A2611,DE-MUC,L2,11DXW3D1SPPRE0XA4KQS,2026-11-20,Display,2026-12-01,Cracked
+                            """))))
+    void claimsExport(@RequestParam(required = false) @Nullable String gtin, @RequestParam(required = false) @Nullable String lot,
+                      @RequestParam(required = false) @Nullable String defect,
+                      @RequestParam(required = false) @Nullable String format, HttpServletResponse response)
+            throws IOException {
+        var errors = new InvalidInput.Collector();
+        DefectCode code = blank(defect) == null ? null : errors.get("defect", () -> DefectCode.parse("defect", defect));
+        String f = errors.get("format", () -> format(format));
+        errors.throwIfAny();
+        export(QualityTables.claims(dashboard.claims(QualityDashboard.drillDownFilter(blank(gtin), blank(lot), code))),
+                f, response);
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** csv (the default) or xlsx. */
+    private static String format(@Nullable String format) {
         String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("xlsx")) {
             throw new IllegalArgumentException("format: csv or xlsx, got '" + (f.length() > 30 ? f.substring(0, 30) : f) + "'");
         }
-        var rows = LotRateTable.rows(dashboard.lotRates()); // read (and the role checked) before the answer starts
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"claim-rate-per-lot." + f + "\"");
-        if (f.equals("csv")) {
+        return f;
+    }
+
+    private static int weeks(@Nullable String weeks) {
+        if (weeks == null || weeks.isBlank()) {
+            return QualityTables.WEEKS;
+        }
+        try {
+            int n = Integer.parseInt(weeks.strip());
+            if (n >= 1 && n <= 260) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("weeks: 1 to 260, got '" + (weeks.length() > 30 ? weeks.substring(0, 30) : weeks) + "'");
+    }
+
+    private static RateDimension exported(@Nullable String dimension) {
+        String names = String.join(", ", QualityTables.RATE_DIMENSIONS.stream().map(Enum::name).toList());
+        if (dimension == null || dimension.isBlank()) {
+            throw new IllegalArgumentException("dimension: is missing; one of " + names);
+        }
+        return QualityTables.RATE_DIMENSIONS.stream().filter(d -> d.name().equalsIgnoreCase(dimension.strip())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("dimension: one of " + names
+                        + (dimension.strip().equalsIgnoreCase("LOT") ? "; the claim rate per lot is /api/v1/quality/lot-rates/export"
+                        : "")));
+    }
+
+    /** Writes the table to the answer as it is made, as the portal's download of the same table. */
+    private static void export(QualityTables.Table table, String format, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.name() + "." + format + "\"");
+        if (format.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
-            TableExport.csv(LotRateTable.HEADERS, rows, response.getOutputStream());
+            TableExport.csv(table.headers(), table.rows(), response.getOutputStream());
         } else {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            TableExport.xlsx("Claim rate per lot", LotRateTable.HEADERS, rows, response.getOutputStream());
+            TableExport.xlsx(table.sheet(), table.headers(), table.rows(), response.getOutputStream());
         }
     }
 

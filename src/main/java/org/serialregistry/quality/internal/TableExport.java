@@ -17,9 +17,9 @@ public final class TableExport {
     private TableExport() {
     }
 
-    public static byte[] xlsx(String sheetName, List<String> headers, List<? extends List<?>> rows) {
+    public static byte[] xlsx(QualityTables.Table table) {
         try (var out = new ByteArrayOutputStream()) {
-            xlsx(sheetName, headers, rows, out);
+            xlsx(table.sheet(), table.headers(), table.rows(), out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("could not write the workbook", e);

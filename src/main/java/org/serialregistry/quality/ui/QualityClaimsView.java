@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.quality.QualityDashboard;
+import org.serialregistry.quality.internal.QualityTables;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.Grids;
 import org.serialregistry.warranty.ClaimFilter;
@@ -27,9 +28,6 @@ import org.serialregistry.warranty.DefectCode;
 @PageTitle("Claims behind a figure")
 @RolesAllowed(Role.QUALITY_NAME)
 class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
-
-    static final List<String> HEADERS = List.of("Claim", "State", "Product GTIN", "Lot", "Facility", "Line", "Serial",
-            "Made", "Defect", "Failure date", "Description");
 
     private final QualityDashboard dashboard;
     final H3 title = new H3();
@@ -53,10 +51,8 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addItemClickListener(e -> claimDialog(e.getItem()).open());
         var back = new Button("Back to claim rates", e -> getUI().ifPresent(ui -> ui.navigate(QualityHomeView.class)));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(back, title, grid, Exports.link("Export these claims to Excel", "claims.xlsx", HEADERS,
-                () -> dashboard.claims(filter).stream().map(c -> QualityHomeView.row(c.claimNumber(), c.state().label(),
-                        c.gtin(), c.lot(), c.facilityCode(), c.lineCode(), c.serial(), c.productionDate().toString(),
-                        c.defect().label(), c.failureDate().toString(), c.description())).toList()));
+        add(back, title, grid, Exports.link("Export these claims to Excel",
+                () -> QualityTables.claims(dashboard.claims(filter))));
     }
 
     /** One claim as quality needs it: the unit, the defect, the decision and why. */
@@ -90,7 +86,7 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
                 defect = null;
             }
         }
-        filter = new ClaimFilter(null, gtin, lot, null, null, defect, null, null, null, ClaimFilter.Sort.NEWEST_FIRST, 5000);
+        filter = QualityDashboard.drillDownFilter(gtin, lot, defect);
         var claims = dashboard.claims(filter);
         long denied = claims.stream().filter(c -> c.state() == ClaimState.DENIED).count();
         // the claim rate counts claims that were not denied: say so, so that both figures agree

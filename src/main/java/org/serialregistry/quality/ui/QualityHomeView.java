@@ -21,7 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.quality.ClaimRate;
 import org.serialregistry.quality.LotClaimRate;
-import org.serialregistry.quality.internal.LotRateTable;
+import org.serialregistry.quality.internal.QualityTables;
 import org.serialregistry.quality.QualityAlertView;
 import org.serialregistry.quality.QualityDashboard;
 import org.serialregistry.quality.RateDimension;
@@ -42,8 +42,6 @@ import org.serialregistry.warranty.ClaimConflictException;
 @Menu(title = "Claim rates", order = 30, icon = "vaadin:chart")
 @RolesAllowed(Role.QUALITY_NAME)
 class QualityHomeView extends VerticalLayout {
-
-    static final List<String> LOT_HEADERS = LotRateTable.HEADERS;
 
     private final QualityDashboard dashboard;
     final FlexLayout kpis = new FlexLayout();
@@ -94,27 +92,20 @@ class QualityHomeView extends VerticalLayout {
         var perLot = new LinkedHashMap<String, Double>();
         lotRates.stream().filter(r -> r.claims() > 0).forEach(r -> perLot.put(r.lot(), r.ratePercent()));
         var weeks = new LinkedHashMap<String, Long>();
-        dashboard.claimsPerWeek(12).forEach((w, n) -> weeks.put(w.toString(), n));
+        dashboard.claimsPerWeek(QualityTables.WEEKS).forEach((w, n) -> weeks.put(w.toString(), n));
 
         add(kpis, new H3("Quality alerts"), alerts,
-                Exports.link("Export alerts to Excel", "quality-alerts.xlsx", List.of("GTIN", "Lot", "Facility", "Line",
-                        "Claims", "Units", "Rate %", "Threshold %", "Top defect", "Raised", "Acknowledged by", "Notes"),
-                        () -> dashboard.alerts().stream().map(a -> row(a.gtin(), a.lot(), a.facilityCode(), a.lineCode(),
-                                a.claims(), a.units(), a.claimRatePercent(), a.thresholdPercent(), a.topDefect(),
-                                a.raisedAt().toString(), a.acknowledgedBy(), a.notes())).toList()),
+                Exports.link("Export alerts to Excel", () -> QualityTables.alerts(dashboard.alerts())),
                 new H3("Claim rate per lot (click a lot for its claims)"), lotFilter, lots,
-                Exports.link("Export lots to Excel", "claim-rate-per-lot.xlsx", LOT_HEADERS,
-                        () -> lotRows(dashboard.lotRates())),
+                Exports.link("Export lots to Excel", () -> QualityTables.lotRates(dashboard.lotRates())),
                 new FigurePanel("Claim rate per lot", "Claim rate %", FigurePanel.Kind.BAR, perLot)
                         .withThreshold(lotThreshold(lotRates), "threshold " + lotThreshold(lotRates) + " %")
                         .onSelect(lot -> lotRates.stream().filter(r -> r.lot().equals(lot)).findFirst()
                                 .ifPresent(this::drillDown)),
                 new FigurePanel("Claims per week of failure", "Claims", FigurePanel.Kind.LINE, weeks),
-                Exports.link("Export claims per week to Excel", "claims-per-week.xlsx", List.of("Week from", "Claims"),
-                        () -> dashboard.claimsPerWeek(12).entrySet().stream().map(e -> row(e.getKey().toString(),
-                                e.getValue())).toList()));
-        for (RateDimension d : List.of(RateDimension.LINE, RateDimension.FACILITY, RateDimension.PRODUCT,
-                RateDimension.DEFECT)) {
+                Exports.link("Export claims per week to Excel",
+                        () -> QualityTables.claimsPerWeek(dashboard.claimsPerWeek(QualityTables.WEEKS))));
+        for (RateDimension d : QualityTables.RATE_DIMENSIONS) {
             var rates = dashboard.rates(d);
             var figures = new LinkedHashMap<String, Double>();
             rates.forEach(r -> figures.put(r.group(), r.ratePercent()));
@@ -128,19 +119,8 @@ class QualityHomeView extends VerticalLayout {
             }
             add(panel);
             add(rateGrid(d, rates), Exports.link("Export " + d.label().toLowerCase() + " rates to Excel",
-                    "claim-rate-per-" + d.name().toLowerCase() + ".xlsx",
-                    List.of(d.label(), "Units", "Claims", "Claim rate %"),
-                    () -> dashboard.rates(d).stream().map(r -> row(r.group(), r.units(), r.claims(), r.ratePercent()))
-                            .toList()));
+                    () -> QualityTables.rates(d, dashboard.rates(d))));
         }
-    }
-
-    static List<List<?>> lotRows(List<LotClaimRate> rates) {
-        return LotRateTable.rows(rates);
-    }
-
-    static List<?> row(Object... values) {
-        return java.util.Arrays.asList(values);
     }
 
     private Grid<ClaimRate> rateGrid(RateDimension d, List<ClaimRate> rates) {

@@ -61,10 +61,8 @@ class QualityThresholdsView extends VerticalLayout {
         add(new Paragraph("A lot raises one alert when its claim rate goes above the product's maximum and it has at "
                 + "least the minimum number of claims. Products without their own threshold use "
                 + QualityDashboard.DEFAULT_THRESHOLD_PERCENT + " % and " + QualityDashboard.DEFAULT_MIN_CLAIMS + " claims."),
-                grid, Exports.link("Export thresholds to Excel", "claim-rate-thresholds.xlsx",
-                        java.util.List.of("Product", "GTIN", "Max claim rate %", "Min claims", "Own threshold"),
-                        () -> dashboard.thresholds().stream().map(t -> QualityHomeView.row(t.product(), t.gtin(),
-                                t.maxClaimRatePercent(), t.minClaims(), t.configured() ? "yes" : "default")).toList()));
+                grid, Exports.link("Export thresholds to Excel",
+                        () -> org.serialregistry.quality.internal.QualityTables.thresholds(dashboard.thresholds())));
         refresh();
     }
 

@@ -1,7 +1,6 @@
 package org.serialregistry.serial.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -12,6 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.ListPage;
 import org.serialregistry.api.ListQuery;
+import org.serialregistry.api.Problems;
+import org.serialregistry.api.Uploads;
 import org.serialregistry.serial.FacilityView;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.NewProduct;
@@ -90,7 +91,8 @@ class MasterDataApiController {
     record LineRequest(@Nullable String code, @Nullable Integer number, @Nullable String name) {
     }
 
-    record ImportAnswer(boolean accepted, List<ProductAnswer> imported, List<ProductWorkbook.RejectedRow> rejected) {
+    /** A clean import: how many rows, and the products they created in row order. */
+    record ImportAnswer(int rows, List<ProductAnswer> products) {
     }
 
     @PreAuthorize(READERS)
@@ -120,16 +122,21 @@ class MasterDataApiController {
 
     @PreAuthorize(WRITERS)
     @PostMapping(path = "/products/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import products from an Excel sheet (header " + "GTIN | Name | Category | Risk class | Intended "
-            + "markets | UDI-DI): all rows or none, each rejected row with its reason")
-    ImportAnswer importProducts(@RequestPart("file") MultipartFile file) {
-        try (var in = file.getInputStream()) {
-            var result = workbook.importProducts(in);
-            return new ImportAnswer(result.accepted(), result.imported().stream().map(ProductAnswer::of).toList(),
-                    result.rejected());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Operation(summary = "Import products from an Excel sheet (at most 5 MB and 10,000 rows; header GTIN | Name | Category | "
+            + "Risk class | Intended markets | UDI-DI, as the portal's export): every row created (201 with each product), "
+            + "or none; then 400 with every bad row and each of its fields in \"rows\"")
+    ResponseEntity<?> importProducts(@RequestPart(name = "file", required = false) @Nullable MultipartFile file)
+            throws IOException {
+        ProductWorkbook.ImportResult result;
+        try (var in = Uploads.required(file, "the products workbook (.xlsx)", ProductWorkbook.MAX_BYTES).getInputStream()) {
+            result = workbook.importProducts(in);
         }
+        if (!result.accepted()) {
+            return ResponseEntity.badRequest().body(Problems.rowsRejected(result.rejected().stream()
+                    .map(r -> new Problems.RejectedRow(r.row(), r.reason(), r.fields())).toList()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportAnswer(result.imported().size(),
+                result.imported().stream().map(ProductAnswer::of).toList()));
     }
 
     @PreAuthorize(READERS)

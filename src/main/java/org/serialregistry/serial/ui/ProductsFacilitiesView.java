@@ -40,6 +40,7 @@ import org.serialregistry.serial.NewProduct;
 import org.serialregistry.serial.ProductCategory;
 import org.serialregistry.serial.ProductView;
 import org.serialregistry.serial.ProductWorkbook;
+import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.serial.RiskClass;
 import org.serialregistry.ui.Grids;
 import org.serialregistry.ui.Notifications;
@@ -102,7 +103,7 @@ class ProductsFacilitiesView extends VerticalLayout {
         importProgress.setVisible(false);
         upload.setAcceptedFileTypes(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(5 * 1024 * 1024);
+        upload.setMaxFileSize(ProductWorkbook.MAX_BYTES);
         upload.setUploadButton(new Button("Import products (Excel)", VaadinIcon.UPLOAD.create()));
 
         var newFacility = new Button("New facility", VaadinIcon.PLUS.create(), e -> facilityDialog().open());
@@ -255,21 +256,21 @@ class ProductsFacilitiesView extends VerticalLayout {
                 dialog.close();
                 refresh();
             } catch (IllegalArgumentException ex) {
-                showAtField(fields, ex.getMessage());
+                InvalidInput.of(ex).forEach(p -> showAtField(fields, p));
             }
         });
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), button);
     }
 
-    private static void showAtField(java.util.Map<String, Component> fields, String message) {
-        int colon = message.indexOf(':');
-        var field = colon > 0 ? fields.get(message.substring(0, colon).trim()) : null;
-        if (field instanceof com.vaadin.flow.component.HasValidation v) {
-            v.setErrorMessage(message.substring(colon + 1).trim());
+    /** One problem at the field it names; a problem of a field without an input here as a notification. */
+    private static void showAtField(java.util.Map<String, Component> fields, InvalidInput.Problem problem) {
+        if (fields.get(problem.field()) instanceof com.vaadin.flow.component.HasValidation v) {
+            v.setErrorMessage(problem.message());
             v.setInvalid(true);
         } else {
-            Notifications.error(message);
+            Notifications.error(problem.field().isEmpty() ? problem.message()
+                    : org.serialregistry.ui.FieldErrors.readable(problem.field() + ": " + problem.message()));
         }
     }
 }

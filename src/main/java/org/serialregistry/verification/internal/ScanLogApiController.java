@@ -3,6 +3,7 @@ package org.serialregistry.verification.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.verification.ScanFilter;
 import org.serialregistry.verification.ScanLog;
 import org.serialregistry.verification.ScanOutcome;
+import org.serialregistry.verification.ScanStatistics;
 import org.serialregistry.verification.UnitScanned;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The scan log screen for channel and forensics systems: scans newest first, filtered as the portal
- * filters them (serial, outcome, country, UTC days), paged with the shared {@link ListQuery}.
+ * The scan log and scan statistics screens for channel and forensics systems: scans newest first,
+ * filtered as the portal filters them (serial, outcome, country, UTC days), paged with the shared
+ * {@link ListQuery}; and the statistics screen's figures for the last 30 days or the UTC days asked.
  */
 @RestController
 @Tag(name = "Scan log")
@@ -53,6 +56,41 @@ class ScanLogApiController {
         private static String shorten(String v) {
             return v.substring(0, Math.min(8, v.length()));
         }
+    }
+
+    /** The statistics screen's figures; the days and countries as lists, in the screen's order. */
+    record StatisticsAnswer(LocalDate from, LocalDate to, long scans, long people, long forged, long notIssued,
+                            List<DayScans> perDay, List<CountryScans> perCountry) {
+
+        static StatisticsAnswer of(ScanStatistics s) {
+            return new StatisticsAnswer(s.from(), s.to(), s.scans(), s.people(), s.forged(), s.notIssued(),
+                    s.perDay().entrySet().stream().map(e -> new DayScans(e.getKey(), e.getValue())).toList(),
+                    s.perCountry().entrySet().stream().map(e -> new CountryScans(e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    record DayScans(LocalDate day, long scans) {
+    }
+
+    record CountryScans(String country, long scans) {
+    }
+
+    // the screen's roles (RouteAccessTest): the figures are a channel and forensics view, not an administration one
+    @PreAuthorize("hasAnyRole('CHANNEL','FORENSICS')")
+    @GetMapping("/api/v1/scans/statistics")
+    @Operation(summary = "The scan statistics screen's figures (scans, people, forged and never-issued codes, scans per "
+            + "UTC day and per country) for the UTC days from/to, both inclusive (at most 366 days); without them the "
+            + "last 30 days, as the screen shows them")
+    StatisticsAnswer statistics(@RequestParam(required = false) @Nullable String from,
+                                @RequestParam(required = false) @Nullable String to) {
+        var errors = new InvalidInput.Collector();
+        Instant start = errors.get("from", () -> ListQuery.instant("from", from, false));
+        Instant end = errors.get("to", () -> ListQuery.instant("to", to, true));
+        errors.throwIfAny();
+        LocalDate first = day(errors, "from", start, false);
+        LocalDate last = day(errors, "to", end, true);
+        errors.throwIfAny();
+        return StatisticsAnswer.of(scans.statistics(first, last));
     }
 
     @PreAuthorize("hasAnyRole('CHANNEL','FORENSICS','ADMIN')")
@@ -85,7 +123,7 @@ class ScanLogApiController {
         }
     }
 
-    /** The scan log filters whole UTC days: a range that starts or ends within a day is refused by name. */
+    /** The scan log counts whole UTC days: a range that starts or ends within a day is refused by name. */
     private static @Nullable LocalDate day(InvalidInput.Collector errors, String field, @Nullable Instant at, boolean end) {
         if (at == null) {
             return null;

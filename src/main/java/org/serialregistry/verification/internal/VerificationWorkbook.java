@@ -3,6 +3,8 @@ package org.serialregistry.verification.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,14 +28,28 @@ import org.serialregistry.verification.PublicVerdict;
 public final class VerificationWorkbook {
 
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The largest sheet an upload may be: the screen's upload and the API refuse a larger file before reading it. */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final String[] RESULT_HEADER = {"Row", "GTIN", "Serial", "Lot", "Verified", "Verdict",
             "Failure reason", "Additional info", "Status", "Product", "Message"};
 
     private VerificationWorkbook() {
     }
 
+    /**
+     * The codes of a sheet, in sheet order, and the row (as the spreadsheet numbers it, from 1) each
+     * came from: rows without a GTIN or a serial are skipped.
+     */
+    public record Codes(List<BatchVerification.Item> items, List<Integer> rows) {
+    }
+
     /** @throws IllegalArgumentException "file: ..." when the file is not a workbook, has no serials or too many rows */
     public static List<BatchVerification.Item> read(InputStream in) {
+        return readCodes(in).items();
+    }
+
+    /** As {@link #read}, with each code's sheet row. */
+    public static Codes readCodes(InputStream in) {
         try (var workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             var format = new DataFormatter(Locale.ROOT);
@@ -63,6 +79,7 @@ public final class VerificationWorkbook {
                 gtinCol = width >= 2 ? 0 : -1;
             }
             var items = new ArrayList<BatchVerification.Item>();
+            var rows = new ArrayList<Integer>();
             for (int r = hasHeader ? first + 1 : first; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 String serial = text(row, serialCol, format);
@@ -75,11 +92,12 @@ public final class VerificationWorkbook {
                             + " codes per upload; split the sheet");
                 }
                 items.add(new BatchVerification.Item(gtin, serial, text(row, lotCol, format), text(row, expiryCol, format)));
+                rows.add(r + 1);
             }
             if (items.isEmpty()) {
                 throw new IllegalArgumentException("file: no serials found; put them in a column headed 'Serial'");
             }
-            return items;
+            return new Codes(List.copyOf(items), List.copyOf(rows));
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("file:")) {
                 throw iae;
@@ -95,6 +113,12 @@ public final class VerificationWorkbook {
         Cell cell = row.getCell(col);
         String value = cell == null ? "" : format.formatCellValue(cell).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /** The result workbook's file name: the uploaded name, "-verified-" and the minute it was checked. */
+    public static String resultName(String uploadedName, LocalDateTime checkedAt) {
+        return uploadedName.replaceAll("(?i)\\.xlsx$", "").replaceAll("[^A-Za-z0-9_.-]", "_") + "-verified-"
+                + checkedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
     }
 
     /** The result workbook: one row per code, in the order given, and a summary sheet. */

@@ -3,7 +3,6 @@ package org.serialregistry.verification.ui;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -58,7 +57,7 @@ class DistributorVerifyView extends VerticalLayout {
             getUI().ifPresent(ui -> ui.access(() -> start(name, data)));
         }));
         upload.setAcceptedFileTypes(VerificationWorkbook.CONTENT_TYPE, ".xlsx");
-        upload.setMaxFileSize(10 * 1024 * 1024);
+        upload.setMaxFileSize(VerificationWorkbook.MAX_BYTES);
         upload.setMaxFiles(1);
         progress.setVisible(false);
         result.setPadding(false);
@@ -108,8 +107,7 @@ class DistributorVerifyView extends VerticalLayout {
         long genuine = results.stream().filter(r -> r.answer().verdict() == PublicVerdict.GENUINE).count();
         long problems = count - genuine;
         status.setText(count + " codes checked: " + genuine + " genuine, " + problems + " need attention.");
-        String download = fileName.replaceAll("(?i)\\.xlsx$", "").replaceAll("[^A-Za-z0-9_.-]", "_") + "-verified-"
-                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
+        String download = VerificationWorkbook.resultName(fileName, LocalDateTime.now(clock));
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(file), download, VerificationWorkbook.CONTENT_TYPE, file.length)),
                 "Download the result sheet");

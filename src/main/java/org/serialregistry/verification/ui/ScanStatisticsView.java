@@ -1,9 +1,8 @@
 package org.serialregistry.verification.ui;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -12,11 +11,12 @@ import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.security.Role;
 import org.serialregistry.ui.FigurePanel;
 import org.serialregistry.ui.Kpi;
-import org.serialregistry.verification.ScanFilter;
 import org.serialregistry.verification.ScanLog;
-import org.serialregistry.verification.ScanOutcome;
 
-/** Scans per day (last 30 days) and per country, each as a chart beside its table. */
+/**
+ * Scans per day (last 30 days) and per country, each as a chart beside its table. The figures are
+ * {@link ScanLog#statistics}, which {@code GET /api/v1/scans/statistics} answers too.
+ */
 @Route("verification/statistics")
 @PageTitle("Scan statistics")
 @Menu(title = "Scan statistics", order = 61, icon = "vaadin:chart")
@@ -26,25 +26,22 @@ class ScanStatisticsView extends VerticalLayout {
     final FigurePanel perDay;
     final FigurePanel perCountry;
 
-    ScanStatisticsView(ScanLog scans, Clock clock) {
-        LocalDate from = LocalDate.now(clock).minusDays(29);
-        var last30 = new ScanFilter(null, null, null, from, null);
+    ScanStatisticsView(ScanLog scans) {
+        var figures = scans.statistics(null, null);
         var days = new LinkedHashMap<String, Long>();
-        scans.perDay(last30).forEach((day, n) -> days.put(day.toString(), n));
-        perDay = new FigurePanel("Scans per day (last 30 days, UTC)", "Scans", FigurePanel.Kind.BAR, days);
-        perCountry = new FigurePanel("Scans per country (last 30 days)", "Scans", FigurePanel.Kind.BAR,
-                scans.perCountry(last30));
-        var suspect = new ScanFilter(null, ScanOutcome.FORGED, null, from, null);
-        var notIssued = new ScanFilter(null, ScanOutcome.NOT_ISSUED, null, from, null);
-        var kpis = new com.vaadin.flow.component.orderedlayout.FlexLayout(kpi("Scans", scans.count(last30)),
-                kpi("People", scans.people(last30)), kpi("Forged codes", scans.count(suspect)),
-                kpi("Never issued (key leak!)", scans.count(notIssued)));
-        kpis.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        figures.perDay().forEach((day, n) -> days.put(day.toString(), n));
+        perDay = new FigurePanel("Scans per day (last " + ScanLog.STATISTICS_DAYS + " days, UTC)", "Scans",
+                FigurePanel.Kind.BAR, days);
+        perCountry = new FigurePanel("Scans per country (last " + ScanLog.STATISTICS_DAYS + " days)", "Scans",
+                FigurePanel.Kind.BAR, figures.perCountry());
+        var kpis = new FlexLayout(kpi("Scans", figures.scans()), kpi("People", figures.people()),
+                kpi("Forged codes", figures.forged()), kpi("Never issued (key leak!)", figures.notIssued()));
+        kpis.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         kpis.getStyle().set("gap", "var(--lumo-space-m)");
         add(kpis, perDay, perCountry);
     }
 
-    private static com.vaadin.flow.component.Component kpi(String label, long value) {
+    private static Kpi kpi(String label, long value) {
         return new Kpi(label, Long.toString(value));
     }
 }

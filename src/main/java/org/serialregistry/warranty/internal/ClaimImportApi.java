@@ -6,7 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.api.Problems;
-import org.serialregistry.warranty.ClaimImportReport;
+import org.serialregistry.api.Uploads;
 import org.serialregistry.warranty.ClaimIntake;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,35 +40,13 @@ class ClaimImportApi {
             + "template): all rows adjudicated, or none; then 400 with every bad row and its fields in \"rows\"")
     ResponseEntity<?> importClaims(@RequestPart(name = "file", required = false) @Nullable MultipartFile file)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new IllegalArgumentException("file: send the claims workbook (.xlsx) as the form part \"file\"");
-        }
-        // checked before the bytes are read: the multipart limit is for every upload, this one is the workbook's
-        if (file.getSize() > ClaimWorkbook.MAX_BYTES) {
-            throw new IllegalArgumentException("file: at most 5 MB, got " + (file.getSize() / (1024 * 1024)) + " MB");
-        }
-        var report = intake.importWorkbook(file.getBytes(), null);
+        var report = intake.importWorkbook(Uploads.required(file, "the claims workbook (.xlsx)", ClaimWorkbook.MAX_BYTES)
+                .getBytes(), null);
         if (report.imported()) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new ImportAnswer(report.rows(), report.results().stream()
                     .map(r -> WarrantyApiController.answer(r.claim(), r.checks(), r.created())).toList()));
         }
-        var problem = Problems.of(HttpStatus.BAD_REQUEST, String.join("; ", report.problems().stream()
-                .map(p -> "row " + p.row() + ": " + p.message()).toList()));
-        problem.setTitle("Nothing was imported: " + report.problems().size() + " row(s) to correct");
-        problem.setProperty("field", "file");
-        problem.setProperty("rows", report.problems().stream().map(RowAnswer::of).toList());
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** A bad row: its spreadsheet number, its problems in the sheet's words, and by field. */
-    record RowAnswer(int row, String message, List<FieldAnswer> fields) {
-
-        static RowAnswer of(ClaimImportReport.RowProblem p) {
-            return new RowAnswer(p.row(), p.message(), p.fields().stream()
-                    .map(f -> new FieldAnswer(f.field(), f.message())).toList());
-        }
-    }
-
-    record FieldAnswer(String field, String message) {
+        return ResponseEntity.badRequest().body(Problems.rowsRejected(report.problems().stream()
+                .map(p -> new Problems.RejectedRow(p.row(), p.message(), p.fields())).toList()));
     }
 }

@@ -60,8 +60,7 @@ class QualityDrillDownViewTest extends SpringBrowserlessTest {
     @Test
     void theLotTableExportsToAnExcelFileWithTheSameFigures() throws Exception {
         var rates = dashboard.lotRates();
-        byte[] bytes = Exports.workbook("claim-rate-per-lot.xlsx", QualityHomeView.LOT_HEADERS,
-                () -> QualityHomeView.lotRows(rates));
+        byte[] bytes = Exports.workbook(org.serialregistry.quality.internal.QualityTables.lotRates(rates));
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             var sheet = workbook.getSheetAt(0);
