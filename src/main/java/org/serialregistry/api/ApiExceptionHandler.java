@@ -4,6 +4,7 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.serialregistry.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -42,9 +43,14 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Every problem of an {@link InvalidInput} is in the detail; {@code fields} names each field, in order. */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
-        return Problems.badRequest(e.getMessage());
+        var p = Problems.badRequest(e.getMessage());
+        if (e instanceof InvalidInput many) {
+            p.setProperty("fields", many.problems().stream().map(InvalidInput.Problem::field).toList());
+        }
+        return p;
     }
 
     /** The firewall refused a parameter when it was read (a control character in its name). */
@@ -53,8 +59,14 @@ class ApiExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "A parameter of the request has a name or value that is not allowed");
     }
 
+    /** A typed value (GTIN, serial, lot) its type refused, deep in a body Jackson wrapped, still names its field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInput values) {
+                return badInput(values);
+            }
+        }
         return Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
     }
 

@@ -16,6 +16,7 @@ import org.serialregistry.lifecycle.internal.CallerScope;
 import org.serialregistry.lifecycle.internal.LifecycleProperties;
 import org.serialregistry.security.Signer;
 import org.serialregistry.security.UserAdministration;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
@@ -76,7 +77,7 @@ public class StatusCorrections {
             throw new IllegalArgumentException("event: only " + Objects.requireNonNullElse(event.sourceParty(),
                     event.recordedBy()) + " may undo this " + event.newStatus().label().toLowerCase() + " report");
         }
-        var written = units.declareError(eventId, "undo: " + requireReason(reason));
+        var written = units.declareError(new LifecycleEventId(eventId), "undo: " + requireReason(reason));
         audit.record("unit.decommissioning-undone", "event", String.valueOf(eventId),
                 AuditTrail.state("status", event.newStatus().name()), AuditTrail.state("by", scope.username(),
                         "party", party, "reason", reason.strip(), "events", written.stream().map(LifecycleEventView::id).toList()));
@@ -113,14 +114,14 @@ public class StatusCorrections {
     }
 
     private List<LifecycleEventView> declareSigned(long eventId, @Nullable String reason, Supplier<String> signs) {
-        var event = units.event(eventId).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
+        var event = units.event(new LifecycleEventId(eventId)).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
         if (event.newStatus() != null && DECOMMISSIONING.contains(event.newStatus())) {
             requireWithinWindow(event);
         }
         String why = requireReason(reason);
         String me = signs.get();
         String printed = users.findByUsername(me).map(u -> u.displayName()).orElse(me);
-        var written = units.declareError(eventId, why + " (signed by " + printed + ")");
+        var written = units.declareError(new LifecycleEventId(eventId), why + " (signed by " + printed + ")");
         audit.record("lifecycle.correction-signed", "event", String.valueOf(eventId), null, AuditTrail.state(
                 "signedBy", printed, "meaning", "RESPONSIBILITY", "reason", why,
                 "events", written.stream().map(LifecycleEventView::id).toList()));
@@ -128,7 +129,7 @@ public class StatusCorrections {
     }
 
     private LifecycleEventView decommissioning(long eventId) {
-        var event = units.event(eventId).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
+        var event = units.event(new LifecycleEventId(eventId)).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
         if (event.newStatus() == null || !DECOMMISSIONING.contains(event.newStatus())) {
             throw new IllegalArgumentException("event: " + eventId + " is no decommissioning (it set "
                     + (event.newStatus() == null ? "no status" : event.newStatus().label().toLowerCase())

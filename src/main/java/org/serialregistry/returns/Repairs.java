@@ -11,6 +11,7 @@ import org.serialregistry.returns.internal.RepairStore;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.OwnershipRegistry;
@@ -82,8 +83,8 @@ public class Repairs {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
-    public List<RepairView> ofClaim(long claimId) {
-        return store.ofClaim(claimId);
+    public List<RepairView> ofClaim(ClaimId claim) {
+        return store.ofClaim(claim.value());
     }
 
     @Transactional(readOnly = true)

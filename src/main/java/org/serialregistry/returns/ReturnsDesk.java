@@ -34,8 +34,9 @@ import org.serialregistry.verification.CounterfeitList;
 import org.serialregistry.warranty.Coverage;
 import org.serialregistry.warranty.WarrantyCoverage;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,12 +78,14 @@ public class ReturnsDesk {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ReturnQueries queries;
+    private final AsyncTaskExecutor background;
 
     ReturnsDesk(ReturnStore store, DispositionRules rules, Units units,
                 CounterfeitList counterfeits, Custody custody, Parties parties, WarrantyCoverage coverage,
                 CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
-                TransactionTemplate tx, Clock clock, ReturnQueries queries) {
+                TransactionTemplate tx, Clock clock, ReturnQueries queries, AsyncTaskExecutor background) {
         this.queries = queries;
+        this.background = background;
         this.store = store;
         this.rules = rules;
         this.units = units;
@@ -147,8 +150,11 @@ public class ReturnsDesk {
                 job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         };
-        Thread.ofPlatform().name("return-intake-" + valid.rmaNumber()).daemon()
-                .start(new DelegatingSecurityContextRunnable(work));
+        try {
+            background.execute(work); // as the same user: the shared executor carries the security context
+        } catch (TaskRejectedException e) {
+            job.failed("the server is too busy to take the return in now; send it again later");
+        }
         return job;
     }
 

@@ -207,8 +207,8 @@ public class Units {
 
     /** One event of the log, if it exists. */
     @Transactional(readOnly = true)
-    public Optional<LifecycleEventView> event(long eventId) {
-        return Optional.ofNullable(log.find(eventId)).map(r -> r.toView());
+    public Optional<LifecycleEventView> event(LifecycleEventId event) {
+        return Optional.ofNullable(log.find(event.value())).map(r -> r.toView());
     }
 
     /**
@@ -222,7 +222,8 @@ public class Units {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public List<LifecycleEventView> declareError(long eventId, String reason) {
+    public List<LifecycleEventView> declareError(LifecycleEventId event, String reason) {
+        long eventId = event.value();
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason: say why the event was an error");
         }

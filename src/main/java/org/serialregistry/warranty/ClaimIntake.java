@@ -186,7 +186,8 @@ public class ClaimIntake {
     /** Adds a PNG, JPEG or PDF file (at most 5 MB) as evidence to a claim. */
     @Transactional
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
-    public EvidenceFile addEvidence(long claimId, byte[] content, String filename) {
+    public EvidenceFile addEvidence(ClaimId claimOfEvidence, byte[] content, String filename) {
+        long claimId = claimOfEvidence.value();
         var claim = store.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
         var file = files.store(claimId, "evidence", content, filename, ClaimActor.name(), ClaimActor.now(clock));
         audit.record("claim.evidence-added", "claim", claim.claimNumber(), null, AuditTrail.state("file", file.filename(),

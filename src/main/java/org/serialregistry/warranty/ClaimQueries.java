@@ -51,6 +51,13 @@ public class ClaimQueries {
         return store.find(claim.value());
     }
 
+    /** As {@link #detail(long)}, for modules that hold the claim by its {@link ClaimId}. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
+    public Optional<ClaimDetail> detail(ClaimId claim) {
+        return detail(claim.value());
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     public Optional<ClaimDetail> detail(long claimId) {

@@ -51,7 +51,8 @@ class ForensicVerdictApiTest extends DemoApi {
                 .andExpect(jsonPath("$.items[?(@.id == " + id + ")].serial").value(serial));
         mvc.perform(get("/api/v1/forensic-submissions/" + id + "/pre-checks").header("Authorization", FORENSICS))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.codeGenuine").value(true));
+                .andExpect(jsonPath("$.codeGenuine").value(true))
+                .andExpect(jsonPath("$.unit.serial").value(serial));
         var photoId = json.readTree(mvc.perform(get("/api/v1/forensic-submissions/" + id).header("Authorization", FORENSICS))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("photos").get(0).get("id").asLong();
         mvc.perform(get("/api/v1/forensic-submissions/photos/" + photoId).header("Authorization", FORENSICS))

@@ -11,6 +11,7 @@ import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.Shipping;
 import org.serialregistry.security.Role;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /** Channel workspace: record shipments between any parties, by form or manifest, and see recent ones. */
 @Route("channel/shipments")
@@ -19,11 +20,12 @@ import org.serialregistry.security.Role;
 @RolesAllowed(Role.CHANNEL_NAME)
 class ChannelShipmentsView extends VerticalLayout {
 
-    ChannelShipmentsView(Shipments shipments, Shipping shipping, ManifestImport manifests, Parties parties) {
+    ChannelShipmentsView(Shipments shipments, Shipping shipping, ManifestImport manifests, Parties parties,
+                         AsyncTaskExecutor background) {
         var recent = ShipmentGrids.shipments();
         recent.setItems(shipments.recent(null, 200));
         var all = parties.all();
-        add(new ShipForm(shipping, manifests, all, all, s -> recent.setItems(shipments.recent(null, 200))),
+        add(new ShipForm(shipping, manifests, all, all, s -> recent.setItems(shipments.recent(null, 200)), background),
                 new H3("Recent shipments"), recent);
     }
 }

@@ -16,6 +16,7 @@ import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.Shipping;
 import org.serialregistry.security.Role;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /** Distributor workspace: ship units the distributor holds to its customers, and see its recent shipments. */
 @Route("distributor/ship")
@@ -24,7 +25,8 @@ import org.serialregistry.security.Role;
 @RolesAllowed(Role.DISTRIBUTOR_NAME)
 class DistributorShipView extends VerticalLayout {
 
-    DistributorShipView(Shipments shipments, Shipping shipping, ManifestImport manifests, Parties parties) {
+    DistributorShipView(Shipments shipments, Shipping shipping, ManifestImport manifests, Parties parties,
+                        AsyncTaskExecutor background) {
         var party = parties.actingParty().flatMap(parties::find);
         if (party.isEmpty()) {
             add(new Paragraph("Your account is bound to no party. Ask an administrator to bind it to your distributor."));
@@ -34,7 +36,7 @@ class DistributorShipView extends VerticalLayout {
         recent.setItems(shipments.recent(party.get().code(), 100));
         var receivers = parties.all().stream().filter(p -> !p.code().equals(party.get().code())).toList();
         add(new ShipForm(shipping, manifests, List.of(party.get()), receivers,
-                        s -> recent.setItems(shipments.recent(party.get().code(), 100))),
+                        s -> recent.setItems(shipments.recent(party.get().code(), 100)), background),
                 new H3("Recent shipments"), recent);
     }
 }

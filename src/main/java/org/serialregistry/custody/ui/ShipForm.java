@@ -33,7 +33,7 @@ import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.internal.Workbooks;
 import org.serialregistry.ui.Notifications;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * Ship units from a party: a form for typed or scanned serials, and an Excel manifest upload
@@ -50,7 +50,7 @@ class ShipForm extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
 
     ShipForm(Shipping shipping, ManifestImport manifests, List<PartyView> senders, List<PartyView> receivers,
-             Consumer<ShipmentView> shipped) {
+             Consumer<ShipmentView> shipped, AsyncTaskExecutor background) {
         setPadding(false);
         from.setItems(senders);
         from.setItemLabelGenerator(p -> p.code() + " — " + p.name());
@@ -91,15 +91,13 @@ class ShipForm extends VerticalLayout {
             if (ui == null) {
                 return;
             }
-            var security = SecurityContextHolder.getContext();
             ui.access(() -> {
                 progress.setVisible(true);
                 manifestResult.removeAll();
                 ui.setPollInterval(500);
             });
-            // the import checks every row before anything is written; off the request thread
-            Thread.ofVirtual().start(() -> {
-                SecurityContextHolder.setContext(security);
+            // the import checks every row before anything is written; off the request thread, as the same user
+            background.execute(() -> {
                 try {
                     var result = manifests.importManifest(new ByteArrayInputStream(bytes));
                     ui.access(() -> showManifest(result, shipped));
@@ -112,7 +110,6 @@ class ShipForm extends VerticalLayout {
                         progress.setVisible(false);
                         ui.setPollInterval(-1);
                     });
-                    SecurityContextHolder.clearContext();
                 }
             });
         }));

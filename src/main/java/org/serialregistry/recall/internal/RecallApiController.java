@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +25,9 @@ import org.serialregistry.security.Role;
 import org.serialregistry.security.SignatureRequest;
 import org.serialregistry.security.Signers;
 import org.serialregistry.serial.UnitSelection;
+import org.serialregistry.shared.Gtin;
+import org.serialregistry.shared.LotNumber;
+import org.serialregistry.shared.SerialNumber;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,7 +53,8 @@ class RecallApiController {
         this.signers = signers;
     }
 
-    record Scope(@Nullable String gtin, @Nullable List<String> lots, @Nullable List<String> serials,
+    /** GTIN, lots and serials are strings on the wire, read and checked as they arrive (see {@code TypedValuesJson}). */
+    record Scope(@Nullable Gtin gtin, @Nullable List<LotNumber> lots, @Nullable List<SerialNumber> serials,
                  @Nullable LocalDate producedFrom, @Nullable LocalDate producedTo, @Nullable String facility,
                  @Nullable String line) {
     }
@@ -64,7 +69,7 @@ class RecallApiController {
                           Map<String, Map<String, Long>> notices) {
     }
 
-    record OutcomeRequest(@Nullable List<String> serials, @Nullable RecallUnitState outcome, @Nullable String note) {
+    record OutcomeRequest(@Nullable List<SerialNumber> serials, @Nullable RecallUnitState outcome, @Nullable String note) {
     }
 
     record CloseRequest(@Nullable Long version, @Nullable SignatureMeaning meaning, @Nullable SignatureRequest signature,
@@ -82,7 +87,9 @@ class RecallApiController {
             + "administrator: user name and password, or a fresh OIDC token)")
     CampaignAnswer start(@RequestBody StartRequest r) {
         var s = r.scope();
-        var scope = s == null ? null : new UnitSelection(s.gtin(), s.lots(), s.serials(), s.producedFrom(), s.producedTo(),
+        var scope = s == null ? null : new UnitSelection(s.gtin() == null ? null : s.gtin().value(),
+                s.lots() == null ? null : values(s.lots(), LotNumber::value),
+                s.serials() == null ? null : values(s.serials(), SerialNumber::value), s.producedFrom(), s.producedTo(),
                 s.facility(), s.line());
         var campaign = campaigns.start(new NewRecallCampaign(scope, r.reason(), r.severity(), r.remedy(), r.instructions()),
                 r.meaning(), () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN));
@@ -109,8 +116,13 @@ class RecallApiController {
     @PostMapping("/recalls/{number}/outcomes")
     @Operation(summary = "Record that units of the campaign were RETURNED or REMEDIED")
     CampaignProgress outcome(@PathVariable String number, @RequestBody OutcomeRequest r) {
-        return campaigns.recordOutcome(find(number).id(), r.serials() == null ? List.of() : r.serials(), r.outcome(),
-                r.note());
+        return campaigns.recordOutcome(find(number).id(), r.serials() == null ? List.of()
+                : values(r.serials(), SerialNumber::value), r.outcome(), r.note());
+    }
+
+    /** The values as the services take them; an empty string on the wire is no value and left out, as before. */
+    private static <T> List<String> values(List<T> typed, java.util.function.Function<T, String> value) {
+        return typed.stream().filter(Objects::nonNull).map(value).toList();
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")

@@ -1,17 +1,16 @@
 package org.serialregistry.recall.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
-import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.custody.Custody;
 import org.serialregistry.custody.Parties;
@@ -29,16 +28,21 @@ import org.serialregistry.serial.UnitSelection;
 import org.serialregistry.serial.UnitSelections;
 import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
+import org.serialregistry.security.Role;
+import org.serialregistry.security.SystemIdentity;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,11 +53,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cursor (the last serial handled) moved on, all committed together. A restart, or another instance,
  * resumes after the cursor; two instances never handle the same chunk (the cursor's version decides).
  * The job acts as the person who signed the campaign.
+ *
+ * <p>Each chunk is one task on the application's shared {@code taskExecutor} (see
+ * {@code BackgroundWork}); the next chunk is queued behind whatever else waits, so a recall of
+ * millions of units never holds a pool thread for hours. A campaign has at most one chunk queued or
+ * running at a time in this instance ({@link #working}). The look for running campaigns, at start-up
+ * and every {@link #LOOK_AGAIN} after, is a task on Spring's {@code taskScheduler}. On shutdown no
+ * new chunk starts and {@link #stop()} waits (up to {@link #STOP_WAIT}) for the chunks under way to
+ * commit; the cursor keeps the place for the next start.
  */
 @Component
-public class RecallJob {
+public class RecallJob implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecallJob.class);
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final CampaignStore store;
     private final NoticeStore notices;
@@ -68,15 +82,19 @@ public class RecallJob {
     private final TransactionTemplate transaction;
     private final RecallProperties properties;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "recall-job");
-        t.setDaemon(true);
-        return t;
-    });
+    private final AsyncTaskExecutor background;
+    private final TaskScheduler scheduler;
+    private final SecurityContextHolderStrategy security;
+    /** Campaigns (by id) with a chunk queued or running in this instance. */
+    private final WorkUnderWay working = new WorkUnderWay();
+    private volatile boolean running;
+    private volatile @Nullable ScheduledFuture<?> looks;
 
     RecallJob(CampaignStore store, NoticeStore notices, UnitSelections selections, Units units, Custody custody,
               Parties parties, OwnershipRegistry owners, MasterData masterData, AuditTrail audit,
-              RecallNotifier notifier, TransactionTemplate transaction, RecallProperties properties, Clock clock) {
+              RecallNotifier notifier, TransactionTemplate transaction, RecallProperties properties, Clock clock,
+              AsyncTaskExecutor background, @Qualifier("taskScheduler") TaskScheduler scheduler,
+              SecurityContextHolderStrategy security) {
         this.store = store;
         this.notices = notices;
         this.selections = selections;
@@ -90,45 +108,84 @@ public class RecallJob {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.background = background;
+        this.scheduler = scheduler;
+        this.security = security;
     }
 
-    /** Resumes campaigns left running by a restart, and looks again now and then (another instance's). */
+    /**
+     * Resumes campaigns left running by a restart (at once), and looks again every {@link #LOOK_AGAIN}
+     * (for another instance's, or a chunk that failed). Called again, it replaces the earlier looks.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        executor.scheduleWithFixedDelay(this::runAll, 0, 30, TimeUnit.SECONDS);
+        if (!running) {
+            return;
+        }
+        var earlier = looks;
+        if (earlier != null) {
+            earlier.cancel(false);
+        }
+        looks = scheduler.scheduleWithFixedDelay(this::lookForRunningCampaigns, LOOK_AGAIN);
     }
 
-    /** Starts work on running campaigns soon (after the commit that started one). */
+    /** Starts work on running campaigns soon (after the commit that started one); returns at once. */
     public void kick() {
-        executor.execute(this::runAll);
+        if (!running) {
+            return;
+        }
+        try {
+            background.execute(this::lookForRunningCampaigns);
+        } catch (TaskRejectedException e) {
+            log.warn("Recall job: could not queue a look for running campaigns (the next look finds them): {}", e.toString());
+        }
     }
 
-    private void runAll() {
+    private void lookForRunningCampaigns() {
         try {
             for (CampaignView c : store.inState(CampaignState.RUNNING)) {
-                run(c);
+                if (running && working.begin(c.id())) {
+                    queueChunk(c);
+                }
             }
         } catch (RuntimeException e) {
             log.error("Recall job: could not read running campaigns: {}", e.toString());
         }
     }
 
-    private void run(CampaignView campaign) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(campaign.startedBy(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_QUALITY"))));
-        SecurityContextHolder.setContext(context);
+    private void queueChunk(CampaignView campaign) {
         try {
-            while (Boolean.TRUE.equals(transaction.execute(s -> step(campaign.id())))) {
-                notifier.wake();
+            background.execute(() -> chunk(campaign));
+        } catch (TaskRejectedException e) {
+            log.warn("Recall job: campaign {} waits for the next look (executor full or stopping)", campaign.campaignNumber());
+            working.end(campaign.id());
+        }
+    }
+
+    /** One chunk as the campaign's signer, then the next queued, until the campaign is done or the job stops. */
+    private void chunk(CampaignView campaign) {
+        boolean[] more = {false};
+        try {
+            if (running) {
+                SystemIdentity.runAs(security, campaign.startedBy(),
+                        () -> more[0] = Boolean.TRUE.equals(transaction.execute(s -> step(campaign.id()))), Role.QUALITY);
             }
             notifier.wake();
         } catch (RuntimeException e) {
-            // the chunk rolled back; the next round resumes after the last committed one
+            // the chunk rolled back; the next look resumes after the last committed one
             log.error("Recall job: campaign {} stopped at a chunk: {}", campaign.campaignNumber(), e.toString());
         } finally {
-            SecurityContextHolder.clearContext();
+            if (more[0] && running) {
+                queueChunk(campaign);
+            } else {
+                working.end(campaign.id());
+            }
         }
+    }
+
+    /** Whether a chunk of the campaign is queued or running in this instance. */
+    boolean isWorkingOn(long campaignId) {
+        return working.isUnderWay(campaignId);
     }
 
     /** One chunk; false when the campaign is done (or no longer running, or another replica works it now). */
@@ -223,8 +280,26 @@ public class RecallJob {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** No new chunk starts; waits (up to {@link #STOP_WAIT}) for the chunks under way to commit or roll back. */
+    @Override
+    public void stop() {
+        running = false;
+        var l = looks;
+        if (l != null) {
+            l.cancel(false);
+        }
+        if (!working.awaitNone(STOP_WAIT)) {
+            log.warn("Recall job: stopped with campaigns {} still in a chunk", working);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

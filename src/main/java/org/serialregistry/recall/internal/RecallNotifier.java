@@ -10,35 +10,46 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.recall.internal.NoticeStore.Channel;
 import org.serialregistry.recall.internal.NoticeStore.Notice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends recall notices from the outbox on its own thread (never the job's or a request's): e-mails
+ * Sends recall notices from the outbox off the job's and the requests' threads: e-mails
  * to registered owners through Spring Mail, and webhooks to partners, signed with
  * {@code X-Signature: sha256=<hex HMAC-SHA256 of the body with the subscription's secret>}. A failed
  * attempt is retried with exponential back-off until {@code max-attempts}; a restart resumes the
  * pending ones; each attempt leases its row first, so with several instances one sends.
+ *
+ * <p>A delivery round is a task on the application's shared {@code taskExecutor}; at most one round
+ * runs at a time in this instance, and a {@link #wake()} during a round makes it look once more
+ * afterwards instead of starting a second. Spring's {@code taskScheduler} wakes it every
+ * {@code notice-interval}. On shutdown the round ends after the notice under way (waited for up to
+ * {@link #STOP_WAIT}); its lease runs out and another instance, or the next start, sends it.
  */
 @Component
-public class RecallNotifier {
+public class RecallNotifier implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecallNotifier.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final NoticeStore notices;
     private final CampaignStore campaigns;
@@ -46,31 +57,62 @@ public class RecallNotifier {
     private final RecallProperties properties;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "recall-notifier");
-        t.setDaemon(true);
-        return t;
-    });
+    private final AsyncTaskExecutor background;
+    private final TaskScheduler scheduler;
+    private static final String ROUND = "delivery round";
+
+    /** The {@link #ROUND} is queued or running. */
+    private final WorkUnderWay delivering = new WorkUnderWay();
+    /** Someone woke the notifier since the running round last looked. */
+    private final AtomicBoolean lookAgain = new AtomicBoolean();
+    private volatile boolean running;
+    private volatile @Nullable ScheduledFuture<?> wakeUps;
 
     RecallNotifier(NoticeStore notices, CampaignStore campaigns, ObjectProvider<JavaMailSender> mail,
-                   RecallProperties properties, Clock clock) {
+                   RecallProperties properties, Clock clock, AsyncTaskExecutor background,
+                   @Qualifier("taskScheduler") TaskScheduler scheduler) {
         this.notices = notices;
         this.campaigns = campaigns;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
-        long every = Math.max(100, properties.noticeInterval().toMillis());
-        executor.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
+        this.background = background;
+        this.scheduler = scheduler;
     }
 
-    /** Looks for due notices soon (after a commit that wrote some). */
+    /** Looks for due notices soon (after a commit that wrote some); returns at once. */
     public void wake() {
-        executor.execute(this::deliverDue);
+        lookAgain.set(true);
+        if (!running || !delivering.begin(ROUND)) {
+            return; // the round under way looks again before it ends
+        }
+        try {
+            background.execute(this::deliverWhileWoken);
+        } catch (TaskRejectedException e) {
+            delivering.end(ROUND);
+            log.warn("Recall notices: could not queue a delivery round (the next wake-up tries again): {}", e.toString());
+        }
+    }
+
+    private void deliverWhileWoken() {
+        try {
+            while (running && lookAgain.getAndSet(false)) {
+                deliverDue();
+            }
+        } finally {
+            delivering.end(ROUND);
+        }
+        if (running && lookAgain.get()) {
+            wake(); // woken between the last look and the round's end
+        }
     }
 
     void deliverDue() {
         try {
             for (long id : notices.due(now(), 200)) {
+                if (!running) {
+                    return;
+                }
                 notices.pending(id).ifPresent(this::attempt);
             }
         } catch (RuntimeException e) {
@@ -154,8 +196,28 @@ public class RecallNotifier {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    @Override
+    public void start() {
+        running = true;
+        long every = Math.max(100, properties.noticeInterval().toMillis());
+        wakeUps = scheduler.scheduleWithFixedDelay(this::wake, clock.instant().plusMillis(every), Duration.ofMillis(every));
+    }
+
+    /** No new round starts; waits (up to {@link #STOP_WAIT}) for the notice under way. */
+    @Override
+    public void stop() {
+        running = false;
+        var w = wakeUps;
+        if (w != null) {
+            w.cancel(false);
+        }
+        if (!delivering.awaitNone(STOP_WAIT)) {
+            log.warn("Recall notices: stopped with a delivery still under way (its lease runs out)");
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -19,6 +19,7 @@ import org.serialregistry.warranty.Coverage;
 import org.serialregistry.warranty.Eligibility;
 import org.serialregistry.warranty.OwnershipView;
 import org.serialregistry.returns.ServiceQueue;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.ServiceOutcome;
 import org.serialregistry.warranty.ClaimQueries;
@@ -89,7 +90,7 @@ class RepairApiController {
     @Operation(summary = "The repairs logged under one claim")
     ListPage<RepairView> ofClaim(@PathVariable String number, @ParameterObject ListQuery.Params params) {
         var q = params.query(ListQuery.statesOf(ServiceOutcome.class));
-        return q.page(repairs.ofClaim(claim(number).id()), RepairView::loggedAt, r -> r.outcome().name());
+        return q.page(repairs.ofClaim(claim(number).claimId()), RepairView::loggedAt, r -> r.outcome().name());
     }
 
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
@@ -133,7 +134,7 @@ class RepairApiController {
 
     /** The claim as the caller may see it: another service centre's claim is not found, as an unknown one. */
     private ClaimView claim(String number) {
-        return claims.detail(ClaimView.idOf(number)).map(d -> d.claim())
+        return claims.detail(ClaimId.of(number)).map(d -> d.claim())
                 .orElseThrow(() -> new NoSuchElementException("No claim " + number));
     }
 }

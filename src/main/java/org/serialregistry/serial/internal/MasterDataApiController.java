@@ -68,7 +68,7 @@ class MasterDataApiController {
         }
     }
 
-    record ProductRequest(@Nullable String gtin, @Nullable String name, @Nullable ProductCategory category,
+    record ProductRequest(@Nullable Gtin gtin, @Nullable String name, @Nullable ProductCategory category,
                           @Nullable RiskClass riskClass, @Nullable Set<String> intendedMarkets,
                           @Nullable String udiDeviceIdentifier) {
     }
@@ -115,8 +115,8 @@ class MasterDataApiController {
     @Operation(summary = "Create a product (GTIN with a valid check digit, name, category, risk class, intended markets; "
             + "medical devices carry a UDI device identifier, the GTIN unless given)")
     ResponseEntity<ProductAnswer> createProduct(@RequestBody ProductRequest r) {
-        var created = ProductAnswer.of(masterData.createProduct(new NewProduct(r.gtin(), r.name(), r.category(), r.riskClass(),
-                r.intendedMarkets(), r.udiDeviceIdentifier())));
+        var created = ProductAnswer.of(masterData.createProduct(new NewProduct(r.gtin() == null ? null : r.gtin().value(),
+                r.name(), r.category(), r.riskClass(), r.intendedMarkets(), r.udiDeviceIdentifier())));
         return ResponseEntity.created(URI.create("/api/v1/products/" + created.gtin())).body(created);
     }
 

@@ -41,7 +41,7 @@ class CounterfeitListApiController {
     }
 
     /** @param serial a serial, a Digital Link or an element string; the GTIN is read from it when not given */
-    record ListingRequest(@Nullable String serial, @Nullable String gtin, @Nullable CounterfeitReason reason,
+    record ListingRequest(@Nullable String serial, @Nullable Gtin gtin, @Nullable CounterfeitReason reason,
                           @Nullable String note) {
     }
 
@@ -63,8 +63,7 @@ class CounterfeitListApiController {
     ListedCounterfeit add(@RequestBody ListingRequest r) {
         var errors = new InvalidInput.Collector();
         var code = errors.field("serial", r.serial(), UnitCode::parse);
-        String gtin = r.gtin() == null || r.gtin().isBlank() ? (code == null ? null : code.gtinValue())
-                : errors.get("gtin", () -> Gtin.of(r.gtin()).value());
+        String gtin = r.gtin() == null ? (code == null ? null : code.gtinValue()) : r.gtin().value();
         errors.require(r.reason() != null, "reason", "say why the serial is counterfeit: one of REPORTED_BY_CUSTOMER, "
                 + "FORENSIC_VERDICT, CLONED_CODE, STOLEN, OTHER");
         errors.throwIfAny();

@@ -110,7 +110,8 @@ class WarrantyApiController {
         return answer(detail.claim(), detail.checks(), false);
     }
 
-    record RegistrationRequest(String gtin, String serial, LocalDate purchaseDate, String retailer, String ownerName,
+    /** @param serial a serial, a Digital Link or an element string: a code, read by the serial gate (kept as text) */
+    record RegistrationRequest(@Nullable Gtin gtin, String serial, LocalDate purchaseDate, String retailer, String ownerName,
                                String email) {
     }
 
@@ -121,8 +122,8 @@ class WarrantyApiController {
     @PreAuthorize("hasAnyRole('WARRANTY','SERVICE_CENTER','ADMIN')")
     @PostMapping("/api/v1/registrations")
     ResponseEntity<RegistrationAnswer> register(@RequestBody RegistrationRequest r) {
-        var outcome = owners.register(new NewRegistration(r.gtin(), r.serial(), r.purchaseDate(), r.retailer(),
-                r.ownerName(), r.email(), null, null), RegistrationChannel.API);
+        var outcome = owners.register(new NewRegistration(r.gtin() == null ? null : r.gtin().value(), r.serial(),
+                r.purchaseDate(), r.retailer(), r.ownerName(), r.email(), null, null), RegistrationChannel.API);
         return answer(outcome);
     }
 
@@ -177,7 +178,7 @@ class WarrantyApiController {
      * A new policy version as an admin system sends it. Missing numbers and flags are zero or false;
      * with {@code lines} the lines carry the terms (term and start rule of the version may be left out).
      */
-    record PolicyRequest(@Nullable String gtin, @Nullable LocalDate effectiveFrom, @Nullable Integer termMonths,
+    record PolicyRequest(@Nullable Gtin gtin, @Nullable LocalDate effectiveFrom, @Nullable Integer termMonths,
                          @Nullable StartRule startRule, @Nullable Integer graceDays,
                          @Nullable Set<DefectCode> coveredDefects, @Nullable Set<DefectCode> excludedDefects,
                          @Nullable Boolean partsCovered, @Nullable Boolean labourCovered, @Nullable Integer claimLimit,
@@ -188,9 +189,9 @@ class WarrantyApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/api/v1/warranty-policies")
     ResponseEntity<WarrantyPolicyView> addPolicyVersion(@RequestBody PolicyRequest r) {
-        var saved = policies.addVersion(new NewPolicyVersion(r.gtin(), r.effectiveFrom(), orZero(r.termMonths()),
-                r.startRule(), orZero(r.graceDays()), r.coveredDefects() == null ? Set.of() : r.coveredDefects(),
-                r.excludedDefects() == null ? Set.of() : r.excludedDefects(), Boolean.TRUE.equals(r.partsCovered()),
+        var saved = policies.addVersion(new NewPolicyVersion(r.gtin() == null ? null : r.gtin().value(), r.effectiveFrom(),
+                orZero(r.termMonths()), r.startRule(), orZero(r.graceDays()),
+                r.coveredDefects() == null ? Set.of() : r.coveredDefects(), r.excludedDefects() == null ? Set.of() : r.excludedDefects(), Boolean.TRUE.equals(r.partsCovered()),
                 Boolean.TRUE.equals(r.labourCovered()), orZero(r.claimLimit()), r.note(), r.lines()));
         return ResponseEntity.created(URI.create("/api/v1/warranty-policies?gtin=" + saved.gtin())).body(saved);
     }

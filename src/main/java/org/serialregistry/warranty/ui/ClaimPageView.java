@@ -289,7 +289,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         }
         var ui = com.vaadin.flow.component.UI.getCurrent();
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
-            if (ClaimFormat.attempt(() -> intake.addEvidence(c.id(), bytes, meta.fileName()))) {
+            if (ClaimFormat.attempt(() -> intake.addEvidence(c.claimId(), bytes, meta.fileName()))) {
                 Notifications.success(meta.fileName() + " added");
                 show(c.id());
             }
