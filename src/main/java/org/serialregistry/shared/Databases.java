@@ -27,6 +27,14 @@ public final class Databases {
     }
 
     /**
+     * SQLSTATE class 08 (connection exception: the connection broke, e.g. while committing when the server
+     * stopped) and 57P01-57P03 (the server is shutting down, crashed, or cannot take connections yet).
+     */
+    private static boolean connectionLost(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    /**
      * True when a failure means the database cannot be reached (connection refused, the pool timed out,
      * no transaction could start, the server went away), not a fault in a query: work that meets it is
      * tried again later rather than reported as a bug.
@@ -35,7 +43,8 @@ public final class Databases {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
+                    || t instanceof SQLException sql && connectionLost(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
