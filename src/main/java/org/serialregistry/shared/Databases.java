@@ -34,9 +34,15 @@ public final class Databases {
         return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
+    /** H2 closed the database under its connections (after a write failed, e.g. a full disk): 90098, 90121. */
+    private static boolean closed(int h2ErrorCode) {
+        return h2ErrorCode == 90098 || h2ErrorCode == 90121;
+    }
+
     /**
-     * True when a failure means the database cannot be reached (connection refused, the pool timed out,
-     * no transaction could start, the server went away), not a fault in a query: work that meets it is
+     * True when a failure means the database cannot be reached or cannot write now (connection refused, the
+     * pool timed out, no transaction could start, the server went away, an I/O error such as a full disk,
+     * H2 closed the database), not a fault in a query: work that meets it is
      * tried again later rather than reported as a bug.
      */
     public static boolean unreachable(Throwable e) {
@@ -44,7 +50,8 @@ public final class Databases {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
-                    || t instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+                    || t instanceof java.io.IOException
+                    || t instanceof SQLException sql && (connectionLost(sql.getSQLState()) || closed(sql.getErrorCode()))) {
                 return true;
             }
             if (t.getCause() == t) {

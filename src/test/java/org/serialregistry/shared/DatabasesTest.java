@@ -23,6 +23,16 @@ class DatabasesTest {
     }
 
     @Test
+    void aFullDiskUnderH2IsADatabaseThatCannotWriteNow() {
+        // seen with scripts/fault-disk-full.sh: the scan log's batch failed with these, and was dropped as lost
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("The database has been closed [90098-240]", "90098", 90098));
+        assertThat(Databases.unreachable(rollback)).isTrue();
+        assertThat(Databases.unreachable(new RuntimeException(new java.io.IOException("No space left on device"))))
+                .isTrue();
+    }
+
+    @Test
     void aFaultInAQueryIsNot() {
         assertThat(Databases.unreachable(new SQLException("syntax error at or near \"selec\"", "42601"))).isFalse();
         assertThat(Databases.unreachable(new DataIntegrityViolationException("duplicate key",
