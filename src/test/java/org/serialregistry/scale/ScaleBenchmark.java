@@ -382,12 +382,23 @@ class ScaleBenchmark {
                 "by lot SC00, first 100", () -> custody.search(null, "SC00", null, null, 100),
                 "by shipment SC-000123", () -> custody.search(null, null, "SC-000123", null, 100),
                 "by party DIST-US, first 100", () -> custody.search(null, null, null, "DIST-US", 100)));
+        // the plans of the two queries that were slowest against their count(*) in the run of 2026-12-03
+        explain("drill-down into lot SC06 (ClaimStore.search)", "select * from warranty_claim where gtin = '" + PHONE
+                + "' and lot = 'SC06' order by submitted_at desc, id desc fetch first 5000 rows only");
+        explain("custody search by shipment (CustodyStore.searchMovements)", "select * from custody_movement "
+                + "where shipment_number = 'SC-000123' order by event_id desc, serial fetch first 100 rows only");
         figures("channel home", "select (select count(*) from custody_movement) + (select count(*) from unit_custody)", Map.of(
                 "volumes per party", custody::volumes,
                 "units by holder's market", custody::unitsByMarket,
                 "alerts by market", custody::alertsByMarket,
                 "refusals, 200", () -> custody.refusals(200),
                 "diversion alerts to work on", () -> alerts.find(List.copyOf(DiversionStatus.ACTIVE), null, null, 1000)));
+    }
+
+    private void explain(String title, String sql) {
+        line("%n%s, plan:%n```", title);
+        jdbc.queryForList("explain (analyze, buffers, costs off) " + sql, String.class).forEach(l -> line("%s", l));
+        line("```");
     }
 
     private void figures(String title, String baselineSql, Map<String, Supplier<?>> queries) {
