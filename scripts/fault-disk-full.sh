@@ -62,7 +62,7 @@ echo "== start on H2 in $DIR/data (tmpfs of $SIZE), port $PORT"
 JAVA_OPTS=-Xmx768m start_app --spring.profiles.active=benchmark \
   --serial-registry.verification.rate-limit-per-minute=1000000000 --serial-registry.verification.rate-limit-burst=1000000000
 for _ in $(seq 1 120); do
-  SERIALS=$(curl -s "$BASE/01/bench/serials?n=2000" | python3 -c 'import json,sys; print(" ".join(u.get("serial", u.get("SERIAL")) for u in json.load(sys.stdin) if u.get("gtin", u.get("GTIN"))=="'$PHONE'"))' 2>/dev/null || true)
+  SERIALS=$(bench_serials "$PHONE")
   [ -n "$SERIALS" ] && break
   sleep 1
 done

@@ -57,7 +57,7 @@ export SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:$PG_PORT/serial_registr
 start_app --spring.profiles.active=postgres,benchmark \
   --serial-registry.verification.rate-limit-per-minute=1000000000 --serial-registry.verification.rate-limit-burst=1000000000
 for _ in $(seq 1 180); do
-  SERIALS=$(curl -s "$BASE/01/bench/serials?n=2000" | python3 -c 'import json,sys; print(" ".join(u.get("serial", u.get("SERIAL")) for u in json.load(sys.stdin) if u.get("gtin", u.get("GTIN"))=="'$PHONE'"))' 2>/dev/null || true)
+  SERIALS=$(bench_serials "$PHONE")
   [ "$(wc -w <<<"$SERIALS")" -ge 40 ] && break
   sleep 1
 done

@@ -3,6 +3,7 @@ package org.serialregistry;
 import org.serialregistry.shared.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.ErrorHandler;
 
 /**
@@ -25,10 +26,7 @@ class ScheduledTaskErrors implements ErrorHandler {
     }
 
     static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(t);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

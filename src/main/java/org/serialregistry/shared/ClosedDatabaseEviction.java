@@ -14,18 +14,9 @@ import com.zaxxer.hikari.SQLExceptionOverride;
  */
 public class ClosedDatabaseEviction implements SQLExceptionOverride {
 
-    /** H2's DATABASE_IS_CLOSED and DATABASE_CALLED_AT_SHUTDOWN. */
-    static final int H2_DATABASE_IS_CLOSED = 90098;
-    static final int H2_DATABASE_CALLED_AT_SHUTDOWN = 90121;
-
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_IS_CLOSED
-                    || sql.getErrorCode() == H2_DATABASE_CALLED_AT_SHUTDOWN)) {
-                return SQLExceptionOverride.Override.MUST_EVICT;
-            }
-        }
-        return SQLExceptionOverride.Override.CONTINUE_EVICT;
+        return Causes.any(e, t -> t instanceof SQLException sql && Databases.closedByH2(sql))
+                ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
     }
 }

@@ -34,11 +34,6 @@ public final class Databases {
         return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
-    /** H2 closed the database under its connections (after a write failed, e.g. a full disk): 90098, 90121. */
-    private static boolean closed(int h2ErrorCode) {
-        return h2ErrorCode == 90098 || h2ErrorCode == 90121;
-    }
-
     /**
      * True when a failure means the database cannot be reached or cannot write now (connection refused, the
      * pool timed out, no transaction could start, the server went away, an I/O error such as a full disk,
@@ -46,18 +41,18 @@ public final class Databases {
      * tried again later rather than reported as a bug.
      */
     public static boolean unreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
-                    || t instanceof java.io.IOException
-                    || t instanceof SQLException sql && (connectionLost(sql.getSQLState()) || closed(sql.getErrorCode()))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof ConnectException || t instanceof java.io.IOException
+                || t instanceof SQLException sql && (connectionLost(sql.getSQLState()) || closedByH2(sql)));
+    }
+
+    /**
+     * H2 closed the database under its connections (after a write failed, e.g. a full disk): its errors
+     * DATABASE_IS_CLOSED (90098) and DATABASE_CALLED_AT_SHUTDOWN (90121).
+     */
+    public static boolean closedByH2(SQLException e) {
+        return e.getErrorCode() == 90098 || e.getErrorCode() == 90121;
     }
 }

@@ -17,6 +17,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import org.serialregistry.shared.Causes;
 import org.serialregistry.shared.Databases;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +96,7 @@ public class PublicRateLimiter {
         io.github.bucket4j.ConsumptionProbe probe;
         if (shared != null && outage != null && outage.suspected()) {
             // the database was unreachable a moment ago: count here rather than wait for the pool
-            probe = localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
+            probe = countHere(clientKey);
         } else {
             try {
                 probe = consumeShared(clientKey);
@@ -113,7 +114,7 @@ public class PublicRateLimiter {
                             databaseDown.toString());
                 }
                 buckets.invalidate(clientKey);
-                probe = localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
+                probe = countHere(clientKey);
             }
         }
         if (probe.isConsumed()) {
@@ -139,19 +140,14 @@ public class PublicRateLimiter {
                 buckets.invalidate(clientKey);
                 if (attempt == 2) {
                     log.debug("Public rate limit: bucket of {} deleted twice while in use; counted here", clientKey);
-                    return localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
+                    return countHere(clientKey);
                 }
             }
         }
     }
 
     static boolean bucketRowGone(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BucketNotFoundException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, BucketNotFoundException.class::isInstance);
     }
 
     /** Whether the buckets are shared by all replicas (PostgreSQL) rather than this instance's own. */
@@ -184,6 +180,11 @@ public class PublicRateLimiter {
             return local();
         }
         return shared.builder().withOptimization(Optimizations.delaying(sync)).build(clientKey, () -> configuration);
+    }
+
+    /** One token from this replica's own bucket for the client (no database). */
+    private io.github.bucket4j.ConsumptionProbe countHere(String clientKey) {
+        return localFallback.get(clientKey, k -> local()).tryConsumeAndReturnRemaining(1);
     }
 
     private Bucket local() {
