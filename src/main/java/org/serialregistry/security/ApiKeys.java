@@ -145,7 +145,8 @@ public class ApiKeys {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static String sha256(String token) {
+    /** The SHA-256 (hex) of a token: what the database keeps of a key, and what caches of keys are keyed by. */
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which database the application runs on, for the few places that work differently on PostgreSQL. */
 public final class Databases {
@@ -38,14 +39,27 @@ public final class Databases {
      * True when a failure means the database cannot be reached or cannot write now (connection refused, the
      * pool timed out, no transaction could start, the server went away, an I/O error such as a full disk,
      * H2 closed the database), not a fault in a query: work that meets it is
-     * tried again later rather than reported as a bug.
+     * tried again later rather than reported as a bug. A commit or rollback that failed after the work itself
+     * failed is judged by the work's failure (Spring throws the rollback's, e.g. HikariCP's plain "Connection
+     * is closed" once it evicted the broken connection, and keeps the first as the application exception).
      */
     public static boolean unreachable(Throwable e) {
-        return Causes.any(e, t -> t instanceof CannotCreateTransactionException
+        return Causes.any(e, t -> t instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                && unreachable(failed.getApplicationException())
+                || t instanceof CannotCreateTransactionException
                 || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                 || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof ConnectException || t instanceof java.io.IOException
-                || t instanceof SQLException sql && (connectionLost(sql.getSQLState()) || closedByH2(sql)));
+                || t instanceof SQLException sql && (connectionLost(sql.getSQLState()) || closedByH2(sql) || closedByPool(sql)));
+    }
+
+    /**
+     * HikariCP's answer on a connection it has already closed, because an earlier statement on it found the
+     * connection broken: a commit or rollback that follows (in JPA's transaction manager the first failure is
+     * then gone) ends so. A plain {@code SQLException("Connection is closed")} without SQLSTATE.
+     */
+    private static boolean closedByPool(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
     /**

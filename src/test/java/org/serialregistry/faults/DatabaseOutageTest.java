@@ -74,6 +74,8 @@ class DatabaseOutageTest {
         postgres.close();
     }
 
+    static final String ADMIN_KEY = "Bearer sr_demoadmn_AdminDemoKeyNotForProduction";
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -95,6 +97,9 @@ class DatabaseOutageTest {
         String forged = known.substring(0, 19) + (known.endsWith("A") ? "B" : "A");
         assertThat(verify(known).getResponse().getStatus()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> scansOf(known) == 1);
+
+        assertThat(mvc.perform(get("/actuator/health").header("Authorization", ADMIN_KEY)).andReturn().getResponse()
+                .getContentAsString()).as("an operator's view before the outage").contains("\"scanLog\"");
 
         double poolTimeoutsBefore = poolTimeouts();
         postgres.close();
@@ -118,6 +123,11 @@ class DatabaseOutageTest {
         assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
         double poolTimeoutsDuring = poolTimeouts() - poolTimeoutsBefore;
         var health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
+        // found by scripts/fault-disk-full.sh: an operator's key could not be checked and health answered 500
+        var operatorsHealth = mvc.perform(get("/actuator/health").header("Authorization", ADMIN_KEY)).andReturn().getResponse();
+        var unknownKey = mvc.perform(get("/actuator/health").header("Authorization", "Bearer sr_nosuchky_"
+                + "NoSuchKeyNoSuchKey")).andReturn().getResponse();
+        var api = mvc.perform(get("/api/v1/me").header("Authorization", ADMIN_KEY)).andReturn().getResponse();
         // the probes Kubernetes asks (helm values): the instance still answers (forged codes, last copies, 503s
         // with Retry-After), so it stays live and ready; every replica shares the database, so taking them out of
         // the Service would turn those answers into connection errors
@@ -149,6 +159,10 @@ class DatabaseOutageTest {
         assertThat(poolTimeoutsDuring).as("requests that waited for the pool's connection timeout").isLessThan(24);
         assertThat(health.getStatus()).as("health while the database is away").isEqualTo(503);
         assertThat(health.getContentAsString()).contains("\"status\":\"DOWN\"");
+        assertThat(operatorsHealth.getStatus()).as("an operator's health view while the database is away").isEqualTo(503);
+        assertThat(operatorsHealth.getContentAsString()).contains("\"db\":{", "\"scanLog\":{", "\"queued\"");
+        assertThat(unknownKey.getStatus()).as("a key never seen, while the database is away").isEqualTo(503);
+        assertThat(api.getStatus()).as("the API while the database is away").isEqualTo(503);
         assertThat(readiness.getStatus()).as("readiness while the database is away").isEqualTo(200);
         assertThat(readiness.getContentAsString()).contains("\"status\":\"UP\"");
         assertThat(liveness.getStatus()).as("liveness while the database is away").isEqualTo(200);

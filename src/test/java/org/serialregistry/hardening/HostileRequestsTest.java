@@ -181,6 +181,25 @@ class HostileRequestsTest {
         assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 
+    /** Found by scripts/fault-disk-full.sh: an operator's API key saw "DOWN" and nothing about which part was down. */
+    @Test
+    void healthShowsItsComponentsToAnAdministratorOnly() throws Exception {
+        var anonymous = http.get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\"").doesNotContain("components", "scanLog");
+        var quality = http.send("GET", "/actuator/health",
+                headers("Authorization", "Bearer sr_demoqual_QualityDemoKeyNotForProduction"), new byte[0]);
+        assertThat(quality.body()).doesNotContain("components", "scanLog");
+        var admin = http.send("GET", "/actuator/health",
+                headers("Authorization", "Bearer sr_demoadmn_AdminDemoKeyNotForProduction"), new byte[0]);
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"scanLog\"", "\"queued\"", "\"db\"");
+        var basic = http.send("GET", "/actuator/health", headers("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8))), new byte[0]);
+        assertThat(basic.body()).contains("\"scanLog\"");
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0} carries CSP, Referrer-Policy and Permissions-Policy")
     @ValueSource(strings = {"/01/" + PHONE + "/21/NOSUCHSERIAL", "/login", "/api/v1/me", "/api/public/v1/x", "/error"})
     void everyKindOfPageCarriesTheBrowserPolicies(String path) throws Exception {

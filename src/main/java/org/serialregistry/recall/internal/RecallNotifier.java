@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.recall.internal.NoticeStore.Channel;
 import org.serialregistry.recall.internal.NoticeStore.Notice;
+import org.serialregistry.shared.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,7 +117,12 @@ public class RecallNotifier implements SmartLifecycle {
                 notices.pending(id).ifPresent(this::attempt);
             }
         } catch (RuntimeException e) {
-            log.error("Recall notices: could not read pending notices: {}", e.toString());
+            if (Databases.unreachable(e)) {
+                log.warn("Recall notices: the database is unreachable; pending notices wait for the next turn: {}",
+                        e.toString());
+            } else {
+                log.error("Recall notices: could not read pending notices: {}", e.toString(), e);
+            }
         }
     }
 

@@ -46,18 +46,24 @@ class HardeningConfig {
     /**
      * {@code /actuator/prometheus}: ADMIN only, with an API key ({@code Authorization: Bearer sr_...}) or
      * HTTP basic (a portal administrator); stateless, no session, no CSRF (nothing changes there).
+     * {@code /actuator/health}: anyone (the probes send no credentials) gets the overall status; the same
+     * credentials of an ADMIN add each component with its details (which component is DOWN, and why), also
+     * while the database is away (see {@link ApiKeyAuthenticationFilter}).
      */
     @Bean
     @Order(0)
     SecurityFilterChain metricsFilterChain(HttpSecurity http, ApiKeys apiKeys, ProblemAuthenticationHandlers problems)
             throws Exception {
-        return http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+        return http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**", "/actuator/health", "/actuator/health/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(ApiKeyAuthenticationFilter.whileUnreachable(apiKeys, problems),
+                        UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }

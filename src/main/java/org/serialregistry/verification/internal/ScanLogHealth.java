@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * go on meanwhile; this tells operators that the evidence behind counterfeit detection is not being
  * kept. Not part of the liveness or readiness probes: restarting or unrouting the pod would not help.
  */
-@Component
+@Component("scanLogHealthIndicator") // the health component "scanLog"
 class ScanLogHealth implements HealthIndicator {
 
     private final ScanLogWriter writer;
