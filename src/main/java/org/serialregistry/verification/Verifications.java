@@ -283,7 +283,7 @@ public class Verifications {
     }
 
     /**
-     * A detail of the answer that another module looks up (recall, refurbishment, warranty). Its failure
+     * A detail of the answer that another module looks up (recall, refurbishment, warranty, second factors). Its failure
      * does not break the verification: the answer goes without it. While the database is known to be
      * away ({@link DatabaseOutage}) it is not asked at all, so that an answer from the unit's last copy
      * does not wait for the pool's connection timeout; an unreachable database starts that back-off.
@@ -305,14 +305,11 @@ public class Verifications {
     }
 
     private VerificationResult withFactors(VerificationResult result, UnitRecord unit, FactorReadings readings) {
-        FactorReport report;
-        try {
-            report = secondFactors.check(unit.gtin(), unit.serial(), unit.lot(), readings);
-        } catch (RuntimeException e) {
-            // A fault in the factor check must not break verification: the answer rests on the code alone
-            log.warn("Second-factor check failed for {}: {}", unit.serial().value(), e.toString());
-            report = FactorReport.NONE;
-        }
+        // a fault in the factor check, or a database known to be away, must not break (or slow) the verification:
+        // the answer then rests on the code alone
+        FactorReport report = optional("Second-factor", unit,
+                () -> Optional.of(secondFactors.check(unit.gtin(), unit.serial(), unit.lot(), readings)))
+                .orElse(FactorReport.NONE);
         var answer = result.answer();
         var factors = factorAnswer(report);
         var failure = report.firstFailure().orElse(null);
