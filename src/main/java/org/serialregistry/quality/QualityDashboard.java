@@ -32,6 +32,7 @@ import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.warranty.ClaimCount;
 import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.ClaimQueries;
@@ -228,6 +229,31 @@ public class QualityDashboard {
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     public List<ClaimView> claims(ClaimFilter filter) {
         return claims.search(filter);
+    }
+
+    /** One page of the claims behind a figure (the portal's grid asks page by page), in the filter's order. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    public List<ClaimView> claims(ClaimFilter filter, int offset, int limit) {
+        return claims.search(filter.withLimit(limit), offset);
+    }
+
+    /** How many claims are behind a figure, and how many of them were denied (the claim rate does not count those). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
+    public DrillDownCount claimCount(ClaimFilter filter) {
+        var byState = claims.countByState(filter);
+        return new DrillDownCount(byState.values().stream().mapToLong(Long::longValue).sum(),
+                byState.getOrDefault(ClaimState.DENIED, 0L));
+    }
+
+    /** The claims behind a figure: all of them, and the denied ones among them. */
+    public record DrillDownCount(long total, long denied) {
+
+        /** The claims the claim rate counts. */
+        public long counted() {
+            return total - denied;
+        }
     }
 
     @Transactional(readOnly = true)

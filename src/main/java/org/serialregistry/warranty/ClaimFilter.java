@@ -32,6 +32,10 @@ public record ClaimFilter(@Nullable Set<ClaimState> states, @Nullable String gti
         return new ClaimFilter(states, gtin, lot, facilityCode, lineCode, d, text, assignedTo, submittedBy, sort, limit);
     }
 
+    public ClaimFilter withLimit(int max) {
+        return new ClaimFilter(states, gtin, lot, facilityCode, lineCode, defect, text, assignedTo, submittedBy, sort, max);
+    }
+
     public ClaimFilter withSubmittedBy(String who) {
         return new ClaimFilter(states, gtin, lot, facilityCode, lineCode, defect, text, assignedTo, who, sort, limit);
     }

@@ -71,6 +71,20 @@ public class ClaimQueries {
         return store.search(filter);
     }
 
+    /** One page of {@link #search}: the claims from the {@code offset}-th on, at most {@code filter.limit()}. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('WARRANTY','QUALITY','ADMIN')")
+    public List<ClaimView> search(ClaimFilter filter, int offset) {
+        return store.search(filter, offset);
+    }
+
+    /** How many claims of the filter are in each state, however many there are (the filter's limit does not count). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('WARRANTY','QUALITY','ADMIN')")
+    public Map<ClaimState, Long> countByState(ClaimFilter filter) {
+        return store.countByState(filter);
+    }
+
     /**
      * A caller that is only a service centre (no warranty, quality or admin role) reads a claim that
      * is with its own centre or with none yet; never another centre's.

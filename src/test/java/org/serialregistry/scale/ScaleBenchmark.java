@@ -375,7 +375,11 @@ class ScaleBenchmark {
                 "claim rate per line", () -> quality.rates(RateDimension.LINE),
                 "claim rate per defect code", () -> quality.rates(RateDimension.DEFECT),
                 "claims per week, 12 weeks", () -> quality.claimsPerWeek(12),
-                "drill-down: the claims of lot SC06", () -> quality.claims(QualityDashboard.lotFilter(PHONE, "SC06", null))));
+                // what the drill-down page asks: the count of the title, then the grid's first page (Vaadin's 50)
+                "drill-down: lot SC06, count and first page", () -> {
+                    var lot = QualityDashboard.drillDownFilter(PHONE, "SC06", null);
+                    return List.of(quality.claimCount(lot), quality.claims(lot, 0, 50));
+                }));
         String serial = jdbc.queryForObject("select serial from scale_serial where n = 4242", String.class);
         figures("custody search", "select count(*) from custody_movement", Map.of(
                 "by serial", () -> custody.search(serial, null, null, null, 100),
@@ -383,8 +387,10 @@ class ScaleBenchmark {
                 "by shipment SC-000123", () -> custody.search(null, null, "SC-000123", null, 100),
                 "by party DIST-US, first 100", () -> custody.search(null, null, null, "DIST-US", 100)));
         // the plans of the two queries that were slowest against their count(*) in the run of 2026-12-03
-        explain("drill-down into lot SC06 (ClaimStore.search)", "select * from warranty_claim where gtin = '" + PHONE
-                + "' and lot = 'SC06' order by submitted_at desc, id desc fetch first 5000 rows only");
+        explain("drill-down into lot SC06, first page (ClaimStore.search)", "select * from warranty_claim where gtin = '"
+                + PHONE + "' and lot = 'SC06' order by submitted_at desc, id desc offset 0 rows fetch next 50 rows only");
+        explain("drill-down into lot SC06, count (ClaimStore.countByState)", "select state, count(*) from warranty_claim "
+                + "where gtin = '" + PHONE + "' and lot = 'SC06' group by state");
         explain("custody search by shipment (CustodyStore.searchMovements)", "select * from custody_movement "
                 + "where shipment_number = 'SC-000123' order by event_id desc, serial fetch first 100 rows only");
         figures("channel home", "select (select count(*) from custody_movement) + (select count(*) from unit_custody)", Map.of(

@@ -37,16 +37,16 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
     QualityClaimsView(QualityDashboard dashboard) {
         this.dashboard = dashboard;
         var columns = Grids.columns(grid);
-        columns.key("Claim", ClaimView::claimNumber).setSortable(true);
-        columns.value("State", c -> c.state().label()).setSortable(true);
-        columns.text("Lot · line", c -> c.lot() + " · " + c.facilityCode() + "/" + c.lineCode(), "7rem", 0)
-                .setSortable(true).setComparator(ClaimView::lot);
+        // newest first, page by page from the database (no column sorting: it would sort only the page at hand)
+        columns.key("Claim", ClaimView::claimNumber);
+        columns.value("State", c -> c.state().label());
+        columns.text("Lot · line", c -> c.lot() + " · " + c.facilityCode() + "/" + c.lineCode(), "7rem", 0);
         columns.value("Serial", ClaimView::serial);
-        columns.value("Made", c -> c.productionDate().toString()).setSortable(true);
-        columns.text("Defect", c -> c.defect().label(), "8rem", 0).setSortable(true);
-        columns.value("Failure date", c -> c.failureDate().toString()).setSortable(true);
+        columns.value("Made", c -> c.productionDate().toString());
+        columns.text("Defect", c -> c.defect().label(), "8rem", 0);
+        columns.value("Failure date", c -> c.failureDate().toString());
         columns.text("Description", ClaimView::description, "10rem", 1);
-        grid.setAllRowsVisible(true);
+        grid.setHeight("32rem");
         grid.setPartNameGenerator(c -> c.state() == ClaimState.DENIED ? "denied-claim" : null);
         grid.addItemClickListener(e -> claimDialog(e.getItem()).open());
         var back = new Button("Back to claim rates", e -> getUI().ifPresent(ui -> ui.navigate(QualityHomeView.class)));
@@ -87,13 +87,19 @@ class QualityClaimsView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         filter = QualityDashboard.drillDownFilter(gtin, lot, defect);
-        var claims = dashboard.claims(filter);
-        long denied = claims.stream().filter(c -> c.state() == ClaimState.DENIED).count();
+        var count = dashboard.claimCount(filter);
+        long denied = count.denied();
         // the claim rate counts claims that were not denied: say so, so that both figures agree
-        title.setText(claims.size() + " claim(s)" + (lot == null ? "" : " of lot " + lot)
+        title.setText(count.total() + " claim(s)" + (lot == null ? "" : " of lot " + lot)
                 + (defect == null ? "" : " for " + defect.label().toLowerCase())
-                + (denied == 0 ? "" : ": " + (claims.size() - denied) + " counted in the claim rate, " + denied
+                + (denied == 0 ? "" : ": " + count.counted() + " counted in the claim rate, " + denied
                 + " denied and not counted"));
-        grid.setItems(claims);
+        // page by page as the grid scrolls: a lot with thousands of claims costs one page, not thousands of rows
+        var shown = (int) Math.min(count.total(), QualityDashboard.DRILL_DOWN_LIMIT);
+        var f = filter;
+        grid.setItems(query -> dashboard.claims(f, query.getOffset(), query.getLimit()).stream(), query -> shown);
+        if (count.total() > shown) {
+            title.setText(title.getText() + " (the newest " + shown + " listed)");
+        }
     }
 }

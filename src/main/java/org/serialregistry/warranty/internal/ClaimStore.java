@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -152,7 +154,32 @@ public class ClaimStore {
     }
 
     public List<ClaimView> search(ClaimFilter f) {
-        var sql = new StringBuilder("select * from warranty_claim where 1 = 1");
+        return search(f, 0);
+    }
+
+    /** The claims of {@code f} from the {@code offset}-th on, at most {@code f.limit()} (5,000 at most). */
+    public List<ClaimView> search(ClaimFilter f, int offset) {
+        var sql = new StringBuilder("select * from warranty_claim");
+        var args = where(f, sql);
+        sql.append(f.sort() == ClaimFilter.Sort.OLDEST_FIRST ? " order by submitted_at, id" : " order by submitted_at desc, id desc");
+        sql.append(" offset ").append(Math.max(0, offset)).append(" rows fetch next ")
+                .append(Math.max(1, Math.min(f.limit(), 5000))).append(" rows only");
+        return jdbc.query(sql.toString(), CLAIM, args.toArray());
+    }
+
+    /** How many claims of {@code f} are in each state (all of them: the filter's limit does not count). */
+    public Map<ClaimState, Long> countByState(ClaimFilter f) {
+        var sql = new StringBuilder("select state, count(*) as claims from warranty_claim");
+        var args = where(f, sql);
+        sql.append(" group by state");
+        var counts = new EnumMap<ClaimState, Long>(ClaimState.class);
+        jdbc.query(sql.toString(), STATE_COUNT, args.toArray()).forEach(c -> counts.put(c.state(), c.claims()));
+        return counts;
+    }
+
+    /** Appends the filter's conditions to {@code sql}; returns their arguments. */
+    private static List<Object> where(ClaimFilter f, StringBuilder sql) {
+        sql.append(" where 1 = 1");
         var args = new ArrayList<Object>();
         if (f.states() != null && !f.states().isEmpty()) {
             sql.append(" and state in (").append(String.join(",", f.states().stream().map(s -> "?").toList())).append(")");
@@ -177,9 +204,7 @@ public class ClaimStore {
             args.add("%" + t + "%");
             args.add(id == null ? -1L : id);
         }
-        sql.append(f.sort() == ClaimFilter.Sort.OLDEST_FIRST ? " order by submitted_at, id" : " order by submitted_at desc, id desc");
-        sql.append(" fetch first ").append(Math.max(1, Math.min(f.limit(), 5000))).append(" rows only");
-        return jdbc.query(sql.toString(), CLAIM, args.toArray());
+        return args;
     }
 
     private static void eq(StringBuilder sql, List<Object> args, String column, @Nullable String value) {
@@ -209,6 +234,10 @@ public class ClaimStore {
         }
     }
 
+    /** How many claims are in one state. */
+    private record StateCount(ClaimState state, long claims) {
+    }
+
     /** A warranty_claim_check row, mapped by column name. */
     private record CheckRow(ClaimCheck checkCode, boolean passed, FailureAction onFailure, String detail) {
     }
@@ -216,5 +245,6 @@ public class ClaimStore {
     private static final RowMapper<ClaimRow> CLAIM_ROW = Rows.of(ClaimRow.class);
     private static final RowMapper<ClaimView> CLAIM = (rs, n) -> CLAIM_ROW.mapRow(rs, n).view();
     private static final RowMapper<CheckRow> CHECK = Rows.of(CheckRow.class);
+    private static final RowMapper<StateCount> STATE_COUNT = Rows.of(StateCount.class);
     private static final RowMapper<SignatureView> SIGNATURE = Rows.of(SignatureView.class);
 }

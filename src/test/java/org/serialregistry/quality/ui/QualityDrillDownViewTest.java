@@ -25,6 +25,34 @@ class QualityDrillDownViewTest extends SpringBrowserlessTest {
     @Autowired
     QualityDashboard dashboard;
 
+    /**
+     * The drill-down asks page by page (the scale benchmark found it mapping 500 full claims of a lot per visit):
+     * pages follow each other without gap or overlap in the newest-first order, and the count is of every claim.
+     */
+    @Test
+    void theDrillDownReadsPageByPageAndCountsEveryClaim() {
+        var filter = QualityDashboard.drillDownFilter("09506000134352", "A2611", null);
+        var all = dashboard.claims(filter);
+        assertThat(all.size()).as("demo claims of lot A2611").isGreaterThan(7);
+        var paged = new ArrayList<ClaimView>();
+        for (int offset = 0; offset < all.size(); offset += 7) {
+            paged.addAll(dashboard.claims(filter, offset, 7));
+        }
+        assertThat(paged).extracting(ClaimView::id).containsExactlyElementsOf(all.stream().map(ClaimView::id).toList());
+        var count = dashboard.claimCount(filter);
+        assertThat(count.total()).isEqualTo(all.size());
+        assertThat(count.denied()).isEqualTo(all.stream().filter(c -> c.state() == org.serialregistry.warranty.ClaimState.DENIED).count());
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("quality/claims", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("gtin", "09506000134352", "lot", "A2611")));
+        var drill = (QualityClaimsView) getCurrentView();
+        @SuppressWarnings("unchecked")
+        var grid = test((Grid<ClaimView>) drill.grid);
+        assertThat(grid.size()).isEqualTo(all.size());
+        assertThat(grid.getRow(all.size() - 1).id()).isEqualTo(all.getLast().id());
+        assertThat(drill.title.getText()).startsWith(all.size() + " claim(s) of lot A2611");
+    }
+
     @Test
     void theEngineerClicksTheFailingDemoLotAndSeesItsDisplayClaims() throws Exception {
         navigate(QualityHomeView.class);
