@@ -509,7 +509,7 @@ public class ScanSignalDetector {
 
     private UnitInfo lookup(String serial) {
         try {
-            var unit = units.find(new SerialNumber(serial)).orElse(null);
+            var unit = units.lookup(new SerialNumber(serial)).orElse(null); // one query; the components are not needed here
             if (unit == null) {
                 return UnitInfo.NONE;
             }

@@ -66,7 +66,7 @@ class ScanDiversionListener {
             } catch (IllegalArgumentException notASerial) {
                 continue;
             }
-            var unit = units.find(serial);
+            var unit = units.lookup(serial); // one query per scanned unit; its components are not needed
             if (unit.isEmpty()) {
                 continue;
             }
