@@ -51,8 +51,12 @@ public class WarrantyCoverage {
         return on(gtin, serial, LocalDate.now(clock));
     }
 
-    /** Coverage today of a unit already read (the public page has it from verification). */
-    @Transactional(readOnly = true)
+    /**
+     * Coverage today of a unit already read (the public page has it from verification). No transaction: the
+     * public path reads the registration, refurbishment and replacement each in its own autocommit query
+     * (a read-only transaction added a session and two commits to every verification that missed the cache),
+     * and a registration changing between those reads changes nothing a second later anyway.
+     */
     public Coverage today(UnitRecord unit) {
         return of(unit, LocalDate.now(clock));
     }
