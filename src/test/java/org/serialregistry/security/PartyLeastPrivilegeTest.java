@@ -278,7 +278,7 @@ class PartyLeastPrivilegeTest {
                 .andReturn().getResponse().getContentAsString();
         String number = json.readTree(filed).get("claimNumber").asString();
         WarrantyTestUnits.as("lp-other-centre", () -> assertThat(claimQueries.detail(
-                org.serialregistry.warranty.ClaimView.idOf(number))).isEmpty(), "SERVICE_CENTER");
+                org.serialregistry.warranty.ClaimId.of(number))).isEmpty(), "SERVICE_CENTER");
         mvc.perform(get("/api/v1/warranty-claims/" + number).header("Authorization", SERVICE)).andExpect(status().isOk());
     }
 }

@@ -1,0 +1,53 @@
+package org.serialregistry;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.serialregistry.warranty.ClaimDecided;
+import org.serialregistry.warranty.ClaimDecision;
+import org.serialregistry.warranty.ClaimId;
+import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.DuplicateClaimSuspected;
+import org.serialregistry.warranty.SerialHoppingSuspected;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventSerializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events that carry a typed id now ({@code ClaimId}, ...) were published with a plain {@code long}
+ * before; Spring Modulith keeps the ones not yet handled in its publication registry as JSON and
+ * hands them to their listeners after a restart. The registry's own serializer reads each such old
+ * form into the typed event, and writes the typed event in that same form.
+ */
+@IntegrationTest
+class StoredEventsStillReadTest {
+
+    @Autowired
+    EventSerializer registry;
+
+    <T> void readsAndWritesTheOldForm(String stored, Class<T> type, T event) {
+        assertThat(registry.deserialize(stored, type)).isEqualTo(event);
+        assertThat(registry.serialize(event)).isEqualTo(stored);
+    }
+
+    @Test
+    void claimEventsWrittenWithANumberAreReadWithTheirClaimId() {
+        readsAndWritesTheOldForm("""
+                {"claimId":12,"claimNumber":"WC-0000012","gtin":"09506000134352","serial":"1027WRQ","lot":"A2611",\
+                "defect":"BATTERY","decision":"APPROVED","automatic":true}""", ClaimDecided.class,
+                new ClaimDecided(new ClaimId(12), "WC-0000012", "09506000134352", "1027WRQ", "A2611", DefectCode.BATTERY,
+                        ClaimDecision.APPROVED, true));
+        readsAndWritesTheOldForm("""
+                {"claimId":13,"gtin":"09506000134352","serial":"1027WRQ","defect":"DISPLAY",\
+                "earlierClaims":["WC-0000012"],"submittedBy":"service"}""", DuplicateClaimSuspected.class,
+                new DuplicateClaimSuspected(new ClaimId(13), "09506000134352", "1027WRQ", DefectCode.DISPLAY,
+                        List.of("WC-0000012"), "service"));
+        readsAndWritesTheOldForm("""
+                {"claimId":14,"claimNumber":"WC-0000014","gtin":"09506000134352","serial":"1027WRQ",\
+                "claimantEmail":"hop@example.com","otherSerials":["1027WRR","1027WRS"],"windowDays":30,\
+                "submittedBy":"service"}""", SerialHoppingSuspected.class,
+                new SerialHoppingSuspected(new ClaimId(14), "WC-0000014", "09506000134352", "1027WRQ", "hop@example.com",
+                        List.of("1027WRR", "1027WRS"), 30, "service"));
+    }
+}
