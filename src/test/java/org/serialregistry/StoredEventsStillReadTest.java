@@ -3,6 +3,13 @@ package org.serialregistry;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.serialregistry.custody.CustodyTransferred;
+import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.Disposition;
+import org.serialregistry.serial.LifecycleEventId;
+import org.serialregistry.serial.LifecycleEventRecorded;
+import org.serialregistry.serial.UnitStatus;
+import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.warranty.ClaimDecided;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimId;
@@ -49,5 +56,24 @@ class StoredEventsStillReadTest {
                 "submittedBy":"service"}""", SerialHoppingSuspected.class,
                 new SerialHoppingSuspected(new ClaimId(14), "WC-0000014", "09506000134352", "1027WRQ", "hop@example.com",
                         List.of("1027WRR", "1027WRS"), 30, "service"));
+    }
+
+    @Test
+    void lifecycleAndCustodyEventsWrittenWithANumberAreReadWithTheirLifecycleEventId() {
+        readsAndWritesTheOldForm("""
+                {"eventId":7001,"bizStep":"SHIPPING","disposition":"IN_TRANSIT","sourceParty":"urn:a","destinationParty":\
+                "urn:b","newStatus":null,"serials":["1027WRQ"]}""", LifecycleEventRecorded.class,
+                new LifecycleEventRecorded(new LifecycleEventId(7001), BusinessStep.SHIPPING, Disposition.IN_TRANSIT,
+                        "urn:a", "urn:b", null, List.of(new SerialNumber("1027WRQ"))));
+        readsAndWritesTheOldForm("""
+                {"eventId":7002,"bizStep":"DECOMMISSIONING","disposition":null,"sourceParty":null,"destinationParty":null,\
+                "newStatus":"DESTROYED","serials":[]}""", LifecycleEventRecorded.class,
+                new LifecycleEventRecorded(new LifecycleEventId(7002), BusinessStep.DECOMMISSIONING, null, null, null,
+                        UnitStatus.DESTROYED, List.of()));
+        readsAndWritesTheOldForm("""
+                {"lifecycleEventId":7001,"bizStep":"SHIPPING","shipmentNumber":"SH-1","fromParty":"MFG-1",\
+                "toParty":"DIST-DE","serials":["1027WRQ","1027WRR"]}""", CustodyTransferred.class,
+                new CustodyTransferred(new LifecycleEventId(7001), BusinessStep.SHIPPING, "SH-1", "MFG-1", "DIST-DE",
+                        List.of("1027WRQ", "1027WRR")));
     }
 }

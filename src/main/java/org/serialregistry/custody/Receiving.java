@@ -20,6 +20,7 @@ import org.serialregistry.custody.internal.SerialCodes;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.EpcisEventType;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.NewLifecycleEvent;
 import org.serialregistry.serial.UnitStatus;
@@ -105,7 +106,7 @@ public class Receiving {
         var expected = lines.stream().filter(l -> l.outcome() == ReceiptOutcome.EXPECTED).map(ReceiptLine::serial).toList();
         String by = CustodyRules.actor();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Long eventId = null;
+        LifecycleEventId eventId = null;
         var txs = new LinkedHashMap<String, String>();
         txs.put("desadv", shipment.shipmentNumber());
         String refs = References.format(txs);
