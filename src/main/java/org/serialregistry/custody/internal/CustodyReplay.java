@@ -67,7 +67,7 @@ public class CustodyReplay {
                     holder = from;
                     state = CustodyState.IN_TRANSIT;
                     inTransitTo = to;
-                    shipmentId = number == null ? null : store.shipmentByNumber(number).map(s -> s.id()).orElse(null);
+                    shipmentId = number == null ? null : store.shipmentByNumber(number).map(s -> s.id().value()).orElse(null);
                 }
                 case RECEIVING -> {
                     holder = to;

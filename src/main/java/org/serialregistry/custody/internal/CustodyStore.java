@@ -22,6 +22,7 @@ import org.serialregistry.custody.CustodyState;
 import org.serialregistry.custody.DiversionAlert;
 import org.serialregistry.custody.ReceiptLine;
 import org.serialregistry.custody.ReceiptOutcome;
+import org.serialregistry.custody.ShipmentId;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.serial.BusinessStep;
@@ -200,7 +201,7 @@ public class CustodyStore {
                                @Nullable Integer notGenuineCount) {
 
         ShipmentView view() {
-            return new ShipmentView(id, shipmentNumber, fromParty, toParty, status, References.parse(bizRefs), unitCount,
+            return new ShipmentView(new ShipmentId(id), shipmentNumber, fromParty, toParty, status, References.parse(bizRefs), unitCount,
                     divertedCount, shipEventId, shippedAt, shippedBy, receiveEventId, receivedAt, receivedBy,
                     receivedCount, missingCount, extraCount, notGenuineCount);
         }

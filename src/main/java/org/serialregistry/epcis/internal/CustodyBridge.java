@@ -129,7 +129,7 @@ public class CustodyBridge {
             }
             case "receiving" -> {
                 var shipment = shipmentFor(at, txs.get("desadv"), serials);
-                receiving.receive(shipment.shipmentId(), List.copyOf(serials));
+                receiving.receive(shipment.id(), List.copyOf(serials));
             }
             default -> {
                 String party = location != null ? location : from;
