@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.serialregistry.custody.CustodyTransferred;
+import org.serialregistry.recall.CampaignId;
+import org.serialregistry.recall.RecallCampaignClosed;
+import org.serialregistry.recall.RecallCampaignStarted;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.LifecycleEventId;
@@ -75,5 +78,15 @@ class StoredEventsStillReadTest {
                 "toParty":"DIST-DE","serials":["1027WRQ","1027WRR"]}""", CustodyTransferred.class,
                 new CustodyTransferred(new LifecycleEventId(7001), BusinessStep.SHIPPING, "SH-1", "MFG-1", "DIST-DE",
                         List.of("1027WRQ", "1027WRR")));
+    }
+
+    @Test
+    void recallEventsWrittenWithANumberAreReadWithTheirCampaignId() {
+        readsAndWritesTheOldForm("""
+                {"campaignId":3,"campaignNumber":"RC-000003","expectedUnits":120}""", RecallCampaignStarted.class,
+                new RecallCampaignStarted(new CampaignId(3), "RC-000003", 120));
+        readsAndWritesTheOldForm("""
+                {"campaignId":3,"campaignNumber":"RC-000003","affected":118,"remedied":101}""", RecallCampaignClosed.class,
+                new RecallCampaignClosed(new CampaignId(3), "RC-000003", 118, 101));
     }
 }
