@@ -1,15 +1,21 @@
 package org.serialregistry.api;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.shared.LotNumber;
+import org.serialregistry.shared.NumericId;
 import org.serialregistry.shared.SerialNumber;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +53,11 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *
  * <p>The object form {@code {"value": "..."}}, which these records were written as before this
  * module (event publications stored in the database), is still read.
+ *
+ * <p>The id records ({@link NumericId}: {@code ClaimId}, {@code LifecycleEventId}, ...) are plain JSON
+ * numbers, written and read as the {@code long} components they replaced were; so an answer keeps its
+ * numbers, and an event publication stored while the event still had a {@code long} is read into the
+ * typed event. The OpenAPI schema shows them as 64-bit integers.
  */
 @Configuration(proxyBeanMethods = false)
 class TypedValuesJson {
@@ -69,18 +80,38 @@ class TypedValuesJson {
         return module();
     }
 
+    /** springdoc's schema of an id record: the integer it is on the wire, not an object with a value. */
+    @Bean
+    ModelConverter idsAsIntegers() {
+        return (type, context, chain) -> {
+            if (NumericId.class.isAssignableFrom(Json.mapper().constructType(type.getType()).getRawClass())) {
+                return new IntegerSchema().format("int64");
+            }
+            return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        };
+    }
+
     /** The module on its own, for tests and mappers made by hand. */
     static SimpleModule module() {
         var module = new SimpleModule("serial-registry-typed-values");
         plain(module, Gtin.class, Gtin::value, Gtin::of);
         plain(module, SerialNumber.class, SerialNumber::value, s -> new SerialNumber(s.strip().toUpperCase(Locale.ROOT)));
         plain(module, LotNumber.class, LotNumber::value, s -> new LotNumber(s.strip().toUpperCase(Locale.ROOT)));
+        module.addSerializer(NumericId.class, new StdSerializer<>(NumericId.class) {
+            @Override
+            public void serialize(NumericId id, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeNumber(id.value());
+            }
+        });
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
             public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
                                                            ValueDeserializer<?> deserializer) {
-                return bean.getBeanClass().getName().startsWith("org.serialregistry.")
-                        ? new CollectingProblems(deserializer) : deserializer;
+                Class<?> type = bean.getBeanClass();
+                if (NumericId.class.isAssignableFrom(type)) {
+                    return new IdNumber<>(type);
+                }
+                return type.getName().startsWith("org.serialregistry.") ? new CollectingProblems(deserializer) : deserializer;
             }
         });
         return module;
@@ -150,6 +181,33 @@ class TypedValuesJson {
                 }
             }
             return "value";
+        }
+    }
+
+    /** Reads an id record from a number, as a {@code long} property is read (same coercions, same messages). */
+    static final class IdNumber<T> extends StdDeserializer<T> {
+
+        private final Constructor<T> make;
+
+        IdNumber(Class<T> type) {
+            super(type);
+            try {
+                this.make = type.getConstructor(long.class);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getName() + " is a NumericId without a public (long) constructor", e);
+            }
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) {
+            long value = ctxt.readValue(p, Long.TYPE);
+            try {
+                return make.newInstance(value);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param groupKind  SERIAL, LOT or CLIENT: what its signals have in common
  * @param firstSeenAt time of the earliest scan in its evidence
  */
-public record AlertCaseSummary(long id, String groupKind, String groupKey, CaseState state, Severity severity,
+public record AlertCaseSummary(AlertCaseId id, String groupKind, String groupKey, CaseState state, Severity severity,
                                SignalType firstType, Set<SignalType> types, @Nullable String serial,
                                @Nullable String gtin, @Nullable String lot, @Nullable String clientKey,
                                @Nullable String country, @Nullable String assignee, int signalCount,

@@ -81,7 +81,8 @@ public class AlertCases {
 
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
-    public Optional<AlertCaseDetail> find(long id) {
+    public Optional<AlertCaseDetail> find(AlertCaseId caseId) {
+        long id = caseId.value();
         return store.find(id).map(c -> new AlertCaseDetail(c, store.signals(id), store.notes(id)));
     }
 
@@ -117,7 +118,8 @@ public class AlertCases {
      */
     @Transactional
     @PreAuthorize(READERS)
-    public AlertCaseSummary changeState(long id, CaseState state, String note) {
+    public AlertCaseSummary changeState(AlertCaseId caseId, CaseState state, String note) {
+        long id = caseId.value();
         var c = require(id);
         if (state == null) {
             throw new IllegalArgumentException("state: choose the new state");
@@ -144,7 +146,8 @@ public class AlertCases {
 
     @Transactional
     @PreAuthorize(READERS)
-    public AlertCaseSummary assign(long id, @Nullable String assignee) {
+    public AlertCaseSummary assign(AlertCaseId caseId, @Nullable String assignee) {
+        long id = caseId.value();
         var c = require(id);
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(java.util.Locale.ROOT);
         if (who != null && users.findByUsername(who).isEmpty()) {
@@ -159,7 +162,8 @@ public class AlertCases {
 
     @Transactional
     @PreAuthorize(READERS)
-    public AlertCaseSummary addNote(long id, String note) {
+    public AlertCaseSummary addNote(AlertCaseId caseId, String note) {
+        long id = caseId.value();
         require(id);
         String text = requireNote(note);
         store.addNote(id, currentUser.require(), text);
@@ -174,7 +178,7 @@ public class AlertCases {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('FORENSICS','ADMIN')")
-    public List<Long> recordForensicVerdict(SerialNumber serial, @Nullable String gtin, boolean counterfeit,
+    public List<AlertCaseId> recordForensicVerdict(SerialNumber serial, @Nullable String gtin, boolean counterfeit,
                                             String note) {
         var open = openCasesFor(serial.value());
         var ids = new ArrayList<Long>();
@@ -185,7 +189,7 @@ public class AlertCases {
                         Instant.now(clock), note, List.of()));
                 ids.add(stored.caseId());
             } else {
-                open.forEach(c -> ids.add(c.id()));
+                open.forEach(c -> ids.add(c.id().value()));
             }
             for (long id : ids) {
                 var before = store.find(id).orElseThrow().state();
@@ -198,11 +202,11 @@ public class AlertCases {
             counterfeitList.report(serial, gtin, CounterfeitReason.FORENSIC_VERDICT, note);
         } else {
             for (var c : open) {
-                store.addNote(c.id(), currentUser.require(), note);
-                ids.add(c.id());
+                store.addNote(c.id().value(), currentUser.require(), note);
+                ids.add(c.id().value());
             }
         }
-        return ids;
+        return ids.stream().map(AlertCaseId::new).toList();
     }
 
     /** Figures for the workspace charts and tables. */

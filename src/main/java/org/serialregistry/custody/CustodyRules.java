@@ -109,8 +109,8 @@ class CustodyRules {
         return makers.computeIfAbsent(u.facilityCode(), f -> parties.manufacturerOf(f).map(PartyView::code)).orElse(null);
     }
 
-    ShipmentView requireShipment(long id) {
-        return store.shipment(id).orElseThrow(() -> new NoSuchElementException("No shipment " + id
+    ShipmentView requireShipment(ShipmentId id) {
+        return store.shipment(id.value()).orElseThrow(() -> new NoSuchElementException("No shipment " + id
                 + " was ever sent"));
     }
 

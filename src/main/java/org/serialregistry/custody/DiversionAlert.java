@@ -3,6 +3,7 @@ package org.serialregistry.custody;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.serial.LifecycleEventId;
 
 /**
  * A unit seen outside the markets it may be in.
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record DiversionAlert(long id, Instant detectedAt, String source, String serial, String gtin, String lot,
                              String intendedMarket, String seenMarket, @Nullable String destinationParty,
-                             String lastLegitimateHolder, @Nullable String shipmentNumber, @Nullable Long eventId,
+                             String lastLegitimateHolder, @Nullable String shipmentNumber, @Nullable LifecycleEventId eventId,
                              String reason, String status, @Nullable String assignee, @Nullable String resolution,
                              @Nullable String statusChangedBy, @Nullable Instant statusChangedAt, long version) {
 
@@ -24,7 +25,7 @@ public record DiversionAlert(long id, Instant detectedAt, String source, String 
     public static DiversionAlert open(Instant detectedAt, String source, String serial, String gtin, String lot,
                                       String intendedMarket, String seenMarket, @Nullable String destinationParty,
                                       String lastLegitimateHolder, @Nullable String shipmentNumber,
-                                      @Nullable Long eventId, String reason) {
+                                      @Nullable LifecycleEventId eventId, String reason) {
         return new DiversionAlert(0, detectedAt, source, serial, gtin, lot, intendedMarket, seenMarket,
                 destinationParty, lastLegitimateHolder, shipmentNumber, eventId, reason, DiversionStatus.OPEN.name(),
                 null, null, null, null, 0);

@@ -20,6 +20,7 @@ import org.serialregistry.custody.internal.SerialCodes;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.EpcisEventType;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.MasterData;
 import org.serialregistry.serial.NewLifecycleEvent;
 import org.serialregistry.serial.UnitStatus;
@@ -70,7 +71,7 @@ public class Receiving {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER','PRODUCTION')")
-    public ReceiptReport check(long shipmentId, List<String> scanned) {
+    public ReceiptReport check(ShipmentId shipmentId, List<String> scanned) {
         var shipment = rules.requireShipment(shipmentId);
         rules.requireActingFor("shipment", shipment.toParty());
         return new ReceiptReport(shipment, classify(shipment, scanned), false);
@@ -87,14 +88,7 @@ public class Receiving {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER','PRODUCTION')")
-    public ReceiptReport receive(ShipmentId shipment, List<String> scanned) {
-        return receive(shipment.value(), scanned);
-    }
-
-    /** As {@link #receive(ShipmentId, List)}. */
-    @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','DISTRIBUTOR','SERVICE_CENTER','PRODUCTION')")
-    public ReceiptReport receive(long shipmentId, List<String> scanned) {
+    public ReceiptReport receive(ShipmentId shipmentId, List<String> scanned) {
         var shipment = rules.requireShipment(shipmentId);
         rules.requireActingFor("shipment", shipment.toParty());
         if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
@@ -105,7 +99,7 @@ public class Receiving {
         var expected = lines.stream().filter(l -> l.outcome() == ReceiptOutcome.EXPECTED).map(ReceiptLine::serial).toList();
         String by = CustodyRules.actor();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Long eventId = null;
+        LifecycleEventId eventId = null;
         var txs = new LinkedHashMap<String, String>();
         txs.put("desadv", shipment.shipmentNumber());
         String refs = References.format(txs);
@@ -116,7 +110,7 @@ public class Receiving {
                     PartyView.urnOf(shipment.toParty()), txs, null, null));
             eventId = event.id();
             var shipped = new HashMap<String, LineRow>();
-            store.lines(shipment.id()).forEach(l -> shipped.put(l.serial(), l));
+            store.lines(shipment.id().value()).forEach(l -> shipped.put(l.serial(), l));
             var custody = store.custodyOf(expected);
             var rows = new ArrayList<CustodyRow>(expected.size());
             var movements = new ArrayList<CustodyMovement>(expected.size());
@@ -126,7 +120,7 @@ public class Receiving {
                 String legit = line.diverted() || c == null ? (c == null ? shipment.fromParty() : c.legitHolder())
                         : shipment.toParty();
                 rows.add(new CustodyRow(s, line.gtin(), line.lot(), c == null ? "" : c.intendedMarket(),
-                        shipment.toParty(), CustodyState.HELD, null, shipment.id(), legit, event.id()));
+                        shipment.toParty(), CustodyState.HELD, null, shipment.id().value(), legit, event.id()));
                 movements.add(new CustodyMovement(event.id(), event.eventTime(), BusinessStep.RECEIVING,
                         Disposition.SELLABLE_ACCESSIBLE, s, line.gtin(), line.lot(), shipment.fromParty(),
                         shipment.toParty(), Shipments.locationOf(shipment.toParty()), shipment.shipmentNumber(), refs, by));
@@ -143,12 +137,12 @@ public class Receiving {
         int notGenuine = counts.get(ReceiptOutcome.NOT_GENUINE).intValue();
         var status = lines.stream().anyMatch(l -> l.outcome().difference()) ? ShipmentStatus.RECEIVED_WITH_DIFFERENCES
                 : ShipmentStatus.RECEIVED;
-        if (store.markReceived(shipment.id(), status, eventId, now, by, received, missing, extra, notGenuine) == 0) {
+        if (store.markReceived(shipment.id().value(), status, eventId, now, by, received, missing, extra, notGenuine) == 0) {
             // a colleague's receipt committed while this one was checked: this one is rolled back whole
             throw new ShipmentAlreadyReceivedException("shipment: " + shipment.shipmentNumber()
                     + " was received meanwhile by someone else; nothing was recorded for this receipt");
         }
-        store.insertReceiptLines(shipment.id(), lines);
+        store.insertReceiptLines(shipment.id().value(), lines);
         audit.record("custody.received", "shipment", shipment.shipmentNumber(),
                 AuditTrail.state("status", shipment.status().name()), AuditTrail.state("status", status.name(),
                         "received", received, "missing", missing, "extra", extra, "notGenuine", notGenuine));
@@ -156,7 +150,7 @@ public class Receiving {
             events.publishEvent(new CustodyTransferred(eventId, BusinessStep.RECEIVING, shipment.shipmentNumber(),
                     shipment.fromParty(), shipment.toParty(), expected));
         }
-        return new ReceiptReport(store.shipment(shipment.id()).orElseThrow(), lines, true);
+        return new ReceiptReport(store.shipment(shipment.id().value()).orElseThrow(), lines, true);
     }
 
     /** Classifies every scanned code; listed serials not scanned come last as MISSING. */
@@ -168,8 +162,8 @@ public class Receiving {
             throw new IllegalArgumentException("serials: at most " + (Shipping.MAX_UNITS * 2) + " codes per receipt");
         }
         var shipped = new LinkedHashMap<String, LineRow>();
-        store.lines(shipment.id()).forEach(l -> shipped.put(l.serial(), l));
-        var gtins = new ArrayList<String>(store.distinctGtins(shipment.id()));
+        store.lines(shipment.id().value()).forEach(l -> shipped.put(l.serial(), l));
+        var gtins = new ArrayList<String>(store.distinctGtins(shipment.id().value()));
         masterData.products().forEach(p -> {
             if (!gtins.contains(p.gtin().value())) {
                 gtins.add(p.gtin().value());

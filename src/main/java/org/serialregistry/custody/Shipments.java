@@ -37,8 +37,8 @@ public class Shipments {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
-    public Optional<ShipmentView> find(long id) {
-        var s = store.shipment(id);
+    public Optional<ShipmentView> find(ShipmentId id) {
+        var s = store.shipment(id.value());
         s.ifPresent(rules::requireVisible);
         return s;
     }
@@ -73,16 +73,16 @@ public class Shipments {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
-    public List<String> serialsOf(long shipmentId) {
+    public List<String> serialsOf(ShipmentId shipmentId) {
         rules.requireVisible(rules.requireShipment(shipmentId));
-        return store.lines(shipmentId).stream().map(LineRow::serial).toList();
+        return store.lines(shipmentId.value()).stream().map(LineRow::serial).toList();
     }
 
     /** The stored receipt lines of a received shipment (empty while in transit). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
-    public List<ReceiptLine> receiptLines(long shipmentId) {
+    public List<ReceiptLine> receiptLines(ShipmentId shipmentId) {
         rules.requireVisible(rules.requireShipment(shipmentId));
-        return store.receiptLines(shipmentId);
+        return store.receiptLines(shipmentId.value());
     }
 }

@@ -183,7 +183,7 @@ public class EpcisCapture {
                 aggregate(i, eventId, event, recordTime);
             }
             try {
-                custody.apply(i, event, hash).ifPresent(lifecycleId -> store.linkLifecycleEvent(eventId, lifecycleId));
+                custody.apply(i, event, hash).ifPresent(lifecycleId -> store.linkLifecycleEvent(eventId, lifecycleId.value()));
             } catch (IllegalArgumentException refused) {
                 throw refused.getMessage().startsWith("eventList[") ? refused : inEvent(i, refused);
             }

@@ -68,7 +68,7 @@ public class StatusCorrections {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public List<LifecycleEventView> undo(long eventId, String reason) {
+    public List<LifecycleEventView> undo(LifecycleEventId eventId, String reason) {
         var event = decommissioning(eventId);
         String party = scope.actingParty();
         boolean same = event.sourceParty() != null ? event.sourceParty().equals(party)
@@ -77,7 +77,7 @@ public class StatusCorrections {
             throw new IllegalArgumentException("event: only " + Objects.requireNonNullElse(event.sourceParty(),
                     event.recordedBy()) + " may undo this " + event.newStatus().label().toLowerCase() + " report");
         }
-        var written = units.declareError(new LifecycleEventId(eventId), "undo: " + requireReason(reason));
+        var written = units.declareError(eventId, "undo: " + requireReason(reason));
         audit.record("unit.decommissioning-undone", "event", String.valueOf(eventId),
                 AuditTrail.state("status", event.newStatus().name()), AuditTrail.state("by", scope.username(),
                         "party", party, "reason", reason.strip(), "events", written.stream().map(LifecycleEventView::id).toList()));
@@ -92,7 +92,7 @@ public class StatusCorrections {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
-    public List<LifecycleEventView> declareError(long eventId, String reason, String password) {
+    public List<LifecycleEventView> declareError(LifecycleEventId eventId, String reason, String password) {
         String me = scope.username();
         if (!users.confirmPassword(me, password)) {
             throw new IllegalArgumentException("password: the password is not correct; nothing was signed or corrected");
@@ -109,27 +109,27 @@ public class StatusCorrections {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
-    public List<LifecycleEventView> declareError(long eventId, @Nullable String reason, Supplier<Signer> signer) {
+    public List<LifecycleEventView> declareError(LifecycleEventId eventId, @Nullable String reason, Supplier<Signer> signer) {
         return declareSigned(eventId, reason, () -> signer.get().username());
     }
 
-    private List<LifecycleEventView> declareSigned(long eventId, @Nullable String reason, Supplier<String> signs) {
-        var event = units.event(new LifecycleEventId(eventId)).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
+    private List<LifecycleEventView> declareSigned(LifecycleEventId eventId, @Nullable String reason, Supplier<String> signs) {
+        var event = units.event(eventId).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
         if (event.newStatus() != null && DECOMMISSIONING.contains(event.newStatus())) {
             requireWithinWindow(event);
         }
         String why = requireReason(reason);
         String me = signs.get();
         String printed = users.findByUsername(me).map(u -> u.displayName()).orElse(me);
-        var written = units.declareError(new LifecycleEventId(eventId), why + " (signed by " + printed + ")");
+        var written = units.declareError(eventId, why + " (signed by " + printed + ")");
         audit.record("lifecycle.correction-signed", "event", String.valueOf(eventId), null, AuditTrail.state(
                 "signedBy", printed, "meaning", "RESPONSIBILITY", "reason", why,
                 "events", written.stream().map(LifecycleEventView::id).toList()));
         return written;
     }
 
-    private LifecycleEventView decommissioning(long eventId) {
-        var event = units.event(new LifecycleEventId(eventId)).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
+    private LifecycleEventView decommissioning(LifecycleEventId eventId) {
+        var event = units.event(eventId).orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
         if (event.newStatus() == null || !DECOMMISSIONING.contains(event.newStatus())) {
             throw new IllegalArgumentException("event: " + eventId + " is no decommissioning (it set "
                     + (event.newStatus() == null ? "no status" : event.newStatus().label().toLowerCase())

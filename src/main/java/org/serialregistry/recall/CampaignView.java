@@ -12,7 +12,7 @@ import org.serialregistry.serial.UnitSelection;
  * @param expectedUnits units the scope named when it was signed
  * @param affectedUnits units the job has handled so far (RECALLED, or already recalled by another campaign)
  */
-public record CampaignView(long id, String campaignNumber, String reason, RecallSeverity severity, RecallRemedy remedy,
+public record CampaignView(CampaignId id, String campaignNumber, String reason, RecallSeverity severity, RecallRemedy remedy,
                            String instructions, UnitSelection scope, int listedSerials, CampaignState state,
                            long expectedUnits, long affectedUnits, String startedBy, Instant startedAt,
                            @Nullable Instant completedAt, @Nullable String closedBy, @Nullable Instant closedAt,

@@ -1,5 +1,5 @@
 package org.serialregistry.recall;
 
 /** A recall campaign was closed with a signature. */
-public record RecallCampaignClosed(long campaignId, String campaignNumber, long affected, long remedied) {
+public record RecallCampaignClosed(CampaignId campaignId, String campaignNumber, long affected, long remedied) {
 }

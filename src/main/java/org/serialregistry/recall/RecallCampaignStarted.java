@@ -1,5 +1,5 @@
 package org.serialregistry.recall;
 
 /** A recall campaign was signed and its job started. */
-public record RecallCampaignStarted(long campaignId, String campaignNumber, long expectedUnits) {
+public record RecallCampaignStarted(CampaignId campaignId, String campaignNumber, long expectedUnits) {
 }

@@ -166,7 +166,7 @@ public class RecallCampaigns {
         body.put("event", "recall.started");
         body.putAll(payload(campaign));
         webhooks(campaign, body, now);
-        events.publishEvent(new RecallCampaignStarted(id, campaign.campaignNumber(), expected));
+        events.publishEvent(new RecallCampaignStarted(campaign.id(), campaign.campaignNumber(), expected));
         // the public page warns from now on: this instance at once, others within the lookup's few seconds
         openRecalls.refresh();
         afterCompletion(openRecalls::refresh);
@@ -186,8 +186,8 @@ public class RecallCampaigns {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
-    public Optional<CampaignView> campaign(long id) {
-        return store.find(id);
+    public Optional<CampaignView> campaign(CampaignId id) {
+        return store.find(id.value());
     }
 
     @Transactional(readOnly = true)
@@ -199,9 +199,9 @@ public class RecallCampaigns {
     /** Affected, located, returned, remedied and still in the field, in total and per market. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
-    public CampaignProgress progress(long id) {
+    public CampaignProgress progress(CampaignId id) {
         var perMarket = new TreeMap<String, long[]>();
-        for (var row : store.counts(id)) {
+        for (var row : store.counts(id.value())) {
             long[] c = perMarket.computeIfAbsent(row.market(), m -> new long[4]);
             c[0] += row.units();
             c[1] += row.located() ? row.units() : 0;
@@ -222,16 +222,16 @@ public class RecallCampaigns {
     /** Notices per channel and state ({@code EMAIL -> {SENT -> 12, PENDING -> 3}}). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','WARRANTY','CHANNEL','SERVICE_CENTER')")
-    public Map<String, Map<String, Long>> noticeCounts(long id) {
+    public Map<String, Map<String, Long>> noticeCounts(CampaignId id) {
         var result = new TreeMap<String, Map<String, Long>>();
-        notices.counts(id).forEach(n -> result.computeIfAbsent(n.channel(), k -> new TreeMap<>()).put(n.state(), n.notices()));
+        notices.counts(id.value()).forEach(n -> result.computeIfAbsent(n.channel(), k -> new TreeMap<>()).put(n.state(), n.notices()));
         return result;
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
-    public List<CampaignSignature> signatures(long id) {
-        return store.signatures(id);
+    public List<CampaignSignature> signatures(CampaignId id) {
+        return store.signatures(id.value());
     }
 
     /**
@@ -244,8 +244,8 @@ public class RecallCampaigns {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN','SERVICE_CENTER')")
-    public CampaignProgress recordOutcome(long id, List<String> serials, RecallUnitState outcome, @Nullable String note) {
-        var c = store.find(id).orElseThrow(() -> new IllegalArgumentException("campaign: no campaign " + id));
+    public CampaignProgress recordOutcome(CampaignId id, List<String> serials, RecallUnitState outcome, @Nullable String note) {
+        var c = store.find(id.value()).orElseThrow(() -> new IllegalArgumentException("campaign: no campaign " + id));
         if (c.state() == CampaignState.CLOSED) {
             throw new IllegalArgumentException("campaign: " + c.campaignNumber() + " is closed");
         }
@@ -258,7 +258,7 @@ public class RecallCampaigns {
         var clean = serials.stream().map(s -> s.strip().toUpperCase()).distinct().sorted().toList();
         var wrong = new ArrayList<String>();
         for (String s : clean) {
-            var unit = store.unit(id, s);
+            var unit = store.unit(id.value(), s);
             if (unit.isEmpty()) {
                 wrong.add(s + " is not in " + c.campaignNumber());
             } else if (RecallUnitState.REMEDIED.name().equals(unit.get().state())) {
@@ -296,21 +296,21 @@ public class RecallCampaigns {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
-    public CampaignView close(long id, long expectedVersion, RecallSignature signature, @Nullable String note) {
+    public CampaignView close(CampaignId id, long expectedVersion, RecallSignature signature, @Nullable String note) {
         return closeSigned(id, expectedVersion, signature == null ? null : signature.meaning(), () -> signer(signature), note);
     }
 
     /** Closes a campaign through the API, the signer proven after every other check; otherwise as the portal's close. */
     @Transactional
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
-    public CampaignView close(long id, long expectedVersion, @Nullable SignatureMeaning meaning, Supplier<Signer> signer,
+    public CampaignView close(CampaignId id, long expectedVersion, @Nullable SignatureMeaning meaning, Supplier<Signer> signer,
                               @Nullable String note) {
         return closeSigned(id, expectedVersion, meaning, () -> signer.get().username(), note);
     }
 
-    private CampaignView closeSigned(long id, long expectedVersion, @Nullable SignatureMeaning meaning, Supplier<String> signs,
+    private CampaignView closeSigned(CampaignId id, long expectedVersion, @Nullable SignatureMeaning meaning, Supplier<String> signs,
                                @Nullable String note) {
-        var c = store.find(id).orElseThrow(() -> new IllegalArgumentException("campaign: no campaign " + id));
+        var c = store.find(id.value()).orElseThrow(() -> new IllegalArgumentException("campaign: no campaign " + id));
         if (c.state() == CampaignState.RUNNING) {
             throw new IllegalArgumentException("campaign: " + c.campaignNumber()
                     + " is still marking its units; close it when the job has finished");
@@ -331,10 +331,10 @@ public class RecallCampaigns {
         String signer = signs.get();
         Instant now = now();
         var progress = progress(id).total();
-        if (!store.close(id, expectedVersion, signer, now)) {
+        if (!store.close(id.value(), expectedVersion, signer, now)) {
             throw new IllegalArgumentException("version: the campaign changed meanwhile; reload it");
         }
-        var closed = store.find(id).orElseThrow();
+        var closed = store.find(id.value()).orElseThrow();
         String hash = sign(closed, "CLOSE", signer, meaning, why, now);
         audit.record("recall.closed", "recall", c.campaignNumber(), AuditTrail.state("state", c.state().name()),
                 AuditTrail.state("state", "CLOSED", "signedBy", signer, "meaning", meaning.name(),
@@ -387,7 +387,7 @@ public class RecallCampaigns {
         String payload = JSON.writeValueAsString(body);
         var list = store.activeWebhooks().stream().map(w -> new NoticeStore.NewNotice(NoticeStore.Channel.WEBHOOK,
                 "webhook:" + w.id(), null, payload)).toList();
-        notices.insert(c.id(), list, now);
+        notices.insert(c.id().value(), list, now);
     }
 
     private static Map<String, Object> payload(CampaignView c) {
@@ -459,7 +459,7 @@ public class RecallCampaigns {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        store.insertSignature(c.id(), decision, signer, printed, meaning, note, at, hash);
+        store.insertSignature(c.id().value(), decision, signer, printed, meaning, note, at, hash);
         return hash;
     }
 

@@ -3,6 +3,7 @@ package org.serialregistry.returns;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ServiceOutcome;
 
 /**
@@ -11,7 +12,7 @@ import org.serialregistry.warranty.ServiceOutcome;
  * @param serviceCentre party code of the service centre that did the repair (null: logged by an
  *                      administrator on an RMA with no centre, or a repair from before centres were recorded)
  */
-public record RepairView(long id, long claimId, String claimNumber, String rmaNumber, String serial, String actions,
+public record RepairView(long id, ClaimId claimId, String claimNumber, String rmaNumber, String serial, String actions,
                          @Nullable String parts, String technician, @Nullable String serviceCentre, ServiceOutcome outcome,
                          @Nullable String replacementSerial, String loggedBy, Instant loggedAt) {
 }

@@ -62,7 +62,7 @@ public class Repairs {
     @Transactional
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
     public RepairView log(NewRepair r) {
-        var claim = claims.find(r.claim()).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + r.claimId()));
+        var claim = claims.find(r.claimId()).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + r.claimId()));
         queue.claimFor(claim); // another centre's RMA is refused; an unassigned one is taken
         String actions = text("actions", r.actions(), 2000);
         String technician = text("technician", r.technician(), 128);
@@ -70,7 +70,7 @@ public class Repairs {
         if (r.outcome() == null) {
             throw new IllegalArgumentException("outcome: repaired, replaced or no fault found");
         }
-        var updated = decisions.recordServiceOutcome(claim.claimId(), r.claimVersion(), r.outcome(), r.replacementSerial(),
+        var updated = decisions.recordServiceOutcome(claim.id(), r.claimVersion(), r.outcome(), r.replacementSerial(),
                 actions + (parts == null ? "" : "; parts: " + parts) + "; technician: " + technician);
         String replacement = r.outcome() == ServiceOutcome.REPLACED ? updated.replacementSerial() : null;
         String centre = queue.serviceParty(claim);
@@ -84,7 +84,7 @@ public class Repairs {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
     public List<RepairView> ofClaim(ClaimId claim) {
-        return store.ofClaim(claim.value());
+        return store.ofClaim(claim);
     }
 
     @Transactional(readOnly = true)

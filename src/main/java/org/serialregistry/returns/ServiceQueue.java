@@ -74,13 +74,6 @@ public class ServiceQueue implements ClaimCentres {
     /** The caller's service centre takes an unassigned RMA. */
     @Transactional
     @PreAuthorize("hasRole('SERVICE_CENTER')")
-    public RmaItem take(long claimId) {
-        return take(new ClaimId(claimId));
-    }
-
-    /** As {@link #take(long)}. */
-    @Transactional
-    @PreAuthorize("hasRole('SERVICE_CENTER')")
     public RmaItem take(ClaimId claimId) {
         var claim = claims.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim "
                 + claimId.value()));

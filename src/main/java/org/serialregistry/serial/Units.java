@@ -164,7 +164,8 @@ public class Units {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public LifecycleEventView undo(long eventId, String reason) {
+    public LifecycleEventView undo(LifecycleEventId event, String reason) {
+        long eventId = event.value();
         var original = Optional.ofNullable(log.find(eventId))
                 .orElseThrow(() -> new IllegalArgumentException("event: no event " + eventId));
         if (original.newStatus() == null) {
@@ -344,7 +345,7 @@ public class Units {
         if (e.newStatus() != null) {
             units.setStatus(serials, e.newStatus(), row.id(), actor(), now);
         }
-        events.publishEvent(new LifecycleEventRecorded(row.id(), e.bizStep(), e.disposition(), e.sourceParty(),
+        events.publishEvent(new LifecycleEventRecorded(new LifecycleEventId(row.id()), e.bizStep(), e.disposition(), e.sourceParty(),
                 e.destinationParty(), e.newStatus(), serials.stream().map(SerialNumber::new).toList()));
         return row.toView();
     }

@@ -18,12 +18,14 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * The one way a store maps rows onto a record: each column goes to the record component of the same
  * name, snake_case or not ({@code unit_serial} to {@code unitSerial}), with Spring's conversions
  * (enums from text, {@code Instant} from timestamps, nullable numbers), as Spring's
- * {@code DataClassRowMapper} and {@code JdbcClient.query(Class)} do.
+ * {@code DataClassRowMapper} and {@code JdbcClient.query(Class)} do; an id record ({@link NumericId})
+ * from its number column, which Spring's conversions cannot make.
  *
  * <p>Why not those two: they find each column by asking {@code ResultSet.findColumn} for the
  * component's name and, when that throws, for its snake_case name. A thrown {@code SQLException}
@@ -54,18 +56,22 @@ public final class Rows {
     }
 
     private record Shape<T>(Class<T> type, Constructor<T> constructor, String[] names, String[] keys,
-                            TypeDescriptor[] types) {
+                            TypeDescriptor[] types, @Nullable Constructor<?>[] ids) {
 
         static <T> Shape<T> of(Class<T> type) {
             Constructor<T> constructor = BeanUtils.getResolvableConstructor(type);
             String[] names = BeanUtils.getParameterNames(constructor);
             var keys = new String[names.length];
             var types = new TypeDescriptor[names.length];
+            var ids = new @Nullable Constructor<?>[names.length];
             for (int i = 0; i < names.length; i++) {
                 keys[i] = key(names[i]);
                 types[i] = new TypeDescriptor(new MethodParameter(constructor, i));
+                if (NumericId.class.isAssignableFrom(types[i].getType())) {
+                    ids[i] = ClassUtils.getConstructorIfAvailable(types[i].getType(), long.class);
+                }
             }
-            return new Shape<>(type, constructor, names, keys, types);
+            return new Shape<>(type, constructor, names, keys, types, ids);
         }
 
         /** Column index (1-based) of each constructor parameter in this result set. */
@@ -91,6 +97,12 @@ public final class Rows {
         T map(ResultSet rs, int[] columns) throws SQLException {
             var args = new @Nullable Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
+                Constructor<?> id = ids[i];
+                if (id != null) {
+                    long number = rs.getLong(columns[i]);
+                    args[i] = rs.wasNull() ? null : BeanUtils.instantiateClass(id, number);
+                    continue;
+                }
                 Object value = JdbcUtils.getResultSetValue(rs, columns[i], types[i].getType());
                 args[i] = value == null ? null : CONVERSIONS.convert(value, TypeDescriptor.forObject(value), types[i]);
             }

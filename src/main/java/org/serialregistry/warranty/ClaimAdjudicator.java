@@ -127,28 +127,29 @@ class ClaimAdjudicator {
                 unit.lineCode(), unit.productionDate(), v.defect(), v.description(), v.failureDate(), v.claimantName(),
                 v.claimantEmail(), by, channel, v.reference(), now));
         store.insertChecks(id, checks);
+        var claim = new ClaimId(id);
         ClaimState state = switch (decision) {
             case APPROVED -> ClaimState.RMA_ISSUED;
             case DENIED -> ClaimState.DENIED;
             case NEEDS_REVIEW -> ClaimState.NEEDS_REVIEW;
         };
         store.decideAutomatically(id, state, decision, reasons, policy == null ? null : policy.id(), cover.until(),
-                decision == ClaimDecision.APPROVED ? ClaimView.rma(id) : null, now);
+                decision == ClaimDecision.APPROVED ? claim.rma() : null, now);
         var saved = store.find(id).orElseThrow();
         tally.add(saved, 1, decision == ClaimDecision.DENIED ? 1 : 0);
         audit.record("claim.submitted", "claim", saved.claimNumber(), null, AuditTrail.state("serial", serial,
                 "defect", v.defect().name(), "channel", channel.name(), "decision", decision.name(),
                 "reasons", reasons, "rma", saved.rmaNumber()));
-        events.publishEvent(new ClaimDecided(id, saved.claimNumber(), saved.gtin(), serial, saved.lot(), v.defect(),
+        events.publishEvent(new ClaimDecided(claim, saved.claimNumber(), saved.gtin(), serial, saved.lot(), v.defect(),
                 decision, true));
         if (!duplicates.isEmpty()) {
-            events.publishEvent(new DuplicateClaimSuspected(id, saved.gtin(), serial, v.defect(),
+            events.publishEvent(new DuplicateClaimSuspected(claim, saved.gtin(), serial, v.defect(),
                     duplicates.stream().map(ClaimView::claimNumber).toList(), by));
         }
         String claimant = saved.claimantEmail().toLowerCase(java.util.Locale.ROOT);
         var others = store.serialsClaimedBy(claimant, now.minus(hopping.window()), serial);
         if (others.size() + 1 >= hopping.serials()) {
-            events.publishEvent(new SerialHoppingSuspected(id, saved.claimNumber(), saved.gtin(), serial, claimant,
+            events.publishEvent(new SerialHoppingSuspected(claim, saved.claimNumber(), saved.gtin(), serial, claimant,
                     others, (int) hopping.window().toDays(), by));
         }
         return new ClaimResult(saved, List.copyOf(checks), true);

@@ -85,7 +85,7 @@ public class ClaimDecisions {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
-    public ClaimDetail decide(long claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
+    public ClaimDetail decide(ClaimId claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
                               @Nullable String note, String password) {
         String me = ClaimActor.name();
         requireSignature(decision, meaning, note, password, me);
@@ -99,7 +99,7 @@ public class ClaimDecisions {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
-    public ClaimDetail decide(long claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
+    public ClaimDetail decide(ClaimId claimId, long expectedVersion, ClaimDecision decision, SignatureMeaning meaning,
                               @Nullable String note, org.serialregistry.security.Signer signer) {
         return decideSigned(claimId, expectedVersion, decision, meaning, note, signer.username());
     }
@@ -129,8 +129,9 @@ public class ClaimDecisions {
         errors.require(decision != ClaimDecision.DENIED || why != null, "note", "say in words why the claim is denied");
     }
 
-    private ClaimDetail decideSigned(long claimId, long expectedVersion, ClaimDecision decision,
+    private ClaimDetail decideSigned(ClaimId id, long expectedVersion, ClaimDecision decision,
                                      SignatureMeaning meaning, @Nullable String note, String me) {
+        long claimId = id.value();
         if (decision == null || decision == ClaimDecision.NEEDS_REVIEW) {
             throw new IllegalArgumentException("decision: approve or deny");
         }
@@ -159,7 +160,7 @@ public class ClaimDecisions {
         boolean updated;
         try {
             updated = store.decideByPerson(claimId, expectedVersion, state, decision, reasons,
-                    decision == ClaimDecision.APPROVED ? ClaimView.rma(claimId) : null, me, now);
+                    decision == ClaimDecision.APPROVED ? id.rma() : null, me, now);
         } catch (ConcurrencyFailureException e) {
             updated = false;
         }
@@ -176,9 +177,9 @@ public class ClaimDecisions {
         audit.record("claim.decided", "claim", claim.claimNumber(), AuditTrail.state("state", claim.state().name(),
                 "version", claim.version()), AuditTrail.state("state", state.name(), "decision", decision.name(),
                 "signedBy", printed, "meaning", meaning.name(), "note", why, "contentHash", hash));
-        events.publishEvent(new ClaimDecided(claimId, claim.claimNumber(), claim.gtin(), claim.serial(), claim.lot(),
+        events.publishEvent(new ClaimDecided(id, claim.claimNumber(), claim.gtin(), claim.serial(), claim.lot(),
                 claim.defect(), decision, false));
-        return queries.detail(claimId).orElseThrow();
+        return queries.detail(id).orElseThrow();
     }
 
     private static void requireDecidable(ClaimView claim) {
@@ -241,7 +242,7 @@ public class ClaimDecisions {
         var seen = new HashSet<Long>();
         for (String number : claimNumbers) {
             try {
-                long id = ClaimView.idOf(number);
+                long id = ClaimId.of(number).value();
                 if (!seen.add(id)) {
                     throw new IllegalArgumentException("claim: named more than once; it is decided once");
                 }
@@ -273,16 +274,16 @@ public class ClaimDecisions {
     /** Assigns a claim to an adjudicator (null: unassigned). */
     @Transactional
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
-    public ClaimView assign(long claimId, @Nullable String username) {
-        var claim = store.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
+    public ClaimView assign(ClaimId claimId, @Nullable String username) {
+        var claim = store.find(claimId.value()).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
         String who = username == null || username.isBlank() ? null : username.strip().toLowerCase();
         if (who != null && users.findByUsername(who).isEmpty()) {
             throw new IllegalArgumentException("assignee: no user " + who);
         }
-        store.assign(claimId, who);
+        store.assign(claimId.value(), who);
         audit.record("claim.assigned", "claim", claim.claimNumber(), AuditTrail.state("assignedTo", claim.assignedTo()),
                 AuditTrail.state("assignedTo", who));
-        return store.find(claimId).orElseThrow();
+        return store.find(claimId.value()).orElseThrow();
     }
 
     // ---------------------------------------------------------------- service outcome
@@ -294,16 +295,9 @@ public class ClaimDecisions {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
-    public ClaimView recordServiceOutcome(ClaimId claim, long expectedVersion, ServiceOutcome outcome,
+    public ClaimView recordServiceOutcome(ClaimId id, long expectedVersion, ServiceOutcome outcome,
                                           @Nullable String replacementSerial, String summary) {
-        return recordServiceOutcome(claim.value(), expectedVersion, outcome, replacementSerial, summary);
-    }
-
-    /** As {@link #recordServiceOutcome(ClaimId, long, ServiceOutcome, String, String)}. */
-    @Transactional
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")
-    public ClaimView recordServiceOutcome(long claimId, long expectedVersion, ServiceOutcome outcome,
-                                          @Nullable String replacementSerial, String summary) {
+        long claimId = id.value();
         var claim = store.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
         if (claim.version() != expectedVersion) {
             throw conflict(claim);
@@ -364,14 +358,8 @@ public class ClaimDecisions {
     /** Closes a claim whose work is done (repaired, replaced or denied). */
     @Transactional
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
-    public ClaimView close(ClaimId claim, long expectedVersion) {
-        return close(claim.value(), expectedVersion);
-    }
-
-    /** As {@link #close(ClaimId, long)}. */
-    @Transactional
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','ADMIN')")
-    public ClaimView close(long claimId, long expectedVersion) {
+    public ClaimView close(ClaimId id, long expectedVersion) {
+        long claimId = id.value();
         var claim = store.find(claimId).orElseThrow(() -> new IllegalArgumentException("claim: no claim " + claimId));
         if (claim.version() != expectedVersion) {
             throw conflict(claim);

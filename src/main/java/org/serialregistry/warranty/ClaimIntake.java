@@ -66,7 +66,7 @@ public class ClaimIntake {
         if (claim.externalReference() != null && !claim.externalReference().isBlank()) {
             var earlier = store.findByReference(by, claim.externalReference().strip());
             if (earlier.isPresent()) {
-                return new ClaimResult(earlier.get(), store.checks(earlier.get().id()), false);
+                return new ClaimResult(earlier.get(), store.checks(earlier.get().id().value()), false);
             }
         }
         return adjudicator.adjudicate(validate(claim), channel, by);

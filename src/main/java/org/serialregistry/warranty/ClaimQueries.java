@@ -40,29 +40,16 @@ public class ClaimQueries {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
-    public Optional<ClaimView> find(long claimId) {
-        return store.find(claimId);
-    }
-
-    /** As {@link #find(long)}, for modules that hold the claim by its {@link ClaimId}. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     public Optional<ClaimView> find(ClaimId claim) {
         return store.find(claim.value());
     }
 
-    /** As {@link #detail(long)}, for modules that hold the claim by its {@link ClaimId}. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     public Optional<ClaimDetail> detail(ClaimId claim) {
-        return detail(claim.value());
-    }
-
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
-    public Optional<ClaimDetail> detail(long claimId) {
-        return store.find(claimId).filter(this::visibleToServiceCentre).map(c -> new ClaimDetail(c, store.checks(c.id()), store.signatures(c.id()),
-                files.ofClaim(c.id())));
+        long id = claim.value();
+        return store.find(id).filter(this::visibleToServiceCentre).map(c -> new ClaimDetail(c, store.checks(id), store.signatures(id),
+                files.ofClaim(id)));
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,7 @@ import java.util.List;
  * within {@code windowDays}: a known fraud pattern (claims on serials read off shop displays or
  * bought codes), and a counterfeit signal.
  */
-public record SerialHoppingSuspected(long claimId, String claimNumber, String gtin, String serial,
+public record SerialHoppingSuspected(ClaimId claimId, String claimNumber, String gtin, String serial,
                                      String claimantEmail, List<String> otherSerials, int windowDays,
                                      String submittedBy) {
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.shared.LotNumber;
+import org.serialregistry.shared.NumericId;
 import org.serialregistry.shared.SerialNumber;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,13 @@ class TypedValuesJsonTest {
     }
 
     record Start(@Nullable Scope scope, @Nullable String reason) {
+    }
+
+    public record OrderId(long value) implements NumericId {
+    }
+
+    /** An event as it is published now, with a typed id. */
+    record OrderShipped(OrderId orderId, @Nullable OrderId replaces, List<OrderId> merged) {
     }
 
     @Test
@@ -69,5 +77,21 @@ class TypedValuesJsonTest {
                     assertThat(e.problems()).extracting(InvalidInput.Problem::field).containsExactly("gtin", "serials");
                     assertThat(e.problems().get(1).message()).startsWith("A-B: serial number");
                 });
+    }
+
+    @Test
+    void idRecordsTravelAsTheNumbersTheyReplaced() {
+        var shipped = new OrderShipped(new OrderId(12), null, List.of(new OrderId(3), new OrderId(4)));
+        String json = JSON.writeValueAsString(shipped);
+        assertThat(json).isEqualTo("{\"orderId\":12,\"replaces\":null,\"merged\":[3,4]}");
+        assertThat(JSON.readValue(json, OrderShipped.class)).isEqualTo(shipped);
+        assertThat(JSON.readValue("{\"orderId\":\"12\",\"merged\":[]}", OrderShipped.class).orderId())
+                .as("read as a long is read").isEqualTo(new OrderId(12));
+    }
+
+    @Test
+    void aWordWhereAnIdBelongsIsRefusedAsForALong() {
+        assertThatThrownBy(() -> JSON.readValue("{\"orderId\":\"twelve\",\"merged\":[]}", OrderShipped.class))
+                .hasMessageContaining("twelve");
     }
 }

@@ -71,7 +71,7 @@ class AlertCasesTest {
         var geo = detail.signals().stream().filter(s -> s.type() == SignalType.GEO_ANOMALY).findFirst().orElseThrow();
         assertThat(geo.scans()).extracting(EvidenceScan::country).containsExactly("DE", "CN");
         assertThat(geo.detail()).contains("km/h").contains("DE → CN");
-        assertThat(cases.latestHighSeverityCase()).isGreaterThanOrEqualTo(c.id());
+        assertThat(cases.latestHighSeverityCase()).isGreaterThanOrEqualTo(c.id().value());
 
         // a second serial of the same lot seen cloned joins the case, which becomes a lot case
         String sibling = serials.get(1).value();

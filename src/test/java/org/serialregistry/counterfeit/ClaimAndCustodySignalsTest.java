@@ -10,6 +10,7 @@ import org.serialregistry.custody.CustodyTransferRefused;
 import org.serialregistry.serial.IssueBatchRequest;
 import org.serialregistry.serial.SerialIssuance;
 import org.serialregistry.warranty.DefectCode;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.DuplicateClaimSuspected;
 import org.serialregistry.warranty.SuspectSerialPresented;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class ClaimAndCustodySignalsTest {
     @Test
     void aDuplicateWarrantyClaimOpensACase() throws Exception {
         String serial = newSerial();
-        tx.executeWithoutResult(s -> events.publishEvent(new DuplicateClaimSuspected(42, "04006381333931", serial,
+        tx.executeWithoutResult(s -> events.publishEvent(new DuplicateClaimSuspected(new ClaimId(42), "04006381333931", serial,
                 DefectCode.values()[0], List.of("41"), "service")));
         assertThat(awaitCase(serial, SignalType.DUPLICATE_CLAIM).types()).contains(SignalType.DUPLICATE_CLAIM);
     }

@@ -278,7 +278,7 @@ class CustodyChainTest {
         shipping.ship(NewShipment.of(n, "MFG-DE", "DIST-DE", list));
         assertThatThrownBy(() -> shipping.ship(NewShipment.of(n, "MFG-DE", "DIST-FR", phones(1))))
                 .hasMessageStartingWith("shipmentNumber: shipment " + n + " already exists");
-        assertThatThrownBy(() -> receiving.receive(987654321L, list))
+        assertThatThrownBy(() -> receiving.receive(new ShipmentId(987654321L), list))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("was ever sent");
         assertThat(jdbc.queryForObject("select count(*) from shipment where shipment_number = ?", Integer.class, n))
                 .isEqualTo(1);

@@ -77,7 +77,7 @@ abstract class RacingRequests {
                     .containsExactlyInAnyOrder(200, 409);
             var loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
             assertThat(loser.json(json).get("detail").asString()).as(loser.body()).contains("was changed meanwhile");
-            long claimId = org.serialregistry.warranty.ClaimView.idOf(number);
+            long claimId = org.serialregistry.warranty.ClaimId.of(number).value();
             assertThat(jdbc().queryForObject("select count(*) from warranty_signature where claim_id = ?", Long.class,
                     claimId)).as("signatures of " + number).isEqualTo(1);
             assertThat(jdbc().queryForObject("select count(*) from audit_entry where action = 'claim.decided' "

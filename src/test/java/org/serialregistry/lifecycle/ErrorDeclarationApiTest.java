@@ -47,7 +47,7 @@ class ErrorDeclarationApiTest extends DemoApi {
     void aMistakenRecallIsCorrectedWithTheSignerInTheSignatureObject() throws Exception {
         SerialNumber unit = phones(issuance, 1, LocalDate.now().minusDays(5)).getFirst();
         long wrong = as("quality", () -> units.changeStatus(unit, UnitStatus.RECALLED, "recalled the wrong unit"),
-                "QUALITY").id();
+                "QUALITY").id().value();
 
         // the earlier shape, a bare password beside the reason, signs nothing
         mvc.perform(declare(wrong, "{\"reason\":\"The recall named the wrong unit\",\"password\":\"quality\"}"))

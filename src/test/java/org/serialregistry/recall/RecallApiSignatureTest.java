@@ -84,6 +84,7 @@ class RecallApiSignatureTest extends DemoApi {
                 .andReturn().getResponse().getContentAsString());
         String number = started.get("campaign").get("campaignNumber").asString();
         assertThat(started.get("campaign").get("startedBy").asString()).isEqualTo("quality");
+        assertThat(started.get("campaign").get("id").isIntegralNumber()).as("the campaign's id is a number").isTrue();
         assertThat(jdbc.queryForObject("select after_state from audit_entry where action = 'recall.started' and subject_id = ?",
                 String.class, number)).contains("\"signedBy\":\"quality\"").contains("api-key:demoqual");
 

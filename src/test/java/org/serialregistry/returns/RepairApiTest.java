@@ -52,7 +52,7 @@ class RepairApiTest extends DemoApi {
         var ours = deskClaim(units.get(0).value(), "rae@example.com");
         var vienna = deskClaim(units.get(1).value(), "sol@example.com");
         jdbc.update("insert into rma_assignment (claim_id, service_party, assigned_by, assigned_at) values (?, 'SVC-AT', "
-                + "'vienna', current_timestamp)", vienna.id());
+                + "'vienna', current_timestamp)", vienna.id().value());
         // the administrator logs Vienna's repair (an administrator works any RMA)
         mvc.perform(post("/api/v1/repairs").header("Authorization", ADMIN).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"claim\":\"" + vienna.claimNumber() + "\",\"actions\":\"New battery\","

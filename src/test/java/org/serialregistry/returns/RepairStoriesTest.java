@@ -112,16 +112,16 @@ class RepairStoriesTest {
         var unassigned = deskClaim(units.get(3).value(), "eva@example.com");
         // another centre took one of them
         jdbc.update("insert into rma_assignment (claim_id, service_party, assigned_by, assigned_at) values (?, 'SVC-AT', "
-                + "'vienna', current_timestamp)", elsewhere.id());
+                + "'vienna', current_timestamp)", elsewhere.id().value());
 
         var queueOfFrankfurt = as("service", () -> queue.underRma(), Role.SERVICE_CENTER_NAME);
-        assertThat(queueOfFrankfurt).filteredOn(i -> i.claim().id() == ours.id()).singleElement()
+        assertThat(queueOfFrankfurt).filteredOn(i -> i.claim().id().equals(ours.id())).singleElement()
                 .satisfies(i -> assertThat(i.serviceParty()).isEqualTo("SVC-DE"));
-        assertThat(queueOfFrankfurt).filteredOn(i -> i.claim().id() == taken.id()).singleElement()
+        assertThat(queueOfFrankfurt).filteredOn(i -> i.claim().id().equals(taken.id())).singleElement()
                 .satisfies(i -> assertThat(i.serviceParty()).isNull());
-        assertThat(queueOfFrankfurt).noneMatch(i -> i.claim().id() == elsewhere.id());
+        assertThat(queueOfFrankfurt).noneMatch(i -> i.claim().id().equals(elsewhere.id()));
         var all = as("admin", () -> queue.underRma(), "ADMIN");
-        assertThat(all).anyMatch(i -> i.claim().id() == elsewhere.id() && "SVC-AT".equals(i.serviceParty()));
+        assertThat(all).anyMatch(i -> i.claim().id().equals(elsewhere.id()) && "SVC-AT".equals(i.serviceParty()));
 
         assertThat(as("service", () -> queue.take(taken.id()), Role.SERVICE_CENTER_NAME).serviceParty()).isEqualTo("SVC-DE");
         assertThatThrownBy(() -> as("service", () -> repairs.log(new NewRepair(elsewhere.id(), elsewhere.version(),
@@ -134,7 +134,7 @@ class RepairStoriesTest {
         as("service", () -> repairs.log(new NewRepair(unassigned.id(), unassigned.version(), "New battery", null,
                 "Tina Tech", ServiceOutcome.REPAIRED, null)), Role.SERVICE_CENTER_NAME);
         assertThat(jdbc.queryForObject("select service_party from rma_assignment where claim_id = ?", String.class,
-                unassigned.id())).isEqualTo("SVC-DE");
+                unassigned.id().value())).isEqualTo("SVC-DE");
     }
 
     @Test

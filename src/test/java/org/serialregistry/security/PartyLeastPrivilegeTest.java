@@ -14,6 +14,7 @@ import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.custody.NewParty;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyType;
+import org.serialregistry.custody.ShipmentId;
 import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.NewClaim;
 import org.serialregistry.warranty.ClaimIntake;
@@ -189,11 +190,11 @@ class PartyLeastPrivilegeTest {
     void aProductionPortalUserActsOnlyForItsPlantInTheServicesToo() throws Exception {
         var serials = phones(1);
         long toUs = ship(ADMIN, "MFG-DE", "DIST-US", serials, "PO-US-LP4");
-        WarrantyTestUnits.as("production", () -> assertThatThrownBy(() -> receiving.receive(toUs, serials))
+        WarrantyTestUnits.as("production", () -> assertThatThrownBy(() -> receiving.receive(new ShipmentId(toUs), serials))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shipment: you act for MFG-DE, not for DIST-US"), "PRODUCTION");
         // a quality engineer is bound to no party: it acts for none
-        WarrantyTestUnits.as("quinn", () -> assertThatThrownBy(() -> receiving.receive(toUs, serials))
+        WarrantyTestUnits.as("quinn", () -> assertThatThrownBy(() -> receiving.receive(new ShipmentId(toUs), serials))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class), "QUALITY");
     }
 
@@ -278,7 +279,7 @@ class PartyLeastPrivilegeTest {
                 .andReturn().getResponse().getContentAsString();
         String number = json.readTree(filed).get("claimNumber").asString();
         WarrantyTestUnits.as("lp-other-centre", () -> assertThat(claimQueries.detail(
-                org.serialregistry.warranty.ClaimView.idOf(number))).isEmpty(), "SERVICE_CENTER");
+                org.serialregistry.warranty.ClaimId.of(number))).isEmpty(), "SERVICE_CENTER");
         mvc.perform(get("/api/v1/warranty-claims/" + number).header("Authorization", SERVICE)).andExpect(status().isOk());
     }
 }

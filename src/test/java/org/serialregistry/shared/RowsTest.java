@@ -30,6 +30,13 @@ class RowsTest {
     record Sample(long id, String unitSerial, Colour colour, Instant seenAt, @Nullable Long parentId, int claimCount) {
     }
 
+    public record SampleId(long value) implements NumericId {
+    }
+
+    /** A row that refers to another by its typed id. */
+    record Child(SampleId id, @Nullable SampleId parentId) {
+    }
+
     private SingleConnectionDataSource dataSource;
     private JdbcClient jdbc;
 
@@ -56,6 +63,13 @@ class RowsTest {
         assertThat(rows).containsExactly(
                 new Sample(1, "ABC", Colour.GREEN, Instant.parse("2026-12-03T10:15:30Z"), null, 3),
                 new Sample(2, "DEF", Colour.RED, Instant.parse("2026-12-04T08:00:00Z"), 1L, 0));
+    }
+
+    @Test
+    void idRecordsMapFromTheirNumberColumnsAndANullStaysNull() {
+        var rows = jdbc.sql("select id, parent_id from sample order by id").query(Rows.of(Child.class)).list();
+
+        assertThat(rows).containsExactly(new Child(new SampleId(1), null), new Child(new SampleId(2), new SampleId(1)));
     }
 
     @Test

@@ -80,8 +80,8 @@ class DialogsKeepWorkTest extends SpringBrowserlessTest {
         Grid<ClaimView> grid = $(Grid.class).first();
         var rows = test(grid);
         for (int i = 0; i < rows.size(); i++) {
-            long id = rows.getRow(i).id();
-            if (id == first.id() || id == second.id()) {
+            var id = rows.getRow(i).id();
+            if (id.equals(first.id()) || id.equals(second.id())) {
                 rows.select(i);
             }
         }

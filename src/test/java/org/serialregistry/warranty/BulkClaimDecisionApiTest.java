@@ -84,13 +84,13 @@ class BulkClaimDecisionApiTest extends DemoApi {
         assertThat(hashes).as("each claim's signature is bound to that claim's content").doesNotHaveDuplicates();
         for (String number : open) {
             assertThat(jdbc.queryForObject("select count(*) from warranty_signature where claim_id = ?", Long.class,
-                    ClaimView.idOf(number))).as("signatures of " + number).isEqualTo(1);
+                    ClaimId.of(number).value())).as("signatures of " + number).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'claim.decided' "
                     + "and subject_id = ?", Long.class, number)).as("audit entries of " + number).isEqualTo(1);
         }
         assertThat(state(decidedBefore)).isEqualTo("DENIED");
         assertThat(jdbc.queryForObject("select count(*) from warranty_signature where claim_id = ?", Long.class,
-                ClaimView.idOf(decidedBefore))).as("the refused claim keeps its one signature").isEqualTo(1);
+                ClaimId.of(decidedBefore).value())).as("the refused claim keeps its one signature").isEqualTo(1);
     }
 
     @Test
@@ -137,7 +137,7 @@ class BulkClaimDecisionApiTest extends DemoApi {
 
         assertThat(open).allSatisfy(number -> assertThat(state(number)).isEqualTo("NEEDS_REVIEW"));
         assertThat(jdbc.queryForObject("select count(*) from warranty_signature where claim_id in (?, ?)", Long.class,
-                ClaimView.idOf(open.get(0)), ClaimView.idOf(open.get(1)))).isZero();
+                ClaimId.of(open.get(0)).value(), ClaimId.of(open.get(1)).value())).isZero();
     }
 
     long refusedSignatures() {
@@ -146,6 +146,6 @@ class BulkClaimDecisionApiTest extends DemoApi {
     }
 
     String state(String number) {
-        return jdbc.queryForObject("select state from warranty_claim where id = ?", String.class, ClaimView.idOf(number));
+        return jdbc.queryForObject("select state from warranty_claim where id = ?", String.class, ClaimId.of(number).value());
     }
 }

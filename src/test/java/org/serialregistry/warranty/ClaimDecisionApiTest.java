@@ -106,10 +106,10 @@ class ClaimDecisionApiTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'signature.refused' "
                 + "and subject_id = 'warranty'", Long.class)).as("the wrong password is audited").isPositive();
         assertThat(jdbc.queryForObject("select count(*) from warranty_signature s join warranty_claim c on c.id = s.claim_id "
-                + "where c.id = ?", Long.class, ClaimView.idOf(number))).isZero();
+                + "where c.id = ?", Long.class, ClaimId.of(number).value())).isZero();
     }
 
     String state(String number) {
-        return jdbc.queryForObject("select state from warranty_claim where id = ?", String.class, ClaimView.idOf(number));
+        return jdbc.queryForObject("select state from warranty_claim where id = ?", String.class, ClaimId.of(number).value());
     }
 }

@@ -71,6 +71,6 @@ class RetailSaleCoverageTest {
         var uncovered = coverage.today(new Gtin(PHONE), other).orElseThrow();
         assertThat(uncovered.startDate()).isEqualTo(made);
         assertThat(uncovered.explanation()).contains("no purchase date is registered");
-        assertThat(sale.id()).isPositive();
+        assertThat(sale.id().value()).isPositive();
     }
 }

@@ -66,14 +66,14 @@ class WarrantyClaimStoriesTest {
 
         assertThat(result.claim().decision()).isEqualTo(ClaimDecision.APPROVED);
         assertThat(result.claim().state()).isEqualTo(ClaimState.RMA_ISSUED);
-        assertThat(result.claim().rmaNumber()).isEqualTo(ClaimView.rma(result.claim().id()));
+        assertThat(result.claim().rmaNumber()).isEqualTo(result.claim().id().rma());
         assertThat(result.claim().decisionReasons()).isEqualTo("All 8 checks passed");
         assertThat(result.checks()).extracting(CheckResult::check).containsExactly(ClaimCheck.values());
         assertThat(result.checks()).allMatch(CheckResult::passed);
         var stored = as("warranty", () -> claimQueries.detail(result.claim().id()).orElseThrow(), Role.WARRANTY_NAME);
         assertThat(stored.checks()).isEqualTo(result.checks());
         assertThat(stored.checks().get(3).detail()).contains("within cover").contains("24 months from the purchase date");
-        assertThat(events.stream(ClaimDecided.class).filter(e -> e.claimId() == result.claim().id()))
+        assertThat(events.stream(ClaimDecided.class).filter(e -> e.claimId().equals(result.claim().id())))
                 .singleElement().satisfies(e -> assertThat(e.automatic()).isTrue());
     }
 
@@ -105,7 +105,7 @@ class WarrantyClaimStoriesTest {
         assertThat(first.claim().decision()).isEqualTo(ClaimDecision.APPROVED);
         assertThat(second.claim().decision()).isEqualTo(ClaimDecision.NEEDS_REVIEW);
         assertThat(second.claim().decisionReasons()).contains("Not a duplicate").contains(first.claim().claimNumber());
-        assertThat(events.stream(DuplicateClaimSuspected.class).filter(e -> e.claimId() == second.claim().id()))
+        assertThat(events.stream(DuplicateClaimSuspected.class).filter(e -> e.claimId().equals(second.claim().id())))
                 .singleElement().satisfies(e -> assertThat(e.earlierClaims()).containsExactly(first.claim().claimNumber()));
     }
 

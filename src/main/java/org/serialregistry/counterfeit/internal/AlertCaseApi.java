@@ -9,6 +9,7 @@ import org.serialregistry.api.ListPage;
 import org.serialregistry.api.ListQuery;
 import org.jspecify.annotations.Nullable;
 import org.serialregistry.counterfeit.AlertCaseDetail;
+import org.serialregistry.counterfeit.AlertCaseId;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.serialregistry.counterfeit.AlertCases;
 import org.serialregistry.counterfeit.CaseQuery;
@@ -68,7 +69,7 @@ class AlertCaseApi {
     @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
     @GetMapping("/{id}")
     AlertCaseDetail one(@PathVariable long id) {
-        return cases.find(id).orElseThrow(() -> new NoSuchElementException("No alert case " + id));
+        return cases.find(new AlertCaseId(id)).orElseThrow(() -> new NoSuchElementException("No alert case " + id));
     }
 
     @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
@@ -80,7 +81,7 @@ class AlertCaseApi {
             throw new IllegalArgumentException("state: one of " + java.util.Arrays.toString(CaseState.values()));
         }
         one(id);
-        return cases.changeState(id, CaseState.parse("state", r.state()), r.note());
+        return cases.changeState(new AlertCaseId(id), CaseState.parse("state", r.state()), r.note());
     }
 
     @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
@@ -88,7 +89,7 @@ class AlertCaseApi {
     @Operation(summary = "Assign a case to a person (no assignee: unassigned), as \"Assign to me\"")
     AlertCaseSummary assign(@PathVariable long id, @RequestBody Assignment r) {
         one(id);
-        return cases.assign(id, r.assignee());
+        return cases.assign(new AlertCaseId(id), r.assignee());
     }
 
     @PreAuthorize("hasAnyRole('FORENSICS','CHANNEL','ADMIN')")
@@ -96,6 +97,6 @@ class AlertCaseApi {
     @Operation(summary = "Add a note to a case")
     AlertCaseSummary addNote(@PathVariable long id, @RequestBody Note r) {
         one(id);
-        return cases.addNote(id, r.note());
+        return cases.addNote(new AlertCaseId(id), r.note());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.counterfeit.AlertCaseId;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.serialregistry.counterfeit.CaseNote;
 import org.serialregistry.counterfeit.CaseQuery;
@@ -298,7 +299,7 @@ public class CaseStore {
                                @Nullable String assignee, int signalCount, Instant firstSeenAt, Instant openedAt,
                                Instant updatedAt, long version) {
         AlertCaseSummary toSummary(Set<SignalType> types) {
-            return new AlertCaseSummary(id, groupKind, groupKey, state, severity, firstType, types, serial, gtin, lot,
+            return new AlertCaseSummary(new AlertCaseId(id), groupKind, groupKey, state, severity, firstType, types, serial, gtin, lot,
                     clientKey, country, assignee, signalCount, firstSeenAt, openedAt, updatedAt, version);
         }
     }

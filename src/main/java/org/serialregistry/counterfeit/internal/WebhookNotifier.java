@@ -69,7 +69,7 @@ public class WebhookNotifier {
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("event", "alert-case.high-severity");
-        body.put("caseId", c.id());
+        body.put("caseId", c.id().value());
         body.put("severity", c.severity().name());
         body.put("state", c.state().name());
         body.put("type", c.firstType().name());
@@ -84,7 +84,7 @@ public class WebhookNotifier {
         body.put("openedAt", c.openedAt().toString());
         String payload = json.writeValueAsString(body);
         var now = now();
-        deliveries.insert(c.id(), payload, now);
+        deliveries.insert(c.id().value(), payload, now);
         executor.schedule(this::deliverDue, clock.instant());
     }
 

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.serialregistry.counterfeit.AlertCaseDetail;
+import org.serialregistry.counterfeit.AlertCaseId;
 import org.serialregistry.counterfeit.AlertCases;
 import org.serialregistry.counterfeit.CaseNote;
 import org.serialregistry.counterfeit.CaseState;
@@ -56,7 +57,7 @@ class AlertCaseView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         removeAll();
-        var found = RouteIds.findOrSayMissing(this, id, cases::find, "alert case", "All cases", "counterfeit/cases");
+        var found = RouteIds.findOrSayMissing(this, id, i -> cases.find(new AlertCaseId(i)), "alert case", "All cases", "counterfeit/cases");
         if (found.isEmpty()) {
             return;
         }
@@ -75,10 +76,10 @@ class AlertCaseView extends VerticalLayout implements BeforeEnterObserver {
         newState.setItemLabelGenerator(CaseState::label);
         var why = new TextField("Why");
         why.setWidth("24rem");
-        var change = new Button("Change state", e -> act(() -> cases.changeState(id, newState.getValue(), why.getValue()),
+        var change = new Button("Change state", e -> act(() -> cases.changeState(new AlertCaseId(id), newState.getValue(), why.getValue()),
                 "State changed"));
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var assignMe = new Button("Assign to me", e -> act(() -> cases.assign(id, currentUser.require()), "Assigned to you"));
+        var assignMe = new Button("Assign to me", e -> act(() -> cases.assign(new AlertCaseId(id), currentUser.require()), "Assigned to you"));
         var decide = new HorizontalLayout(newState, why, change, assignMe);
         decide.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         decide.setWrap(true);
@@ -126,7 +127,7 @@ class AlertCaseView extends VerticalLayout implements BeforeEnterObserver {
         var note = new TextArea("New note");
         note.setWidthFull();
         note.setMaxLength(2000);
-        add(notes, note, new Button("Add note", e -> act(() -> cases.addNote(id, note.getValue()), "Note added")));
+        add(notes, note, new Button("Add note", e -> act(() -> cases.addNote(new AlertCaseId(id), note.getValue()), "Note added")));
     }
 
     private void act(Runnable action, String success) {

@@ -76,7 +76,7 @@ class AlertCasesView extends VerticalLayout {
 
         // built by kind: the signal list, the subject and the assignee wrap, so that no data pushes the grid sideways
         var columns = Grids.columns(grid);
-        columns.key("Case", c -> c.id()).setKey("id");
+        columns.key("Case", c -> c.id().value()).setKey("id");
         columns.value("Severity", c -> c.severity().name()).setKey("severity");
         columns.value("State", c -> c.state().label()).setKey("state");
         columns.text("Signals", c -> c.types().stream().map(SignalType::label).collect(Collectors.joining("; ")), "10rem", 2)

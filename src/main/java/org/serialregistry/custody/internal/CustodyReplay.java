@@ -9,6 +9,7 @@ import org.serialregistry.custody.CustodyMovement;
 import org.serialregistry.custody.CustodyState;
 import org.serialregistry.custody.PartyView;
 import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.CountryCode;
@@ -43,7 +44,7 @@ public class CustodyReplay {
         String inTransitTo = null;
         boolean diverted = false;
         Long shipmentId = null;
-        long lastEvent = 0;
+        LifecycleEventId lastEvent = null;
         var movements = new ArrayList<CustodyMovement>();
         for (LifecycleEventView e : units.history(new SerialNumber(serial))) {
             if (e.bizStep() != BusinessStep.SHIPPING && e.bizStep() != BusinessStep.RECEIVING
@@ -66,7 +67,7 @@ public class CustodyReplay {
                     holder = from;
                     state = CustodyState.IN_TRANSIT;
                     inTransitTo = to;
-                    shipmentId = number == null ? null : store.shipmentByNumber(number).map(s -> s.id()).orElse(null);
+                    shipmentId = number == null ? null : store.shipmentByNumber(number).map(s -> s.id().value()).orElse(null);
                 }
                 case RECEIVING -> {
                     holder = to;

@@ -22,10 +22,12 @@ import org.serialregistry.custody.CustodyState;
 import org.serialregistry.custody.DiversionAlert;
 import org.serialregistry.custody.ReceiptLine;
 import org.serialregistry.custody.ReceiptOutcome;
+import org.serialregistry.custody.ShipmentId;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.shared.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -75,7 +77,7 @@ public class CustodyStore {
     // ---- shipments ----
 
     public long insertShipment(String number, String from, String to, @Nullable String refs, int unitCount,
-                               int divertedCount, long eventId, Instant at, String by) {
+                               int divertedCount, LifecycleEventId eventId, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into shipment (shipment_number, from_party, to_party, status, biz_refs, "
@@ -88,7 +90,7 @@ public class CustodyStore {
             ps.setString(5, refs);
             ps.setInt(6, unitCount);
             ps.setInt(7, divertedCount);
-            ps.setLong(8, eventId);
+            ps.setLong(8, eventId.value());
             ps.setObject(9, ts(at));
             ps.setString(10, by);
             return ps;
@@ -165,11 +167,12 @@ public class CustodyStore {
     }
 
     /** @return rows changed: 0 when the shipment was received meanwhile */
-    public int markReceived(long id, ShipmentStatus status, @Nullable Long eventId, Instant at, String by, int received,
+    public int markReceived(long id, ShipmentStatus status, @Nullable LifecycleEventId eventId, Instant at, String by, int received,
                             int missing, int extra, int notGenuine) {
         return jdbc.update("update shipment set status = ?, receive_event_id = ?, received_at = ?, received_by = ?, "
                         + "received_count = ?, missing_count = ?, extra_count = ?, not_genuine_count = ?, "
-                        + "version = version + 1 where id = ? and status = 'IN_TRANSIT'", status.name(), eventId,
+                        + "version = version + 1 where id = ? and status = 'IN_TRANSIT'", status.name(),
+                eventId == null ? null : eventId.value(),
                 ts(at), by, received, missing, extra, notGenuine, id);
     }
 
@@ -191,14 +194,14 @@ public class CustodyStore {
 
     /** A shipment row as stored: its references are one text column. */
     private record ShipmentRow(long id, String shipmentNumber, String fromParty, String toParty, ShipmentStatus status,
-                               @Nullable String bizRefs, int unitCount, int divertedCount, long shipEventId,
-                               Instant shippedAt, String shippedBy, @Nullable Long receiveEventId,
+                               @Nullable String bizRefs, int unitCount, int divertedCount, LifecycleEventId shipEventId,
+                               Instant shippedAt, String shippedBy, @Nullable LifecycleEventId receiveEventId,
                                @Nullable Instant receivedAt, @Nullable String receivedBy, @Nullable Integer receivedCount,
                                @Nullable Integer missingCount, @Nullable Integer extraCount,
                                @Nullable Integer notGenuineCount) {
 
         ShipmentView view() {
-            return new ShipmentView(id, shipmentNumber, fromParty, toParty, status, References.parse(bizRefs), unitCount,
+            return new ShipmentView(new ShipmentId(id), shipmentNumber, fromParty, toParty, status, References.parse(bizRefs), unitCount,
                     divertedCount, shipEventId, shippedAt, shippedBy, receiveEventId, receivedAt, receivedBy,
                     receivedCount, missingCount, extraCount, notGenuineCount);
         }
@@ -212,7 +215,7 @@ public class CustodyStore {
     /** A unit's row of the custody projection. */
     public record CustodyRow(String serial, String gtin, String lot, String intendedMarket, String holder,
                              CustodyState state, @Nullable String inTransitTo, @Nullable Long shipmentId,
-                             String legitHolder, long lastEventId) {
+                             String legitHolder, LifecycleEventId lastEventId) {
     }
 
     public Map<String, CustodyRow> custodyOf(Collection<String> serials) {
@@ -244,7 +247,7 @@ public class CustodyStore {
             ps.setString(3, r.inTransitTo());
             ps.setObject(4, r.shipmentId());
             ps.setString(5, r.legitHolder());
-            ps.setLong(6, r.lastEventId());
+            ps.setLong(6, r.lastEventId().value());
             ps.setString(7, r.serial());
         });
         insertCustody(inserts);
@@ -269,7 +272,7 @@ public class CustodyStore {
                     ps.setString(7, r.inTransitTo());
                     ps.setObject(8, r.shipmentId());
                     ps.setString(9, r.legitHolder());
-                    ps.setLong(10, r.lastEventId());
+                    ps.setLong(10, r.lastEventId().value());
                 });
     }
 
@@ -283,7 +286,7 @@ public class CustodyStore {
         jdbc.batchUpdate("insert into custody_movement (event_id, event_time, biz_step, disposition, serial, gtin, lot, "
                 + "from_party, to_party, place, shipment_number, biz_refs, recorded_by) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows, CHUNK, (ps, m) -> {
-                    ps.setLong(1, m.eventId());
+                    ps.setLong(1, m.eventId().value());
                     ps.setObject(2, ts(m.eventTime()));
                     ps.setString(3, m.bizStep().name());
                     ps.setString(4, m.disposition() == null ? null : m.disposition().name());
@@ -322,7 +325,7 @@ public class CustodyStore {
      */
     private static CustodyMovement streamedMovement(ResultSet rs) throws SQLException {
         String disposition = rs.getString(4);
-        return new CustodyMovement(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+        return new CustodyMovement(new LifecycleEventId(rs.getLong(1)), rs.getObject(2, OffsetDateTime.class).toInstant(),
                 BusinessStep.valueOf(rs.getString(3)), disposition == null ? null : Disposition.valueOf(disposition),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13));
@@ -422,7 +425,7 @@ public class CustodyStore {
             ps.setString(8, a.destinationParty());
             ps.setString(9, a.lastLegitimateHolder());
             ps.setString(10, a.shipmentNumber());
-            ps.setObject(11, a.eventId());
+            ps.setObject(11, a.eventId() == null ? null : a.eventId().value());
             ps.setString(12, clip(a.reason(), 500));
             ps.setString(13, a.status());
         });

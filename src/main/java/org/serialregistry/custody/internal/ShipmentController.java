@@ -27,6 +27,7 @@ import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.ShipmentAlreadyReceivedException;
+import org.serialregistry.custody.ShipmentId;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.UnitCustody;
 import org.springdoc.core.annotations.ParameterObject;
@@ -106,7 +107,7 @@ class ShipmentController {
     @PostMapping("/shipments/{id}/receipt")
     @Operation(summary = "Confirm the receipt of a shipment with the serials received; answers the check per serial")
     ReceiptAnswer receive(@PathVariable long id, @RequestBody ReceiptRequest body) {
-        return ReceiptAnswer.of(receiving.receive(id, body == null || body.serials() == null ? List.of() : body.serials()));
+        return ReceiptAnswer.of(receiving.receive(new ShipmentId(id), body == null || body.serials() == null ? List.of() : body.serials()));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
@@ -115,7 +116,7 @@ class ShipmentController {
             + "text, one code per line), as the portal's upload; answers the check per code")
     ReceiptAnswer receiveFile(@PathVariable long id, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
             throws IOException {
-        return ReceiptAnswer.of(receiving.receive(id, codes(file)));
+        return ReceiptAnswer.of(receiving.receive(new ShipmentId(id), codes(file)));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
@@ -124,7 +125,7 @@ class ShipmentController {
             + "confirming its receipt")
     ReceiptAnswer checkFile(@PathVariable long id, @RequestPart(name = "file", required = false) @Nullable MultipartFile file)
             throws IOException {
-        return ReceiptAnswer.of(receiving.check(id, codes(file)));
+        return ReceiptAnswer.of(receiving.check(new ShipmentId(id), codes(file)));
     }
 
     /** The codes of an uploaded file; its size is checked before it is read. */
@@ -146,15 +147,16 @@ class ShipmentController {
     @PostMapping("/shipments/{id}/check")
     @Operation(summary = "Check scanned serials against a shipment without confirming its receipt")
     ReceiptAnswer check(@PathVariable long id, @RequestBody ReceiptRequest body) {
-        return ReceiptAnswer.of(receiving.check(id, body == null || body.serials() == null ? List.of() : body.serials()));
+        return ReceiptAnswer.of(receiving.check(new ShipmentId(id), body == null || body.serials() == null ? List.of() : body.serials()));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")
     @GetMapping("/shipments/{id}")
     @Operation(summary = "A shipment, its serials and, once received, the receipt per serial")
     ShipmentDetails shipment(@PathVariable long id) {
-        var s = shipments.find(id).orElseThrow(() -> new NoSuchElementException("No shipment " + id + " was ever sent"));
-        return new ShipmentDetails(s, shipments.serialsOf(id), shipments.receiptLines(id));
+        var shipment = new ShipmentId(id);
+        var s = shipments.find(shipment).orElseThrow(() -> new NoSuchElementException("No shipment " + id + " was ever sent"));
+        return new ShipmentDetails(s, shipments.serialsOf(shipment), shipments.receiptLines(shipment));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','CHANNEL','PRODUCTION','DISTRIBUTOR','SERVICE_CENTER')")

@@ -35,6 +35,7 @@ import org.serialregistry.custody.ReceiptLine;
 import org.serialregistry.custody.ReceiptOutcome;
 import org.serialregistry.custody.ReceiptReport;
 import org.serialregistry.custody.Receiving;
+import org.serialregistry.custody.ShipmentId;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.custody.Shipments;
 import org.serialregistry.custody.internal.ScannedCodeFile;
@@ -164,7 +165,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
         shipment.setInvalid(false);
         var scanned = Arrays.stream(codes.getValue().split("[\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
-        long id = shipment.getValue().id();
+        var id = shipment.getValue().id();
         ReceiptReport preview;
         try {
             preview = receiving.check(id, scanned);
@@ -196,7 +197,7 @@ class DistributorHomeView extends VerticalLayout implements AfterNavigationObser
     }
 
     /** Applies the receipt; returns what happened, as shown to the user. */
-    private String confirmReceipt(long id, List<String> scanned) {
+    private String confirmReceipt(ShipmentId id, List<String> scanned) {
         report = receiving.receive(id, scanned);
         showReport();
         String happened = "Receipt of " + report.shipment().shipmentNumber() + " confirmed: "

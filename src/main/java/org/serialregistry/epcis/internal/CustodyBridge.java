@@ -19,6 +19,7 @@ import org.serialregistry.custody.Shipping;
 import org.serialregistry.custody.ShipmentStatus;
 import org.serialregistry.custody.ShipmentView;
 import org.serialregistry.serial.BusinessStep;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.Units;
 import org.serialregistry.shared.SerialNumber;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ public class CustodyBridge {
      * @return the lifecycle event custody recorded, empty when custody did not change
      * @throws IllegalArgumentException naming the field, when custody refuses the event
      */
-    public Optional<Long> apply(int i, JsonNode event, String hash) {
+    public Optional<LifecycleEventId> apply(int i, JsonNode event, String hash) {
         String step = Cbv.shortName(event.path("bizStep").asString(null));
         if (step == null || !Set.of("shipping", "receiving", "retail_selling").contains(step)
                 || "DELETE".equals(event.path("action").asString(""))) {
@@ -128,7 +129,7 @@ public class CustodyBridge {
             }
             case "receiving" -> {
                 var shipment = shipmentFor(at, txs.get("desadv"), serials);
-                receiving.receive(shipment.shipmentId(), List.copyOf(serials));
+                receiving.receive(shipment.id(), List.copyOf(serials));
             }
             default -> {
                 String party = location != null ? location : from;

@@ -35,18 +35,18 @@ class OwnCustodyEvents {
 
     @ApplicationModuleListener
     void on(CustodyTransferred transfer) {
-        if (transfer.serials().isEmpty() || store.hasLifecycleEvent(transfer.lifecycleEventId())) {
+        if (transfer.serials().isEmpty() || store.hasLifecycleEvent(transfer.lifecycleEventId().value())) {
             return;
         }
         var view = units.history(new SerialNumber(transfer.serials().getFirst())).stream()
-                .filter(e -> e.id() == transfer.lifecycleEventId()).findFirst();
+                .filter(e -> e.id().equals(transfer.lifecycleEventId())).findFirst();
         if (view.isEmpty()) {
             return;
         }
         var event = event(view.get(), transfer.serials());
         String hash = EventHash.of(event);
         var recordTime = OffsetDateTime.ofInstant(view.get().recordedAt(), ZoneOffset.UTC);
-        long id = store.insertEvent(new EpcisStore.NewEvent(null, transfer.lifecycleEventId(), hash,
+        long id = store.insertEvent(new EpcisStore.NewEvent(null, transfer.lifecycleEventId().value(), hash,
                 event.get("eventID").asString(), "ObjectEvent", "OBSERVE",
                 OffsetDateTime.ofInstant(view.get().eventTime(), ZoneOffset.UTC), recordTime,
                 Cbv.shortName(event.path("bizStep").asString(null)), Cbv.shortName(event.path("disposition").asString(null)),

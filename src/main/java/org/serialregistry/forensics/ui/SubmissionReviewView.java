@@ -206,7 +206,7 @@ class SubmissionReviewView extends VerticalLayout implements BeforeEnterObserver
         scans.setAllRowsVisible(true);
         scans.addThemeVariants(GridVariant.LUMO_COMPACT);
         var cases = new Grid<AlertCaseSummary>();
-        cases.addColumn(AlertCaseSummary::id).setHeader("Case").setAutoWidth(true);
+        cases.addColumn(c -> c.id().value()).setHeader("Case").setAutoWidth(true);
         cases.addColumn(c -> c.severity().name()).setHeader("Severity").setAutoWidth(true);
         cases.addColumn(c -> c.firstType().label()).setHeader("Opened by").setFlexGrow(1);
         cases.setItems(p.openCases());

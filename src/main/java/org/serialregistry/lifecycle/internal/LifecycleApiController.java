@@ -14,6 +14,7 @@ import org.serialregistry.lifecycle.StatusCorrections;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.SignatureRequest;
 import org.serialregistry.security.Signers;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.LifecycleEventView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -99,7 +100,7 @@ class LifecycleApiController {
     @PostMapping(path = "/lifecycle/events/{id}/undo", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Undo a decommissioning your party recorded, within the undo window (EU FMD: 10 days)")
     List<LifecycleEventView> undo(@PathVariable long id, @RequestBody UndoRequest r) {
-        return corrections.undo(id, r.reason());
+        return corrections.undo(new LifecycleEventId(id), r.reason());
     }
 
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
@@ -107,7 +108,7 @@ class LifecycleApiController {
     @Operation(summary = "Declare a status change an error (EPCIS error declaration), signed by a quality engineer or "
             + "administrator (signature: user name and password, or a fresh OIDC token)")
     List<LifecycleEventView> declareError(@PathVariable long id, @RequestBody ErrorDeclarationRequest r) {
-        return corrections.declareError(id, r.reason(), () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN));
+        return corrections.declareError(new LifecycleEventId(id), r.reason(), () -> signers.verify(r.signature(), Role.QUALITY, Role.ADMIN));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','QUALITY','PRODUCTION','FORENSICS')")

@@ -24,6 +24,7 @@ import org.serialregistry.lifecycle.EndOfLife;
 import org.serialregistry.lifecycle.EndOfLifeKind;
 import org.serialregistry.lifecycle.StatusCorrections;
 import org.serialregistry.security.Role;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.ui.Notifications;
 
@@ -91,11 +92,11 @@ class EndOfLifeView extends VerticalLayout {
         return Arrays.stream(serials.getValue().split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
     }
 
-    private long eventId() {
+    private LifecycleEventId eventId() {
         if (eventId.getValue() == null) {
             throw new IllegalArgumentException("event: give the number of the event to undo or correct");
         }
-        return eventId.getValue();
+        return new LifecycleEventId(eventId.getValue());
     }
 
     private void run(java.util.function.Supplier<LifecycleEventView> action) {

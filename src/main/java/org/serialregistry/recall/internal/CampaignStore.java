@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.recall.CampaignId;
 import org.serialregistry.recall.CampaignSignature;
 import org.serialregistry.recall.CampaignState;
 import org.serialregistry.recall.CampaignView;
@@ -50,7 +51,7 @@ public class CampaignStore {
 
         CampaignView view() {
             var lots = scopeLots == null || scopeLots.isEmpty() ? List.<String>of() : Arrays.asList(scopeLots.split(","));
-            return new CampaignView(id, campaignNumber, reason, RecallSeverity.valueOf(severity),
+            return new CampaignView(new CampaignId(id), campaignNumber, reason, RecallSeverity.valueOf(severity),
                     RecallRemedy.valueOf(remedy), instructions,
                     new UnitSelection(scopeGtin, lots, List.of(), producedFrom, producedTo, facilityCode, lineCode),
                     scopeSerials, CampaignState.valueOf(state), expectedUnits, affectedUnits, startedBy,
@@ -225,7 +226,7 @@ public class CampaignStore {
     public List<CampaignSignature> signatures(long campaignId) {
         return jdbc.sql("select * from recall_signature where campaign_id = ? order by id").param(campaignId)
                 .query(Rows.of(SignatureRow.class)).list().stream()
-                .map(r -> new CampaignSignature(r.id(), r.campaignId(), r.decision(), r.signer(), r.printedName(),
+                .map(r -> new CampaignSignature(r.id(), new CampaignId(r.campaignId()), r.decision(), r.signer(), r.printedName(),
                         SignatureMeaning.valueOf(r.meaning()), r.note(), r.signedAt().toInstant(), r.contentHash()))
                 .toList();
     }

@@ -44,7 +44,7 @@ public class OpenRecalls implements RecallLookup {
         return store.inState(CampaignState.RUNNING).stream().map(c -> {
             var s = c.scope();
             // a listed campaign keeps its list in memory while it runs (at most UnitSelections.MAX_LISTED_SERIALS)
-            List<String> listed = c.listedSerials() == 0 ? List.of() : store.allListedSerials(c.id());
+            List<String> listed = c.listedSerials() == 0 ? List.of() : store.allListedSerials(c.id().value());
             Set<String> set = new HashSet<>(listed);
             return new Running(c, new UnitSelection(s.gtin(), s.lots(), List.copyOf(set), s.producedFrom(),
                     s.producedTo(), s.facilityCode(), s.lineCode()));

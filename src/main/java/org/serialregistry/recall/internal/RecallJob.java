@@ -15,6 +15,7 @@ import org.serialregistry.audit.AuditTrail;
 import org.serialregistry.custody.Custody;
 import org.serialregistry.custody.Parties;
 import org.serialregistry.custody.PartyView;
+import org.serialregistry.recall.CampaignId;
 import org.serialregistry.recall.CampaignState;
 import org.serialregistry.recall.CampaignView;
 import org.serialregistry.serial.BusinessStep;
@@ -144,7 +145,7 @@ public class RecallJob implements SmartLifecycle {
     private void lookForRunningCampaigns() {
         try {
             for (CampaignView c : store.inState(CampaignState.RUNNING)) {
-                if (running && working.begin(c.id())) {
+                if (running && working.begin(c.id().value())) {
                     queueChunk(c);
                 }
             }
@@ -158,7 +159,7 @@ public class RecallJob implements SmartLifecycle {
             background.execute(() -> chunk(campaign));
         } catch (TaskRejectedException e) {
             log.warn("Recall job: campaign {} waits for the next look (executor full or stopping)", campaign.campaignNumber());
-            working.end(campaign.id());
+            working.end(campaign.id().value());
         }
     }
 
@@ -168,7 +169,7 @@ public class RecallJob implements SmartLifecycle {
         try {
             if (running) {
                 SystemIdentity.runAs(security, campaign.startedBy(),
-                        () -> more[0] = Boolean.TRUE.equals(transaction.execute(s -> step(campaign.id()))), Role.QUALITY);
+                        () -> more[0] = Boolean.TRUE.equals(transaction.execute(s -> step(campaign.id().value()))), Role.QUALITY);
             }
             notifier.wake();
         } catch (RuntimeException e) {
@@ -178,14 +179,14 @@ public class RecallJob implements SmartLifecycle {
             if (more[0] && running) {
                 queueChunk(campaign);
             } else {
-                working.end(campaign.id());
+                working.end(campaign.id().value());
             }
         }
     }
 
     /** Whether a chunk of the campaign is queued or running in this instance. */
-    boolean isWorkingOn(long campaignId) {
-        return working.isUnderWay(campaignId);
+    boolean isWorkingOn(CampaignId campaignId) {
+        return working.isUnderWay(campaignId.value());
     }
 
     /** One chunk; false when the campaign is done (or no longer running, or another replica works it now). */
@@ -199,7 +200,7 @@ public class RecallJob implements SmartLifecycle {
         List<SelectedUnit> page;
         String last;
         if (c.listedSerials() > 0) {
-            var listed = store.listedSerials(c.id(), cursor.lastSerial(), Math.min(chunk, 1000));
+            var listed = store.listedSerials(c.id().value(), cursor.lastSerial(), Math.min(chunk, 1000));
             if (listed.isEmpty()) {
                 return complete(c);
             }
@@ -215,7 +216,7 @@ public class RecallJob implements SmartLifecycle {
             last = page.getLast().serial();
         }
         handle(c, page);
-        if (!store.advance(c.id(), c.version(), last, page.size())) {
+        if (!store.advance(c.id().value(), c.version(), last, page.size())) {
             throw new IllegalStateException("another instance moved the cursor of " + c.campaignNumber() + " first");
         }
         return true;
@@ -247,12 +248,12 @@ public class RecallJob implements SmartLifecycle {
             }
             affected.add(new CampaignStore.AffectedUnit(u.serial(), u.intendedMarket(), holder));
         }
-        store.insertUnits(c.id(), affected, now);
+        store.insertUnits(c.id().value(), affected, now);
         var byGtin = new HashMap<String, String>();
         var mails = owners.owners(serials).stream().map(o -> new NoticeStore.NewNotice(NoticeStore.Channel.EMAIL,
                 o.email(), o.serial(), ownerMail(c, o.ownerName(), o.serial(), byGtin.computeIfAbsent(o.gtin(),
                         g -> masterData.product(new Gtin(g)).map(ProductView::name).orElse("product"))))).toList();
-        notices.insert(c.id(), mails, now);
+        notices.insert(c.id().value(), mails, now);
     }
 
     static String ownerMail(CampaignView c, String owner, String serial, String product) {
@@ -268,7 +269,7 @@ public class RecallJob implements SmartLifecycle {
     }
 
     private boolean complete(CampaignView c) {
-        if (store.complete(c.id(), c.version(), now())) {
+        if (store.complete(c.id().value(), c.version(), now())) {
             audit.record("recall.units-recalled", "recall", c.campaignNumber(), AuditTrail.state("state", "RUNNING"),
                     AuditTrail.state("state", "ACTIVE", "affected", c.affectedUnits()));
             log.info("Recall {}: {} units recalled", c.campaignNumber(), c.affectedUnits());

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.serialregistry.recall.CampaignId;
 import org.serialregistry.recall.CampaignProgress;
 import org.serialregistry.recall.CampaignSignature;
 import org.serialregistry.recall.CampaignState;
@@ -47,7 +48,7 @@ class RecallCampaignView extends VerticalLayout implements HasUrlParameter<Long>
     static final List<String> HEADERS = List.of("Market", "Affected", "Located", "Returned", "Remedied", "In the field");
 
     private final RecallCampaigns recalls;
-    private long campaignId;
+    private CampaignId campaignId;
     CampaignView campaign;
     final H2 title = new H2();
     final Paragraph details = new Paragraph();
@@ -92,7 +93,7 @@ class RecallCampaignView extends VerticalLayout implements HasUrlParameter<Long>
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
-        this.campaignId = id;
+        this.campaignId = new CampaignId(id);
         refresh();
     }
 

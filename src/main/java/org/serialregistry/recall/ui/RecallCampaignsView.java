@@ -52,7 +52,7 @@ class RecallCampaignsView extends VerticalLayout {
                 .setHeader("Started").setAutoWidth(true);
         campaigns.addThemeVariants(GridVariant.LUMO_COMPACT);
         campaigns.setAllRowsVisible(true);
-        campaigns.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RecallCampaignView.class, e.getItem().id())));
+        campaigns.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RecallCampaignView.class, e.getItem().id().value())));
         campaigns.setItems(recalls.campaigns());
         add(new Paragraph("A recall marks every unit it names RECALLED; the public page warns from the moment it is "
                 + "signed. Registered owners are e-mailed, subscribed partners get a signed webhook."), startButton, campaigns);
@@ -95,7 +95,7 @@ class RecallCampaignsView extends VerticalLayout {
                 dialog.close();
                 Notifications.success(started.campaignNumber() + " started: " + started.expectedUnits()
                         + " units are being recalled");
-                getUI().ifPresent(ui -> ui.navigate(RecallCampaignView.class, started.id()));
+                getUI().ifPresent(ui -> ui.navigate(RecallCampaignView.class, started.id().value()));
             } catch (IllegalArgumentException ex) {
                 Notifications.error(ex.getMessage());
             }

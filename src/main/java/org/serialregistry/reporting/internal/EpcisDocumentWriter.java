@@ -45,13 +45,13 @@ public final class EpcisDocumentWriter implements AutoCloseable {
     }
 
     public void add(CustodyMovement m) {
-        if (m.eventId() != currentEvent) {
+        if (m.eventId().value() != currentEvent) {
             if (currentEvent != -1) {
                 json.writeEndArray();   // epcList
                 json.writeEndObject();  // event
             }
             startEvent(m);
-            currentEvent = m.eventId();
+            currentEvent = m.eventId().value();
             events++;
         }
         json.writeString(DigitalLink.uri(EPC_HOST, new Gtin(m.gtin()), null, new SerialNumber(m.serial())));

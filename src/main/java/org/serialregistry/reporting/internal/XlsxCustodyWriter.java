@@ -66,7 +66,7 @@ public final class XlsxCustodyWriter implements AutoCloseable {
             newSheet();
         }
         Row row = sheet.createRow(rowInSheet++);
-        row.createCell(0).setCellValue(m.eventId());
+        row.createCell(0).setCellValue(m.eventId().value());
         row.createCell(1).setCellValue(m.eventTime().toString()); // ISO-8601 in UTC
         row.createCell(2).setCellValue(m.bizStep().cbv());
         text(row, 3, m.disposition() == null ? null : m.disposition().cbv());

@@ -90,7 +90,7 @@ class RepairApiController {
     @Operation(summary = "The repairs logged under one claim")
     ListPage<RepairView> ofClaim(@PathVariable String number, @ParameterObject ListQuery.Params params) {
         var q = params.query(ListQuery.statesOf(ServiceOutcome.class));
-        return q.page(repairs.ofClaim(claim(number).claimId()), RepairView::loggedAt, r -> r.outcome().name());
+        return q.page(repairs.ofClaim(claim(number).id()), RepairView::loggedAt, r -> r.outcome().name());
     }
 
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','ADMIN')")

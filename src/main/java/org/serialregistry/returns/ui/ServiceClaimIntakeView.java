@@ -91,7 +91,7 @@ class ServiceClaimIntakeView extends VerticalLayout {
                 byte[] file = evidence;
                 evidence = null;
                 upload.clearFileList();
-                errors.run(() -> claims.addEvidence(result.claim().claimId(), file, name));
+                errors.run(() -> claims.addEvidence(result.claim().id(), file, name));
                 if (errors.summary().isVisible()) {
                     errors.summary().setText("The claim was filed without the evidence " + name + ": "
                             + errors.summary().getText().replaceFirst("^[^:]*: ", "") + ". Add it on the claim's page.");

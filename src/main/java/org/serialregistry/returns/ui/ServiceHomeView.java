@@ -70,7 +70,7 @@ class ServiceHomeView extends VerticalLayout {
             buttons.getStyle().set("gap", "var(--lumo-space-xs)");
             if (i.serviceParty() == null) {
                 buttons.add(new Button("Take", e -> {
-                    if (ServiceFormat.attempt(() -> queue.take(i.claim().claimId()))) {
+                    if (ServiceFormat.attempt(() -> queue.take(i.claim().id()))) {
                         Notifications.success(i.claim().rmaNumber() + " is now with your service centre");
                         refresh();
                     }
@@ -88,7 +88,7 @@ class ServiceHomeView extends VerticalLayout {
         mine.addColumn(c -> c.decisionReasons() == null ? "" : c.decisionReasons()).setHeader("Why").setFlexGrow(1);
         Grids.actions(mine.addComponentColumn(c -> c.state() == ClaimState.REPAIRED || c.state() == ClaimState.REPLACED
                 ? new Button("Close", e -> {
-                    if (ServiceFormat.attempt(() -> decisions.close(c.claimId(), c.version()))) {
+                    if (ServiceFormat.attempt(() -> decisions.close(c.id(), c.version()))) {
                         Notifications.success(c.claimNumber() + " closed");
                         refresh();
                     }

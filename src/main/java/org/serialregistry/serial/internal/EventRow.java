@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.serialregistry.serial.BusinessStep;
 import org.serialregistry.serial.Disposition;
 import org.serialregistry.serial.EpcisEventType;
+import org.serialregistry.serial.LifecycleEventId;
 import org.serialregistry.serial.LifecycleEventView;
 import org.serialregistry.serial.UnitStatus;
 
@@ -46,9 +47,10 @@ public record EventRow(long id, UUID eventId, EpcisEventType type, String action
     }
 
     public LifecycleEventView toView() {
-        return new LifecycleEventView(id, eventId, type, action, eventTime, recordedAt, bizStep, disposition, readPoint,
-                bizLocation, sourceParty, destinationParty, parseTransactions(bizTransactions), gtin, lot, epcCount,
-                newStatus, errorDeclarationFor, reason, recordedBy, hash);
+        return new LifecycleEventView(new LifecycleEventId(id), eventId, type, action, eventTime, recordedAt, bizStep,
+                disposition, readPoint, bizLocation, sourceParty, destinationParty, parseTransactions(bizTransactions), gtin,
+                lot, epcCount, newStatus, errorDeclarationFor == null ? null : new LifecycleEventId(errorDeclarationFor),
+                reason, recordedBy, hash);
     }
 
     /** Business transactions are stored as "type=id;type=id", sorted, so the hash is stable. */

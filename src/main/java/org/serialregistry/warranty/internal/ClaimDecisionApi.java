@@ -10,7 +10,7 @@ import org.serialregistry.security.Signers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.serialregistry.warranty.BulkDecisionResult;
 import org.serialregistry.warranty.ClaimDecision;
-import org.serialregistry.warranty.ClaimView;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.SignatureMeaning;
 import org.serialregistry.warranty.SignatureView;
 import org.serialregistry.warranty.ClaimQueries;
@@ -90,7 +90,7 @@ class ClaimDecisionApi {
     @PreAuthorize("hasAnyRole('WARRANTY','ADMIN')")
     @PostMapping("/api/v1/warranty-claims/{number}/decision")
     DecisionAnswer decide(@PathVariable String number, @RequestBody DecisionRequest body) {
-        var current = claims.detail(ClaimView.idOf(number))
+        var current = claims.detail(ClaimId.of(number))
                 .orElseThrow(() -> new NoSuchElementException("No claim " + number));
         var signer = signers.verify(body.signature(), Role.WARRANTY, Role.ADMIN);
         long version = body.expectedVersion() == null ? current.claim().version() : body.expectedVersion();

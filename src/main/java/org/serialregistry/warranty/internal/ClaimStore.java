@@ -16,6 +16,7 @@ import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.ClaimCheck;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimFilter;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
@@ -226,7 +227,8 @@ public class ClaimStore {
                             @Nullable Instant closedAt, long version) {
 
         ClaimView view() {
-            return new ClaimView(id, ClaimView.number(id), serial, gtin, lot, facilityCode, lineCode, productionDate,
+            var claim = new ClaimId(id);
+            return new ClaimView(claim, claim.number(), serial, gtin, lot, facilityCode, lineCode, productionDate,
                     defectCode, description, failureDate, claimantName, claimantEmail, submittedBy, channel,
                     externalReference, state, decision, Boolean.TRUE.equals(decidedAutomatically), decisionReasons,
                     policyId, coveredUntil, rmaNumber, replacementSerial, assignedTo, submittedAt, decidedAt, decidedBy,

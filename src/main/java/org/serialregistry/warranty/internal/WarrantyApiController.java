@@ -18,6 +18,7 @@ import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.warranty.CheckResult;
 import org.serialregistry.warranty.ClaimChannel;
 import org.serialregistry.warranty.ClaimConflictException;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.Coverage;
 import org.serialregistry.warranty.NewClaim;
@@ -105,7 +106,7 @@ class WarrantyApiController {
     @PreAuthorize("hasAnyRole('SERVICE_CENTER','WARRANTY','QUALITY','ADMIN')")
     @GetMapping("/api/v1/warranty-claims/{number}")
     ClaimAnswer claim(@PathVariable String number) {
-        var detail = claims.detail(ClaimView.idOf(number))
+        var detail = claims.detail(ClaimId.of(number))
                 .orElseThrow(() -> new NoSuchElementException("No claim " + number));
         return answer(detail.claim(), detail.checks(), false);
     }

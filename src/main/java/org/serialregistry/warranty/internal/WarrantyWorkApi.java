@@ -13,6 +13,7 @@ import org.serialregistry.api.ListQuery;
 import org.serialregistry.api.Versions;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.OwnershipRegistry;
 import org.serialregistry.warranty.OwnershipView;
@@ -120,7 +121,7 @@ class WarrantyWorkApi {
 
     /** The claim as the caller may read it: another service centre's is not found, as an unknown one. */
     private ClaimView claim(String number) {
-        return claims.detail(ClaimView.idOf(number)).map(d -> d.claim())
+        return claims.detail(ClaimId.of(number)).map(d -> d.claim())
                 .orElseThrow(() -> new NoSuchElementException("No claim " + number));
     }
 }

@@ -40,6 +40,7 @@ import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.CheckResult;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimDetail;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.EvidenceFile;
 import org.serialregistry.warranty.OwnershipRegistry;
@@ -91,7 +92,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
-        show(id);
+        show(new ClaimId(id));
     }
 
     @Override
@@ -99,11 +100,11 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         return title;
     }
 
-    void show(long id) {
+    void show(ClaimId id) {
         removeAll();
         var found = claims.detail(id);
         if (found.isEmpty()) {
-            add(new H2("No claim " + ClaimView.number(id)));
+            add(new H2("No claim " + id.number()));
             return;
         }
         detail = found.get();
@@ -236,7 +237,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         grid.setItems(claims.ofSerial(c.serial()));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id().value())));
         return grid;
     }
 
@@ -289,7 +290,7 @@ class ClaimPageView extends VerticalLayout implements HasUrlParameter<Long>, Has
         }
         var ui = com.vaadin.flow.component.UI.getCurrent();
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
-            if (ClaimFormat.attempt(() -> intake.addEvidence(c.claimId(), bytes, meta.fileName()))) {
+            if (ClaimFormat.attempt(() -> intake.addEvidence(c.id(), bytes, meta.fileName()))) {
                 Notifications.success(meta.fileName() + " added");
                 show(c.id());
             }

@@ -38,6 +38,7 @@ import org.serialregistry.ui.Notifications;
 import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.ClaimQueries;
@@ -111,7 +112,7 @@ class WarrantyHomeView extends VerticalLayout {
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         var columns = Grids.columns(grid);
-        columns.key("Claim", ClaimView::claimNumber).setSortable(true).setComparator(ClaimView::id);
+        columns.key("Claim", ClaimView::claimNumber).setSortable(true).setComparator(c -> c.id().value());
         columns.value("Age", c -> ClaimFormat.age(c.submittedAt(), clock.instant())).setKey("age").setSortable(true)
                 .setComparator((a, b) -> b.submittedAt().compareTo(a.submittedAt()));
         // state and review deadline in one cell, defect and lot in one, claimant and assignee in one:
@@ -131,7 +132,7 @@ class WarrantyHomeView extends VerticalLayout {
                 "8rem", 0).setSortable(true).setComparator(ClaimView::claimantName);
         // the reason is what an adjudicator reads first: room for it, wrapped, never scrolled away
         columns.text("Why", ClaimView::decisionReasons, "10rem", 1).setKey("why");
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ClaimPageView.class, e.getItem().id().value())));
         grid.setSizeFull();
 
         var assign = new Button("Assign to me", e -> assignSelected());
@@ -160,12 +161,12 @@ class WarrantyHomeView extends VerticalLayout {
     }
 
     /** Reads the queue again; the claims among {@code keepSelected} that are still shown stay selected. */
-    void refresh(Set<Long> keepSelected) {
+    void refresh(Set<ClaimId> keepSelected) {
         Set<ClaimState> s = states.getValue();
         var filter = new ClaimFilter(s, product.getValue() == null ? null : product.getValue().gtin().value(), null, null,
                 null, defect.getValue(), search.getValue(), mine.getValue() ? currentUser.require() : null, null,
                 sort.getValue() == null ? ClaimFilter.Sort.OLDEST_FIRST : sort.getValue(), 1000);
-        Long was = at >= 0 && at < rows.size() ? rows.get(at).id() : null;
+        ClaimId was = at >= 0 && at < rows.size() ? rows.get(at).id() : null;
         rows = claims.search(filter);
         grid.setItems(rows);
         grid.deselectAll();
@@ -214,7 +215,7 @@ class WarrantyHomeView extends VerticalLayout {
         Shortcuts.addShortcutListener(grid, () -> decideSelected(ClaimDecision.APPROVED), Key.KEY_A).listenOn(grid);
         Shortcuts.addShortcutListener(grid, () -> decideSelected(ClaimDecision.DENIED), Key.KEY_D).listenOn(grid);
         Shortcuts.addShortcutListener(grid, () -> currentClaim().ifPresent(c -> getUI()
-                .ifPresent(ui -> ui.navigate(ClaimPageView.class, c.id()))), Key.KEY_O).listenOn(grid);
+                .ifPresent(ui -> ui.navigate(ClaimPageView.class, c.id().value()))), Key.KEY_O).listenOn(grid);
         grid.setPartNameGenerator(c -> currentClaim().filter(c::equals).isPresent() ? "current-claim" : null);
     }
 

@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.serialregistry.counterfeit.AlertCaseId;
 import org.serialregistry.counterfeit.AlertCaseSummary;
 import org.serialregistry.counterfeit.CaseState;
 import org.serialregistry.counterfeit.Severity;
@@ -110,7 +111,7 @@ class WebhookNotifierTest {
 
     static AlertCaseSummary highCase() {
         var now = Instant.parse("2026-11-25T10:15:30Z");
-        return new AlertCaseSummary(42, "SERIAL", "0123456789ABCDEFGHJK", CaseState.OPEN, Severity.HIGH,
+        return new AlertCaseSummary(new AlertCaseId(42), "SERIAL", "0123456789ABCDEFGHJK", CaseState.OPEN, Severity.HIGH,
                 SignalType.GEO_ANOMALY, EnumSet.of(SignalType.GEO_ANOMALY), "0123456789ABCDEFGHJK", "09506000134352",
                 "A2611", "client-1", "CN", null, 1, now, now, now, 1);
     }

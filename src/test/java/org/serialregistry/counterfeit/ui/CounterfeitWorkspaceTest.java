@@ -139,7 +139,7 @@ class CounterfeitWorkspaceTest extends SpringBrowserlessTest {
     void aChannelManagerIsToldThatOnlyForensicReviewersConfirmCounterfeits() {
         String serial = demoPhone(81);
         cloneScans(serial, "BR", -23.55, -46.63);
-        long id = cases.search(new CaseQuery(serial, null, null, 5)).getFirst().id();
+        var id = cases.search(new CaseQuery(serial, null, null, 5)).getFirst().id();
         navigate("counterfeit/cases/" + id, AlertCaseView.class);
         @SuppressWarnings("unchecked")
         Select<CaseState> state = $(Select.class).withCaption("New state").single();

@@ -74,7 +74,7 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
         navigate("distributor", Component.class);
 
         ComboBox<ShipmentView> shipment = $(ComboBox.class).withCaption("Shipment").single();
-        var mine = shipment.getGenericDataView().getItems().filter(s -> s.id() == sent.shipment().id()).findFirst().orElseThrow();
+        var mine = shipment.getGenericDataView().getItems().filter(s -> s.id().equals(sent.shipment().id())).findFirst().orElseThrow();
         shipment.setValue(mine);
 
         var scanned = new ArrayList<>(sent.shipped().subList(0, 7));                   // the 8th never arrived
@@ -105,7 +105,7 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
         assertThat(lines.getCellText(0, 1)).isNotEqualTo("Genuine and expected"); // differences come first
         assertThat(shipments.find(sent.shipment().id()).orElseThrow().status())
                 .isEqualTo(ShipmentStatus.RECEIVED_WITH_DIFFERENCES);
-        assertThat(shipment.getGenericDataView().getItems().noneMatch(s -> s.id() == sent.shipment().id())).isTrue();
+        assertThat(shipment.getGenericDataView().getItems().noneMatch(s -> s.id().equals(sent.shipment().id()))).isTrue();
         assertThat($(Anchor.class).withText("Download report (Excel)").exists()).isTrue();
 
         // the downloadable report opens in a spreadsheet program with one row per serial
@@ -127,7 +127,7 @@ class DistributorReceivingViewTest extends SpringBrowserlessTest {
         var sent = manufacturerShipsToDistDe();
         navigate("distributor", Component.class);
         ComboBox<ShipmentView> shipment = $(ComboBox.class).withCaption("Shipment").single();
-        shipment.setValue(shipment.getGenericDataView().getItems().filter(s -> s.id() == sent.shipment().id())
+        shipment.setValue(shipment.getGenericDataView().getItems().filter(s -> s.id().equals(sent.shipment().id()))
                 .findFirst().orElseThrow());
         $(TextArea.class).withCaption("Scanned serials").single().setValue(String.join("\n", sent.shipped()));
         $(Button.class).withText("Check against manifest").single().click();

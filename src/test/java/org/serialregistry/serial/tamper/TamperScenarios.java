@@ -72,8 +72,8 @@ abstract class TamperScenarios {
         var batch = issuance.issue(new IssueBatchRequest(PHONE, lot, "DE-MUC", "L1", 3, LocalDate.now().minusDays(1),
                 null, "DE", null), null, true).batch();
         serials = issuance.serials(batch.id(), 0, 10);
-        stolenEvent = units.changeStatus(serials.get(0), UnitStatus.STOLEN, "lorry robbed").id();
-        lockedEvent = units.changeStatus(serials.get(1), UnitStatus.LOCKED, "held for inspection").id();
+        stolenEvent = units.changeStatus(serials.get(0), UnitStatus.STOLEN, "lorry robbed").id().value();
+        lockedEvent = units.changeStatus(serials.get(1), UnitStatus.LOCKED, "held for inspection").id().value();
         for (int i = 1; i <= 3; i++) {
             int n = i;
             tx.executeWithoutResult(t -> audit.record("tamper.test", "unit", serials.get(n - 1).value(), null,

@@ -98,7 +98,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         var fresh = claimForReview();
         var old = claimForReview();
         jdbc.update("update warranty_claim set submitted_at = ? where id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3))), old.id());
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3))), old.id().value());
         navigate(WarrantyHomeView.class);
         var view = (WarrantyHomeView) getCurrentView();
         var grid = test(queue());
@@ -184,7 +184,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         var rows = test(queue());
         int at = -1;
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.getRow(i).id() == first.id()) {
+            if (rows.getRow(i).id().equals(first.id())) {
                 at = i;
             }
         }
@@ -246,7 +246,7 @@ class ClaimQueueViewTest extends SpringBrowserlessTest {
         as("warranty", () -> claimDecisions.decide(claim.id(), claim.version(), ClaimDecision.DENIED,
                 org.serialregistry.warranty.SignatureMeaning.APPROVAL, "Not the owner's unit", "warranty"), Role.WARRANTY_NAME);
 
-        navigate(ClaimPageView.class, claim.id());
+        navigate(ClaimPageView.class, claim.id().value());
 
         assertThat(((ClaimPageView) getCurrentView()).detail.claim().state()).isEqualTo(ClaimState.DENIED);
         assertThat($(Button.class).withText("Approve…").exists()).isFalse();
