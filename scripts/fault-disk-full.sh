@@ -114,6 +114,10 @@ kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 echo "== the H2 file after a clean stop, opened with H2's shell"
 OPEN=$(sql "$DIR/data" "select (select count(*) from unit), (select count(*) from scan_record), (select count(*) from lifecycle_event)")
 echo "   units, scans, lifecycle events: $OPEN"
+# every answer with a verdict logged a scan: the 20 before, the 200s while full, the 2 after
+EXPECTED=$((20 + $(grep -c ' 200 ' "$DIR/answers.txt" || true) + 2))
+echo "   scans in the file: $(echo "$OPEN" | awk -F'|' '{gsub(/ /, "", $2); print $2}') of $EXPECTED answered" \
+  "(H2 stores commits up to WRITE_DELAY, 500 ms, later: those of the moment the disk filled can be lost, as in a crash)"
 
 FIVE=$(grep -c ' 5[0-9][0-9] ' "$DIR/answers.txt" || true)
 FIVEHUNDRED=$(grep -c ' 500 ' "$DIR/answers.txt" || true)

@@ -41,7 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  * in the same 512 MB heap as the export it measures).
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/bench/custody;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+        "spring.datasource.url=jdbc:h2:file:./target/bench/custody;DB_CLOSE_ON_EXIT=FALSE",
         "logging.level.root=warn"})
 @ActiveProfiles("test")
 class CustodyBenchmark {

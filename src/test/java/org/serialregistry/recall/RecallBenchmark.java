@@ -67,7 +67,7 @@ class RecallBenchmark {
     private String runH2(int units) throws Exception {
         Path dir = Files.createDirectories(Path.of("target/bench"));
         String file = dir.toAbsolutePath().resolve("recall-h2-" + System.currentTimeMillis()).toString();
-        try (var context = start("--spring.datasource.url=jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+        try (var context = start("--spring.datasource.url=jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--spring.datasource.username=sa")) {
             return measure(context, "H2 (file)", units);
         } finally {
