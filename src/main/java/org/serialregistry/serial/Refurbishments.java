@@ -19,6 +19,10 @@ import org.serialregistry.serial.internal.RefurbishmentStore;
 import org.serialregistry.shared.SerialNumber;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.serialregistry.shared.KnownSerials;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,12 +47,26 @@ public class Refurbishments {
     private final Cache<String, Optional<Refurbishment>> origins = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    Refurbishments(SerialIssuance issuance, Units units, RefurbishmentStore store, AuditTrail audit, Clock clock) {
+    /** Which units were made by refurbishment: most are not, and the public page need not ask the database then. */
+    private final KnownSerials refurbished;
+    private final TaskScheduler scheduler;
+
+    Refurbishments(SerialIssuance issuance, Units units, RefurbishmentStore store, AuditTrail audit, Clock clock,
+                   @org.springframework.beans.factory.annotation.Qualifier("taskScheduler") TaskScheduler scheduler) {
+        this.refurbished = KnownSerials.reloading("Refurbished units",
+                (after, limit) -> after > 0 ? List.of() : store.newSerials(), 10_000);
+        this.scheduler = scheduler;
         this.issuance = issuance;
         this.units = units;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Fills the set of refurbished units once the demo data (if any) is in, and reloads it every 10 s. */
+    @EventListener(ApplicationReadyEvent.class)
+    void knowRefurbishedUnits() {
+        refurbished.start(scheduler, Duration.ofSeconds(10));
     }
 
     /**
@@ -93,12 +111,16 @@ public class Refurbishments {
         audit.record("unit.refurbished", "unit", original.value(), AuditTrail.state("status", unit.status().name()),
                 AuditTrail.state("status", UnitStatus.DECOMMISSIONED.name(), "newSerial", fresh.value(), "rma", rmaNumber,
                         "reason", reason.strip()));
+        refurbished.add(fresh.value());
         origins.invalidate(fresh.value());
         return new Refurbishment(fresh, original, now, by, unit.productionDate(), rmaNumber);
     }
 
     /** The original a refurbished unit was made from (empty for any other unit); cached for the public page. */
     public Optional<Refurbishment> originOf(SerialNumber newSerial) {
+        if (!refurbished.mightContain(newSerial.value())) {
+            return Optional.empty(); // certainly not refurbished (another replica's refurbishment: seen within 10 s)
+        }
         return origins.get(newSerial.value(), s -> store.ofNew(s).map(this::toRefurbishment));
     }
 

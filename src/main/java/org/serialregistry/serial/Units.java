@@ -103,6 +103,14 @@ public class Units {
         return units.assemblyOf(component.value()).map(SerialNumber::new);
     }
 
+    /**
+     * The units named by events of one business step recorded after {@code afterEventId} (event id, serial), in
+     * event order, at most {@code limit}: for sets that follow the log ({@link org.serialregistry.shared.KnownSerials}).
+     */
+    public List<org.serialregistry.shared.KnownSerials.Row> namedByStepAfter(BusinessStep step, long afterEventId, int limit) {
+        return log.serialsOfStepAfter(step.name(), afterEventId, limit);
+    }
+
     /** Every event that names this unit, oldest first (its batch's commissioning included). */
     @Transactional(readOnly = true)
     public List<LifecycleEventView> history(SerialNumber serial) {

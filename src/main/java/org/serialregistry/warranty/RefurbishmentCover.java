@@ -99,16 +99,18 @@ public class RefurbishmentCover {
      * policy applies as usual).
      *
      * @param purchase the (re)sale date, if known
+     * @param mayBeReplacement false when the unit is certainly no claim's replacement (then no claim is read)
      * @param coverOf  the ordinary cover of a unit on a day (for the unit a replacement replaced)
      */
     Optional<Coverage> of(UnitRecord unit, @Nullable LocalDate purchase, String purchaseWords, boolean registered,
-                          @Nullable WarrantyPolicyView policy, LocalDate day, BiFunction<UnitRecord, LocalDate, Coverage> coverOf) {
+                          @Nullable WarrantyPolicyView policy, LocalDate day, boolean mayBeReplacement,
+                          BiFunction<UnitRecord, LocalDate, Coverage> coverOf) {
         var refurbished = refurbishments.originOf(unit.serial());
         if (refurbished.isPresent()) {
             return Optional.of(compute(unit, refurbished.get(), purchase, purchaseWords, registered, policy,
                     policy(unit.gtin()).termMonths(), day));
         }
-        if (depth.get() >= MAX_REPLACEMENT_CHAIN) {
+        if (!mayBeReplacement || depth.get() >= MAX_REPLACEMENT_CHAIN) {
             return Optional.empty();
         }
         var claim = claims.replacing(unit.serial().value()).stream().findFirst().orElse(null);

@@ -58,7 +58,42 @@ public class WarrantyCoverage {
      * and a registration changing between those reads changes nothing a second later anyway.
      */
     public Coverage today(UnitRecord unit) {
-        return of(unit, LocalDate.now(clock));
+        return of(unit, LocalDate.now(clock), Facts.ANY);
+    }
+
+    /** The same, for the public page: {@code facts} may tell without the database that a unit has no such record. */
+    public Coverage today(UnitRecord unit, Facts facts) {
+        return of(unit, LocalDate.now(clock), facts);
+    }
+
+    /**
+     * What may be known without asking the database. False means "certainly not": the query is skipped; true
+     * means "maybe": it is asked. {@link #ANY} asks always (decisions use it).
+     */
+    public interface Facts {
+
+        boolean mayBeRegistered(SerialNumber serial);
+
+        boolean mayBeSold(SerialNumber serial);
+
+        boolean mayBeReplacement(SerialNumber serial);
+
+        Facts ANY = new Facts() {
+            @Override
+            public boolean mayBeRegistered(SerialNumber serial) {
+                return true;
+            }
+
+            @Override
+            public boolean mayBeSold(SerialNumber serial) {
+                return true;
+            }
+
+            @Override
+            public boolean mayBeReplacement(SerialNumber serial) {
+                return true;
+            }
+        };
     }
 
     @Transactional(readOnly = true)
@@ -69,17 +104,23 @@ public class WarrantyCoverage {
     /** Coverage of a unit already read (adjudication has it at hand). */
     @Transactional(readOnly = true)
     public Coverage of(UnitRecord unit, LocalDate day) {
-        var owner = registrations.active(unit.serial().value());
+        return of(unit, day, Facts.ANY);
+    }
+
+    private Coverage of(UnitRecord unit, LocalDate day, Facts facts) {
+        var owner = facts.mayBeRegistered(unit.serial()) ? registrations.active(unit.serial().value())
+                : Optional.<OwnershipView>empty();
         LocalDate purchase = owner.map(OwnershipView::purchaseDate).orElse(null);
         String purchaseWords = "the purchase date";
         if (purchase == null) {
             // no owner registered: a sale a retailer recorded is the purchase, as good as a receipt
-            purchase = retailSale(unit.serial()).orElse(null);
+            purchase = facts.mayBeSold(unit.serial()) ? retailSale(unit.serial()).orElse(null) : null;
             purchaseWords = "the retail sale date";
         }
         LocalDate sale = purchase != null ? purchase : unit.productionDate();
         var policy = policies.inForce(unit.gtin().value(), sale).orElse(null);
-        var asRefurbished = refurbished.of(unit, purchase, purchaseWords, owner.isPresent(), policy, day, this::of);
+        var asRefurbished = refurbished.of(unit, purchase, purchaseWords, owner.isPresent(), policy, day,
+                facts.mayBeReplacement(unit.serial()), this::of);
         if (asRefurbished.isPresent()) {
             return asRefurbished.get();
         }

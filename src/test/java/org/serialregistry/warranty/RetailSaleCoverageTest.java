@@ -37,6 +37,45 @@ class RetailSaleCoverageTest {
     WarrantyCoverage coverage;
     @Autowired
     OwnershipRegistry ownership;
+    @Autowired
+    org.serialregistry.warranty.internal.PublicWarrantyLookup publicLookup;
+    @Autowired
+    org.serialregistry.warranty.internal.PublicCoverageFacts facts;
+
+    /**
+     * The public page skips the registration and sale queries for units it knows have none (PublicCoverageFacts):
+     * a sale and a registration made on this instance count on the very next scan, and a unit with neither is
+     * answered without them.
+     */
+    @Test
+    void thePublicPageSeesASaleAndARegistrationAtOnceAndSkipsTheQueriesForUnitsWithout() {
+        LocalDate made = LocalDate.now().minusDays(200);
+        var sold = phones(issuance, 1, made).getFirst();
+        var untouched = phones(issuance, 1, made).getFirst();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !facts.mayBeSold(untouched) && !facts.mayBeRegistered(untouched));
+
+        var soldAt = LocalDate.now().minusDays(30);
+        as("retail", () -> units.record(new NewLifecycleEvent(List.of(sold), EpcisEventType.OBJECT_EVENT,
+                BusinessStep.RETAIL_SELLING, Disposition.RETAIL_SOLD, soldAt.atTime(15, 0).toInstant(ZoneOffset.UTC),
+                null, null, null, null, java.util.Map.of(), UnitStatus.SUPPLIED, null)), "DISTRIBUTOR");
+        var unit = units.lookup(sold).orElseThrow();
+        assertThat(facts.mayBeSold(sold)).isTrue();
+        assertThat(publicLookup.coverage(unit).orElseThrow().until()).isEqualTo(soldAt.plusMonths(24).minusDays(1));
+
+        var purchased = soldAt.plusDays(2);
+        as("warranty", () -> ownership.register(new NewRegistration(PHONE, sold.value(), purchased, "Shop", "Ana Owner",
+                "ana@example.com", null, null), RegistrationChannel.PORTAL), "WARRANTY");
+        assertThat(facts.mayBeRegistered(sold)).isTrue();
+        var registered = publicLookup.coverage(unit).orElseThrow();
+        assertThat(registered.registered()).isTrue();
+        assertThat(registered.until()).isEqualTo(purchased.plusMonths(24).minusDays(1));
+
+        // a unit with neither: the same answer as the full read gives, from the production date
+        var plain = units.lookup(untouched).orElseThrow();
+        assertThat(publicLookup.coverage(plain).orElseThrow().until())
+                .isEqualTo(coverage.today(plain).until());
+    }
 
     @Test
     void theWarrantyOfAnUnregisteredUnitStartsOnTheDayARetailerSoldIt() {

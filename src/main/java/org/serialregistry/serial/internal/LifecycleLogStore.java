@@ -95,6 +95,13 @@ public class LifecycleLogStore {
                 + "order by id", EVENT, serial, serial);
     }
 
+    /** Units named by events of one business step after {@code afterEventId}, in event order: (event id, serial). */
+    public List<org.serialregistry.shared.KnownSerials.Row> serialsOfStepAfter(String bizStep, long afterEventId, int limit) {
+        return jdbc.query("select p.event_id as id, p.serial from lifecycle_event_epc p join lifecycle_event e on e.id = p.event_id "
+                        + "where p.event_id > ? and e.biz_step = ? order by p.event_id fetch first " + limit + " rows only",
+                org.serialregistry.shared.Rows.of(org.serialregistry.shared.KnownSerials.Row.class), afterEventId, bizStep);
+    }
+
     @Nullable
     public EventRow find(long id) {
         var rows = jdbc.query("select " + SELECT + " from lifecycle_event where id = ?", EVENT, id);

@@ -1,6 +1,7 @@
 package org.serialregistry.serial.internal;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,16 @@ public class RefurbishmentStore {
                 .params(link.newSerial(), link.originalSerial(), link.refurbishedAt(),
                         link.refurbishedBy(), link.rmaNumber())
                 .update();
+    }
+
+    /** Every refurbished unit's serial (a small table: refurbishments are rare), numbered in read order. */
+    public List<org.serialregistry.shared.KnownSerials.Row> newSerials() {
+        var serials = jdbc.sql("select new_serial from unit_refurbishment").query(String.class).list();
+        var rows = new java.util.ArrayList<org.serialregistry.shared.KnownSerials.Row>(serials.size());
+        for (int i = 0; i < serials.size(); i++) {
+            rows.add(new org.serialregistry.shared.KnownSerials.Row(i + 1, serials.get(i)));
+        }
+        return rows;
     }
 
     public Optional<Link> ofNew(String newSerial) {

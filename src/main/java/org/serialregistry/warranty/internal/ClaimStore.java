@@ -131,6 +131,13 @@ public class ClaimStore {
         return jdbc.query("select * from warranty_claim where serial = ? order by id", CLAIM, serial);
     }
 
+    /** Claims after {@code afterId} that named a replacement unit, in id order (claim id, replacement serial). */
+    public List<org.serialregistry.shared.KnownSerials.Row> replacementsAfter(long afterId, int limit) {
+        return jdbc.query("select id, replacement_serial as serial from warranty_claim where replacement_serial is not null "
+                + "and id > ? order by id fetch first " + limit + " rows only",
+                org.serialregistry.shared.Rows.of(org.serialregistry.shared.KnownSerials.Row.class), afterId);
+    }
+
     public List<ClaimView> replacing(String replacementSerial) {
         return jdbc.query("select * from warranty_claim where replacement_serial = ? order by id", CLAIM,
                 replacementSerial);

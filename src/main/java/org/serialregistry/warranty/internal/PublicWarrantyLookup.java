@@ -35,8 +35,11 @@ public class PublicWarrantyLookup implements WarrantyLookup {
     private record Answer(String gtin, Optional<WarrantySummary> summary) {
     }
 
-    PublicWarrantyLookup(WarrantyCoverage coverage, CacheManager caches) {
+    private final PublicCoverageFacts facts;
+
+    PublicWarrantyLookup(WarrantyCoverage coverage, CacheManager caches, PublicCoverageFacts facts) {
         this.coverage = coverage;
+        this.facts = facts;
         this.cache = Caches.register(caches, "warranty.public-coverage",
                 Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL));
     }
@@ -50,7 +53,7 @@ public class PublicWarrantyLookup implements WarrantyLookup {
         }
         Optional<WarrantySummary> answer;
         try {
-            var c = coverage.today(unit);
+            var c = coverage.today(unit, facts);
             answer = Optional.of(new WarrantySummary(c.covered(), c.until(), c.explanation(), c.registered()));
         } catch (RuntimeException e) {
             log.warn("coverage lookup failed for {}: {}", key, e.toString());
@@ -62,6 +65,7 @@ public class PublicWarrantyLookup implements WarrantyLookup {
 
     /** Forgets a serial's answer (its registration changed). */
     public void forget(String serial) {
+        facts.registered(serial);
         cache.invalidate(serial);
     }
 }

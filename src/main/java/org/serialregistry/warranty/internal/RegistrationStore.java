@@ -77,6 +77,12 @@ public class RegistrationStore {
         return result;
     }
 
+    /** Registrations after {@code afterId}, in id order (id, serial): for the set of registered units. */
+    public List<org.serialregistry.shared.KnownSerials.Row> after(long afterId, int limit) {
+        return jdbc.query("select id, serial from ownership_registration where id > ? order by id fetch first " + limit
+                + " rows only", org.serialregistry.shared.Rows.of(org.serialregistry.shared.KnownSerials.Row.class), afterId);
+    }
+
     public Optional<OwnershipView> active(String serial) {
         return jdbc.query("select * from ownership_registration where serial = ? and status = 'ACTIVE'",
                 OWNERSHIP, serial).stream().findFirst();
