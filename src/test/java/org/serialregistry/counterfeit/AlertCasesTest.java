@@ -105,6 +105,29 @@ class AlertCasesTest {
         assertThat(cases.search(new CaseQuery(serial, null, SignalType.SCAN_COUNT, 10))).hasSize(1);
     }
 
+    /**
+     * Scans without a location no longer make detection read the unit's row (the scale benchmark: a unit query per
+     * new serial); the row is read when a signal is raised, so the signal still names the unit's lot.
+     */
+    @Test
+    @WithMockUser(username = "forensics", roles = {"PRODUCTION", "FORENSICS"})
+    void scansWithoutALocationRaiseTheirSignalWithTheUnitsLot() {
+        var serial = ScanFixtures.issue(issuance, GLUCO, "ACNOLOC", 1, "US").getFirst().value();
+        int max = thresholds.current(ProductCategory.MEDICAL_DEVICE).maxSessions();
+        var sessions = new UnitScanned[max + 1];
+        for (int i = 0; i < sessions.length; i++) {
+            sessions[i] = new UnitScanned(java.util.UUID.randomUUID(), now.minus(Duration.ofHours(4)).plusSeconds(i * 600L),
+                    GLUCO, serial, org.serialregistry.verification.ScanOutcome.GENUINE, "client-nl-" + i, "s-nl-" + i,
+                    null, null, null, "mobile", org.serialregistry.serial.UnitStatus.ACTIVE);
+        }
+        record(events, detector, sessions);
+        var found = cases.search(new CaseQuery(serial, null, SignalType.SCAN_COUNT, 10));
+        assertThat(found).hasSize(1);
+        assertThat(cases.find(found.getFirst().id()).orElseThrow().signals())
+                .filteredOn(signal -> signal.type() == SignalType.SCAN_COUNT)
+                .singleElement().satisfies(signal -> assertThat(signal.lot()).isEqualTo("ACNOLOC"));
+    }
+
     @Test
     @WithMockUser(username = "forensics", roles = {"PRODUCTION", "FORENSICS"})
     void aUnitDestroyedInTheRegistryIsFlaggedWhenItsCodeTurnsUpEvenOnAStaleScan() throws Exception {

@@ -384,11 +384,23 @@ public class ScanSignalDetector {
     private void genuineCode(UnitScanned s, List<NewSignal> out, List<Object[]> newCountries, Set<String> touched) {
         var st = serials.computeIfAbsent(s.serial(), k -> new SerialState());
         if (st.unit == null) {
-            st.unit = lookup(s.serial());
+            // the unit's own row (its lot, its intended market) is read only when a decision needs it: a located
+            // scan, or a signal. At registry size nearly every genuine scan is of a serial not seen before and
+            // carries no location: reading each one's row doubled the database work of a verification.
+            st.unit = s.country() == null ? productOnly(s.gtin()) : UnitInfo.NONE;
+            if (st.unit == UnitInfo.NONE) {
+                st.unit = lookup(s.serial());
+            }
         }
         UnitInfo unit = st.unit;
         if (unit == UnitInfo.NONE) {
             return;
+        }
+        if (s.country() != null && unit.partial()) {
+            unit = full(st, s);
+            if (unit == UnitInfo.NONE) {
+                return;
+            }
         }
         Thresholds th = thresholds.current(unit.category);
         Duration window = Duration.ofDays(th.sessionWindowDays());
@@ -401,7 +413,7 @@ public class ScanSignalDetector {
         boolean terminal = status != null && status.terminal();
         if ((terminal || inactive != null && !s.at().isBefore(inactive))
                 && st.cooldownOver(SignalType.SCANNED_WHILE_INACTIVE, s.at(), window)) {
-            out.add(signal(SignalType.SCANNED_WHILE_INACTIVE, s, unit, List.of(ev), "Scanned"
+            out.add(signal(SignalType.SCANNED_WHILE_INACTIVE, s, full(st, s), List.of(ev), "Scanned"
                     + (country == null ? "" : " in " + country) + " although the unit is "
                     + (terminal ? status.label().toLowerCase() : "recorded as destroyed or stolen")));
         }
@@ -416,7 +428,7 @@ public class ScanSignalDetector {
         if (st.sessions.size() > th.maxSessions() && st.cooldownOver(SignalType.SCAN_COUNT, s.at(), window)) {
             var evidence = new ArrayList<>(st.recent);
             evidence.add(ev);
-            out.add(signal(SignalType.SCAN_COUNT, s, unit, evidence, "Scanned in " + st.sessions.size()
+            out.add(signal(SignalType.SCAN_COUNT, s, full(st, s), evidence, "Scanned in " + st.sessions.size()
                     + " distinct sessions within " + th.sessionWindowDays() + " days (threshold " + th.maxSessions() + ")"));
         }
 
@@ -431,7 +443,7 @@ public class ScanSignalDetector {
             if (km > MIN_ANOMALY_KM && speed > th.maxSpeedKmh() && st.cooldownOver(SignalType.GEO_ANOMALY, s.at(), window)) {
                 // a location the client typed or sent is its own claim: it may add to a case, never raise a HIGH one alone
                 boolean claimed = s.locationClaimed() || st.lastClaimed;
-                var signal = signal(SignalType.GEO_ANOMALY, s, unit, List.of(st.lastLocated, ev), String.format(
+                var signal = signal(SignalType.GEO_ANOMALY, s, full(st, s), List.of(st.lastLocated, ev), String.format(
                         java.util.Locale.ROOT, "Scanned %.0f km apart within %.1f h (%s → %s): %.0f km/h, limit %d km/h%s",
                         km, hours, before.country(), here.country(), speed, th.maxSpeedKmh(),
                         claimed ? " (location given by the scanning client, not by the network)" : ""));
@@ -450,7 +462,7 @@ public class ScanSignalDetector {
             }
             if (st.offMarketSessions.size() >= th.offMarketSessions()
                     && st.cooldownOver(SignalType.OFF_MARKET, s.at(), window)) {
-                out.add(signal(SignalType.OFF_MARKET, s, unit, new ArrayList<>(st.offMarketScans), "Scanned in " + country
+                out.add(signal(SignalType.OFF_MARKET, s, full(st, s), new ArrayList<>(st.offMarketScans), "Scanned in " + country
                         + " by " + st.offMarketSessions.size() + " session(s); intended market " + unit.intendedMarket
                         + " (product markets " + String.join(", ", unit.productMarkets) + ")"));
             }
@@ -465,7 +477,7 @@ public class ScanSignalDetector {
             if (country != null && ps.countries.add(country)) {
                 newCountries.add(new Object[] {unit.gtin, country, CaseStore.utc(s.at())});
                 if (before >= th.newCountryWarmupScans()) {
-                    out.add(signal(SignalType.NEW_COUNTRY, s, unit, List.of(ev), "First scan of GTIN " + unit.gtin
+                    out.add(signal(SignalType.NEW_COUNTRY, s, full(st, s), List.of(ev), "First scan of GTIN " + unit.gtin
                             + " in " + country + " after " + before + " scans elsewhere"));
                 }
             }
@@ -505,6 +517,29 @@ public class ScanSignalDetector {
             return new GeoCentroids.Point(s.latitude(), s.longitude(), true, country);
         }
         return s.country() == null ? null : geo.centroid(country).orElse(null);
+    }
+
+    /** The unit with its own row read (once per serial in memory). */
+    private UnitInfo full(SerialState st, UnitScanned s) {
+        if (st.unit == null || st.unit.partial()) {
+            var unit = lookup(s.serial());
+            // a unit that vanished (never, for a genuine scan) keeps what the product tells
+            st.unit = unit == UnitInfo.NONE && st.unit != null ? st.unit : unit;
+        }
+        return st.unit;
+    }
+
+    /**
+     * What the scanned GTIN's product tells (category, markets) without the unit's row; {@link UnitInfo#partial()}.
+     * Unknown or missing GTIN: the unit's row is read instead.
+     */
+    private UnitInfo productOnly(@Nullable String gtin) {
+        var product = productView(gtin);
+        if (gtin == null || product.isEmpty()) {
+            return UnitInfo.NONE;
+        }
+        var markets = product.get().intendedMarkets().stream().map(CountryCode::value).sorted().toList();
+        return new UnitInfo(gtin, null, null, new LinkedHashSet<>(markets), product.get().category());
     }
 
     private UnitInfo lookup(String serial) {
@@ -591,12 +626,17 @@ public class ScanSignalDetector {
 
     // ---- state
 
-    private record UnitInfo(String gtin, String lot, String intendedMarket, Set<String> productMarkets,
+    /** What detection knows of a unit; lot and intended market are null until its row is read ({@link #partial}). */
+    private record UnitInfo(String gtin, @Nullable String lot, @Nullable String intendedMarket, Set<String> productMarkets,
                             ProductCategory category) {
         static final UnitInfo NONE = new UnitInfo("", "", "", Set.of(), ProductCategory.ELECTRONICS);
 
+        boolean partial() {
+            return intendedMarket == null;
+        }
+
         boolean inMarket(String country) {
-            return intendedMarket.equals(country) || productMarkets.contains(country);
+            return country.equals(intendedMarket) || productMarkets.contains(country);
         }
     }
 
