@@ -2,8 +2,10 @@ package org.serialregistry.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
@@ -19,17 +21,24 @@ import org.springframework.scheduling.TaskScheduler;
  * are then asked about as before.
  *
  * <p>Filled from the database off the startup thread; until then every answer is "maybe". Then refreshed every
- * {@code interval}: an append-only {@link Source} from the last row id seen (less a margin, for rows another
- * replica committed out of id order), a {@link #reloading} source (rows that change in place) by a full reload.
- * This instance's own writes are {@link #add added} at once. So another replica's fact is seen at most one
- * interval late: the same as the public page's other caches. Only the public path asks; decisions (claim
- * adjudication) always read the database.
+ * {@code interval}. An append-only {@link Source} is followed from the ids it has seen: each refresh reads the
+ * rows after the newest id seen {@value #LOOK_BACK} refreshes earlier, and at least the last {@value #MARGIN}
+ * ids again, so that a row another replica committed out of id order is still found; one committed later than
+ * that is found by the full read every {@link #FULL_RELOAD}. A {@link #reloading} source (rows that change in
+ * place) is read whole every interval. A set that grew past the size its filter was made for is read whole
+ * into a filter twice that size at the next refresh. This instance's own writes are {@link #add added} at once.
+ * So another replica's fact is seen about one interval late: the same as the public page's other caches. Only
+ * the public path asks; decisions (claim adjudication) always read the database.
  */
 public final class KnownSerials {
 
     private static final Logger log = LoggerFactory.getLogger(KnownSerials.class);
-    /** Rows committed out of id order by concurrent writers are read again within this many ids. */
-    private static final long MARGIN = 10_000;
+    /** The tail always reads this many of the newest ids again. */
+    static final long MARGIN = 100;
+    /** The tail reads from the newest id seen this many refreshes ago. */
+    static final int LOOK_BACK = 5;
+    /** An append-only set is read whole again after this long. */
+    static final Duration FULL_RELOAD = Duration.ofHours(1);
     private static final int PAGE = 100_000;
 
     /** Rows of a fact with an increasing id: those after {@code afterId}, in id order, at most {@code limit}. */
@@ -41,31 +50,44 @@ public final class KnownSerials {
     public record Row(long id, String serial) {
     }
 
+    private record Read(long lastId, long count) {
+    }
+
     private final String name;
     private final Source source;
     private final boolean reload;
-    private final AtomicLong lastId = new AtomicLong();
-    private volatile long capacity;
-    private volatile BloomFilter<CharSequence> filter;
+    private final LongSupplier nanoTime;
     private final AtomicLong inserted = new AtomicLong();
+    /** The newest id seen at each of the last refreshes; {@link #next} is the oldest. */
+    private final long[] horizons = new long[LOOK_BACK];
+    private int next;
+    private long newest;
+    private long filledAt;
+    private volatile long sizedFor;
+    private volatile BloomFilter<CharSequence> filter;
     private volatile boolean ready;
 
-    private KnownSerials(String name, Source source, boolean reload, long expected) {
+    private KnownSerials(String name, Source source, boolean reload, long expected, LongSupplier nanoTime) {
         this.name = name;
         this.source = source;
         this.reload = reload;
-        this.capacity = Math.max(expected, 1_000);
-        this.filter = newFilter(capacity);
+        this.nanoTime = nanoTime;
+        this.sizedFor = Math.max(expected, 1_000);
+        this.filter = newFilter(sizedFor);
     }
 
-    /** Serials of an append-only table: filled once, then read on from the last id. */
+    /** Serials of an append-only table: filled once, then read on from the ids seen. */
     public static KnownSerials appendOnly(String name, Source source, long expected) {
-        return new KnownSerials(name, source, false, expected);
+        return appendOnly(name, source, expected, System::nanoTime);
+    }
+
+    static KnownSerials appendOnly(String name, Source source, long expected, LongSupplier nanoTime) {
+        return new KnownSerials(name, source, false, expected, nanoTime);
     }
 
     /** Serials of rows that change in place (no increasing id to follow): reloaded whole every interval. */
     public static KnownSerials reloading(String name, Source source, long expected) {
-        return new KnownSerials(name, source, true, expected);
+        return new KnownSerials(name, source, true, expected, System::nanoTime);
     }
 
     /** Fills it now in the background and keeps it fresh every {@code interval} on the shared scheduler. */
@@ -104,59 +126,55 @@ public final class KnownSerials {
     }
 
     /** One refresh (the scheduler calls it; tests may too). */
-    public void refresh() {
-        if (reload || !ready || inserted.get() > capacity) {
-            var fresh = newFilter(Math.max(capacity, inserted.get() * 2));
-            long count = 0;
-            long last = 0;
-            for (var rows = source.after(0, PAGE); !rows.isEmpty(); rows = source.after(last, PAGE)) {
-                for (var row : rows) {
-                    fresh.put(row.serial());
-                    last = Math.max(last, row.id());
-                    count++;
-                }
-                if (rows.size() < PAGE) {
-                    break;
-                }
-            }
-            if (count * 2 > capacity) {
-                capacity = count * 2;
-                fresh = rebuild(count);
-            }
-            filter = fresh;
-            inserted.set(count);
-            lastId.set(last);
-            if (!ready) {
-                log.info("{}: {} serials known", name, count);
-            }
-            ready = true;
-            return;
+    public synchronized void refresh() {
+        if (reload || !ready || inserted.get() > sizedFor || nanoTime.getAsLong() - filledAt > FULL_RELOAD.toNanos()) {
+            fill();
+        } else {
+            follow();
         }
-        long from = Math.max(0, lastId.get() - MARGIN);
-        for (var rows = source.after(from, PAGE); !rows.isEmpty(); rows = source.after(from, PAGE)) {
-            for (var row : rows) {
-                filter.put(row.serial());
-                from = Math.max(from, row.id());
-            }
-            if (rows.size() < PAGE) {
-                break;
-            }
-        }
-        lastId.accumulateAndGet(from, Math::max);
     }
 
-    /** A filter sized for twice the rows there are now (so that growth does not raise the false "maybe"s at once). */
-    private BloomFilter<CharSequence> rebuild(long count) {
-        var fresh = newFilter(capacity);
-        long last = 0;
-        for (var rows = source.after(0, PAGE); !rows.isEmpty(); rows = source.after(last, PAGE)) {
-            rows.forEach(r -> fresh.put(r.serial()));
-            last = rows.getLast().id();
+    private void fill() {
+        long size = Math.max(sizedFor, inserted.get() * 2);
+        var fresh = newFilter(size);
+        var read = readInto(fresh, 0, 0);
+        filter = fresh;
+        sizedFor = size;
+        inserted.set(read.count());
+        newest = read.lastId();
+        Arrays.fill(horizons, newest);
+        filledAt = nanoTime.getAsLong();
+        if (!ready) {
+            log.info("{}: {} serials known", name, read.count());
+        }
+        ready = true;
+    }
+
+    private void follow() {
+        var read = readInto(filter, Math.max(0, Math.min(horizons[next], newest - MARGIN)), newest);
+        inserted.addAndGet(read.count());
+        newest = Math.max(newest, read.lastId());
+        horizons[next] = newest;
+        next = (next + 1) % LOOK_BACK;
+    }
+
+    /** Reads every row after {@code afterId} into the filter, page by page; counts those after {@code newerThan}. */
+    private Read readInto(BloomFilter<CharSequence> into, long afterId, long newerThan) {
+        long last = afterId;
+        long count = 0;
+        while (true) {
+            var rows = source.after(last, PAGE);
+            for (var row : rows) {
+                into.put(row.serial());
+                last = Math.max(last, row.id());
+                if (row.id() > newerThan) {
+                    count++;
+                }
+            }
             if (rows.size() < PAGE) {
-                break;
+                return new Read(last, count);
             }
         }
-        return fresh;
     }
 
     private static BloomFilter<CharSequence> newFilter(long capacity) {
