@@ -93,6 +93,11 @@ echo "   answers while full (kind, HTTP status, verdict or problem title: count)
 sort "$DIR/answers.txt" | uniq -c | sed 's/^/     /'
 echo "   health while full: $HEALTH_FULL"
 grep -c 'No space left\|ENOSPC\|disk full\|DISK_FULL' "$DIR/app.log" | xargs echo "   log lines naming the full disk:"
+# an outage is an expected state, not a bug: one line per failed write at most, no stack trace in the log
+LOG_TRACES=$(grep -c '^[[:space:]]*at [a-z]' "$DIR/app.log" || true)
+LOG_ERRORS=$(grep -c ' ERROR ' "$DIR/app.log" || true)
+echo "   application log: $LOG_ERRORS ERROR lines, $LOG_TRACES stack-trace lines; the ERROR kinds:"
+grep ' ERROR ' "$DIR/app.log" | sed 's/.*\] [^ ]* *: //' | cut -c1-90 | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
 
 echo "== free the space"
 rm -f "$DIR/data/filler"
@@ -130,5 +135,5 @@ case "$HEALTH_FULL" in *" DOWN "*error*) ;; *) OK=no ;; esac
 [ "${LOST:-x}" = 0 ] || OK=no
 echo "$CHAIN1" | grep -q '"intact":true' || OK=no
 echo "$OPEN" | grep -q '^[0-9]' || OK=no
-echo "== RESULT: $([ $OK = yes ] && echo PASS || echo FAIL): $FIVE of $REQUESTS answers 5xx ($FIVEHUNDRED of them 500), $TRACES with a stack trace; scan log health while full: ${HEALTH_FULL%% \{*}; recovered: $RECOVERED; scans lost: ${LOST:-unknown}; chain after: $(echo "$CHAIN1" | head -c 120)"
+echo "== RESULT: $([ $OK = yes ] && echo PASS || echo FAIL): $FIVE of $REQUESTS answers 5xx ($FIVEHUNDRED of them 500), $TRACES with a stack trace; $LOG_TRACES stack-trace lines in the log; scan log health while full: ${HEALTH_FULL%% \{*}; recovered: $RECOVERED; scans lost: ${LOST:-unknown}; chain after: $(echo "$CHAIN1" | head -c 120)"
 [ $OK = yes ]

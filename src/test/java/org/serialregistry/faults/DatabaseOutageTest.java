@@ -18,8 +18,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,9 +31,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -50,6 +57,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTest {
 
     static final String PRODUCTION = "Bearer sr_demoprod_ProductionDemoKeyNotForProduction";
@@ -82,6 +90,8 @@ class DatabaseOutageTest {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -177,6 +187,40 @@ class DatabaseOutageTest {
         assertThat(meters.counter("verification.scans.failed").count()).as("scans lost").isZero();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus() == 200);
+    }
+
+    /**
+     * Found by scripts/fault-disk-full.sh: when the connection is lost inside a transaction, the rollback fails
+     * on it too, and Spring threw the rollback's exception instead of the work's and logged "Application
+     * exception overridden by rollback exception" at ERROR with both stack traces, for every request and job
+     * that met the outage; HikariCP added a warning with a stack trace for every connection it threw away.
+     */
+    @Test
+    void aTransactionWhoseConnectionIsLostFailsWithItsOwnErrorAndLogsNoStackTrace(CapturedOutput output) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> scansOf("none") == 0); // the server is up
+        var tx = new TransactionTemplate(transactions);
+        int logged = output.getAll().length();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            int pid = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+            terminate(pid); // as a server restart or a network cut would
+            jdbc.queryForObject("select count(*) from unit", Long.class);
+        })).as("the work's own failure reaches the caller, not the rollback's")
+                .isNotInstanceOf(TransactionSystemException.class)
+                .satisfies(e -> assertThat(org.serialregistry.shared.Databases.unreachable(e)).as(e.toString()).isTrue());
+        String log = output.getAll().substring(logged);
+        assertThat(log).doesNotContain("overridden by rollback").doesNotContain("marked as broken")
+                .doesNotContain("\tat org.");
+        assertThat(jdbc.queryForObject("select count(*) from unit", Long.class)).as("the pool recovers").isPositive();
+    }
+
+    void terminate(int pid) {
+        try (var c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "outage"), "postgres", "postgres");
+             var s = c.prepareStatement("select pg_terminate_backend(?)")) {
+            s.setInt(1, pid);
+            s.execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     double poolTimeouts() {

@@ -31,6 +31,7 @@ import org.serialregistry.serial.UnitStatus;
 import org.serialregistry.serial.Units;
 import org.serialregistry.security.Role;
 import org.serialregistry.security.SystemIdentity;
+import org.serialregistry.shared.Databases;
 import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.SerialNumber;
 import org.serialregistry.warranty.OwnershipRegistry;
@@ -150,7 +151,12 @@ public class RecallJob implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("Recall job: could not read running campaigns: {}", e.toString());
+            if (Databases.unreachable(e)) {
+                // an outage: the next look (every few seconds) finds them once the database is back
+                log.warn("Recall job: could not read running campaigns, the database is unreachable: {}", e.toString());
+            } else {
+                log.error("Recall job: could not read running campaigns: {}", e.toString());
+            }
         }
     }
 

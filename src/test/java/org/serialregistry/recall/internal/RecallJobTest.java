@@ -58,16 +58,22 @@ class RecallJobTest {
     RecallJob job;
 
     final ListAppender<ILoggingEvent> jobLog = new ListAppender<>();
+    final Logger jobLogger = (Logger) LoggerFactory.getLogger(RecallJob.class);
+    Level levelBefore;
 
     @BeforeEach
     void listenToTheJobsLog() {
         jobLog.start();
-        ((Logger) LoggerFactory.getLogger(RecallJob.class)).addAppender(jobLog);
+        jobLogger.addAppender(jobLog);
+        // its own level: a test context started earlier in the same JVM may have set the root's to warn
+        levelBefore = jobLogger.getLevel();
+        jobLogger.setLevel(Level.INFO);
     }
 
     @AfterEach
     void jobRunsAgainForTheOtherTests() {
-        ((Logger) LoggerFactory.getLogger(RecallJob.class)).detachAppender(jobLog);
+        jobLogger.detachAppender(jobLog);
+        jobLogger.setLevel(levelBefore);
         if (!job.isRunning()) {
             job.start();
             job.resume();
