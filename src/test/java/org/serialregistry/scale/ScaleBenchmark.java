@@ -95,13 +95,20 @@ class ScaleBenchmark {
             line("%n## Run of %s: %,d units, %,d scans, %,d custody movements; %d cores, JDK %s, PostgreSQL on port %d; load %s",
                     Instant.now(), UNITS, SCANS, CUSTODY, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), PG_PORT, load());
+            if (PHASES.contains("load")) {
+                try (var app = start(pg)) {
+                    jdbc = app.getBean(JdbcTemplate.class);
+                    signIn();
+                    load(app);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            }
+            generatedScansJudged(pg);
             try (var app = start(pg)) {
                 jdbc = app.getBean(JdbcTemplate.class);
                 appPort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 signIn();
-                if (PHASES.contains("load")) {
-                    load(app);
-                }
                 line("data set: %s", counts());
                 if (PHASES.contains("verify")) {
                     verification();
@@ -117,6 +124,24 @@ class ScaleBenchmark {
                 }
             } finally {
                 SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
+    /**
+     * The generated scans are history: counterfeit detection counts them as judged, as the migration that
+     * made its position did for the scans before it. Without this the detector's leader works through 100 M
+     * rows in the background of every measurement (seen: the fixed reply at 292 us of server CPU, load 12).
+     * Done while no application runs, so that no leader holds the position in memory.
+     */
+    private void generatedScansJudged(EmbeddedPostgres pg) throws java.sql.SQLException {
+        try (var c = pg.getDatabase("postgres", "scale").getConnection(); var s = c.createStatement()) {
+            int moved = s.executeUpdate("""
+                    update counterfeit_detection_position set open_seqs = '',
+                           last_seq = (select coalesce(max(seq), 0) from scan_record)
+                    where id = 'scan-log' and last_seq < (select coalesce(max(seq), 0) from scan_record)""");
+            if (moved > 0) {
+                line("counterfeit detection: the generated scans counted as judged");
             }
         }
     }
