@@ -141,7 +141,7 @@ class ScaleBenchmark {
                            last_seq = (select coalesce(max(seq), 0) from scan_record)
                     where id = 'scan-log' and last_seq < (select coalesce(max(seq), 0) from scan_record)""");
             if (moved > 0) {
-                line("counterfeit detection: the generated scans counted as judged");
+                line("counterfeit detection: the scans before this run counted as judged (generated, or left by an earlier run)");
             }
         }
     }
