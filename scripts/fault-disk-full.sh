@@ -92,12 +92,15 @@ HEALTH_FULL=$(scanlog)
 echo "   answers while full (kind, HTTP status, verdict or problem title: count):"
 sort "$DIR/answers.txt" | uniq -c | sed 's/^/     /'
 echo "   health while full: $HEALTH_FULL"
-grep -c 'No space left\|ENOSPC\|disk full\|DISK_FULL' "$DIR/app.log" | xargs echo "   log lines naming the full disk:"
+{ grep -c 'No space left\|ENOSPC\|disk full\|DISK_FULL' "$DIR/app.log" || true; } | xargs echo "   log lines naming the full disk:"
 # an outage is an expected state, not a bug: one line per failed write at most, no stack trace in the log
 LOG_TRACES=$(grep -c '^[[:space:]]*at [a-z]' "$DIR/app.log" || true)
 LOG_ERRORS=$(grep -c ' ERROR ' "$DIR/app.log" || true)
 echo "   application log: $LOG_ERRORS ERROR lines, $LOG_TRACES stack-trace lines; the ERROR kinds:"
-grep ' ERROR ' "$DIR/app.log" | sed 's/.*\] [^ ]* *: //' | cut -c1-90 | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
+{ grep ' ERROR ' "$DIR/app.log" || true; } | sed 's/.*\] [^ ]* *: //' | cut -c1-90 | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
+echo "   log entries with a stack trace (level, logger: count):"
+awk '/^20[0-9][0-9]-/ {hdr = $0; next} /^[A-Za-z].*(Exception|Error)/ {if (hdr != "") {print hdr; hdr = ""}}' "$DIR/app.log" \
+  | sed -E 's/^[^ ]+ +([A-Z]+) .*\] ([^ ]+) +: .*/\1 \2/' | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
 
 echo "== free the space"
 rm -f "$DIR/data/filler"

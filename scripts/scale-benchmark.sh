@@ -13,7 +13,7 @@
 #   [PHASES=load,verify,insert,dashboards,issue] [SECONDS_PER_SLICE=5] [ROUNDS=3] [SAMPLE_SERIALS=1000000] scripts/scale-benchmark.sh
 #
 # Needs JDK 21+ on JAVA_HOME, wrk, curl, python3, about 60 GB of free disk for the full size
-# (check df -h), and 20-40 minutes for the first run on 2 cores.
+# (check df -h), and about 30 minutes for the first run on 2 cores (28 measured on 2026-12-08).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec ./mvnw -B -q test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx3g \
