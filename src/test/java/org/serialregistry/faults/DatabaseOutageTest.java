@@ -19,6 +19,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.serialregistry.shared.OutageTolerantRollback;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -195,10 +198,13 @@ class DatabaseOutageTest {
      * exception overridden by rollback exception" at ERROR with both stack traces, for every request and job
      * that met the outage; HikariCP added a warning with a stack trace for every connection it threw away.
      */
-    @Test
-    void aTransactionWhoseConnectionIsLostFailsWithItsOwnErrorAndLogsNoStackTrace(CapturedOutput output) {
+    /** The application's JPA manager, and the JDBC one the scan log and its partitions work under. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"JPA (the application's)", "JDBC (scan log, partitions)"})
+    void aTransactionWhoseConnectionIsLostFailsWithItsOwnErrorAndLogsNoStackTrace(String manager, CapturedOutput output) {
         await().atMost(Duration.ofSeconds(60)).until(() -> scansOf("none") == 0); // the server is up
-        var tx = new TransactionTemplate(transactions);
+        var tx = new TransactionTemplate(manager.startsWith("JPA") ? transactions
+                : OutageTolerantRollback.dataSourceTransactionManager(java.util.Objects.requireNonNull(jdbc.getDataSource())));
         int logged = output.getAll().length();
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             int pid = jdbc.queryForObject("select pg_backend_pid()", Integer.class);

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.serialregistry.shared.OutageTolerantRollback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +51,7 @@ public class ScanLogPartitions {
 
     ScanLogPartitions(DataSource dataSource, Clock clock, ScanLogRetentionProperties properties) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.tx = new TransactionTemplate(OutageTolerantRollback.dataSourceTransactionManager(dataSource));
         this.clock = clock;
         this.properties = properties;
         this.dataSource = dataSource;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.serialregistry.shared.OutageTolerantRollback;
 import org.serialregistry.verification.ScanOutcome;
 import org.serialregistry.verification.ScansRecorded;
 import org.serialregistry.verification.UnitScanned;
@@ -25,6 +27,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the scan log off the request path. Requests put scans into a bounded queue and never
@@ -43,6 +46,8 @@ public class ScanLogWriter implements SmartLifecycle {
 
     private final BlockingQueue<UnitScanned> queue;
     private final JdbcTemplate jdbc;
+    /** One batch, one transaction; a rollback on a lost connection does not hide the batch's own failure. */
+    private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final ScanProperties properties;
     private final Counter dropped;
@@ -61,6 +66,8 @@ public class ScanLogWriter implements SmartLifecycle {
         this.retryPause = outage.scanRetry();
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(OutageTolerantRollback.dataSourceTransactionManager(
+                Objects.requireNonNull(jdbc.getDataSource())));
         this.events = events;
         this.properties = properties;
         this.dropped = Counter.builder("verification.scans.dropped").description("Scans not logged: queue full")
@@ -170,16 +177,14 @@ public class ScanLogWriter implements SmartLifecycle {
     private void write(List<UnitScanned> scans) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.execute((ConnectionCallback<Void>) con -> {
-                    inTransaction(con, () -> {
-                        if (con.isWrapperFor(PGConnection.class)) {
-                            copy(con.unwrap(PGConnection.class), scans);
-                        } else {
-                            insert(con, scans);
-                        }
-                    });
+                tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) con -> {
+                    if (con.isWrapperFor(PGConnection.class)) {
+                        copy(con.unwrap(PGConnection.class), scans);
+                    } else {
+                        insert(con, scans);
+                    }
                     return null;
-                });
+                }));
                 if (failingSince != null) {
                     stored();
                 }
@@ -215,39 +220,6 @@ public class ScanLogWriter implements SmartLifecycle {
             events.publishEvent(new ScansRecorded(scans));
         } catch (RuntimeException e) {
             log.error("A listener of ScansRecorded failed: {}", e.toString(), e);
-        }
-    }
-
-    private interface Work {
-        void run() throws SQLException;
-    }
-
-    /**
-     * One batch in one transaction on the connection itself. Not Spring's {@code TransactionTemplate}: when the
-     * database is away (stopped, disk full) its rollback fails too, and the template logs that at ERROR with a
-     * stack trace for every batch ("Application exception overridden by rollback exception") while the batch is
-     * only waiting. Here the work's failure is thrown, the rollback's kept with it as suppressed; {@link #write}
-     * decides what to log (one line).
-     */
-    private static void inTransaction(Connection con, Work work) throws SQLException {
-        boolean autoCommit = con.getAutoCommit();
-        con.setAutoCommit(false);
-        try {
-            work.run();
-            con.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                con.rollback();
-            } catch (SQLException | RuntimeException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        } finally {
-            try {
-                con.setAutoCommit(autoCommit);
-            } catch (SQLException ignored) {
-                // a broken connection: the pool evicts it
-            }
         }
     }
 
