@@ -1,12 +1,14 @@
 package org.serialregistry.shared;
 
 import java.net.ConnectException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -68,5 +70,30 @@ public final class Databases {
      */
     public static boolean closedByH2(SQLException e) {
         return e.getErrorCode() == 90098 || e.getErrorCode() == 90121;
+    }
+
+    /**
+     * The {@code .mv.db} file of an embedded H2 database URL ({@code jdbc:h2:file:path}, or the bare
+     * {@code jdbc:h2:./path}); null for in-memory H2, H2 over TCP and any other database.
+     */
+    public static @Nullable Path h2File(@Nullable String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int semicolon = rest.indexOf(';');
+        if (semicolon >= 0) {
+            rest = rest.substring(0, semicolon);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        } else if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.contains(":")
+                && !rest.matches("^[A-Za-z]:[\\\\/].*")) {
+            return null;
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return Path.of(rest + ".mv.db").toAbsolutePath().normalize();
     }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.serialregistry.DemoApi;
 import org.serialregistry.shared.OutageTolerantRollback;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * PostgreSQL stopped under verification load, then started again (its own embedded server, so that
@@ -254,16 +252,7 @@ class DatabaseOutageTest {
     }
 
     List<String> phones(int n) throws Exception {
-        String body = mvc.perform(post("/api/v1/serial-batches").header("Authorization", PRODUCTION)
-                        .header("Idempotency-Key", "outage-" + System.nanoTime()).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"gtin":"%s","lot":"OUT1","facility":"DE-MUC","line":"L1","quantity":%d,"productionDate":"%s",
-                                 "intendedMarket":"DE"}""".formatted(PHONE, n, LocalDate.now().minusDays(2))))
-                .andReturn().getResponse().getContentAsString();
-        var serials = new ArrayList<String>();
-        json.readTree(body).get("serials").forEach(s -> serials.add(s.get("serial").asString()));
-        assertThat(serials).as(body).hasSize(n);
-        return serials;
+        return DemoApi.issuePhones(mvc, n, "OUT1");
     }
 
     static EmbeddedPostgres start() {

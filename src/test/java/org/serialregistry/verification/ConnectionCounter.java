@@ -29,21 +29,29 @@ class ConnectionCounter implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource ds && !(bean instanceof DelegatingDataSource)) {
-            return new DelegatingDataSource(ds) {
-                @Override
-                public Connection getConnection() throws SQLException {
-                    COUNT.get()[0]++;
-                    return super.getConnection();
-                }
-
-                @Override
-                public Connection getConnection(String username, String password) throws SQLException {
-                    COUNT.get()[0]++;
-                    return super.getConnection(username, password);
-                }
-            };
+        if (bean instanceof DataSource ds && !(bean instanceof Counted)) {
+            return new Counted(ds);
         }
         return bean;
+    }
+
+    /** The application's data source, counting (it may be wrapped already, e.g. by the disk reserve's guard). */
+    private static final class Counted extends DelegatingDataSource {
+
+        Counted(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            COUNT.get()[0]++;
+            return super.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            COUNT.get()[0]++;
+            return super.getConnection(username, password);
+        }
     }
 }

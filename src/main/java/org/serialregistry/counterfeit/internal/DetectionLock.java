@@ -37,12 +37,21 @@ final class DetectionLock {
      * connection would go back to the pool still holding the lock.
      */
     private static DataSource unpooled(DataSource dataSource) {
-        if (dataSource instanceof HikariDataSource pool) {
+        HikariDataSource pool = unwrapPool(dataSource);
+        if (pool != null) {
             var direct = new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
             direct.setConnectionProperties(pool.getDataSourceProperties());
             return direct;
         }
         return dataSource;
+    }
+
+    private static @Nullable HikariDataSource unwrapPool(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** True when this replica holds the lock now (it may have held it already). */

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Databases;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -40,26 +41,9 @@ class H2FilePermissions implements BeanPostProcessor {
         return bean;
     }
 
-    /** The {@code .mv.db} file of a {@code jdbc:h2:file:} (or bare {@code jdbc:h2:./path}) URL; null otherwise. */
+    /** The {@code .mv.db} file of an embedded H2 URL; null otherwise. */
     static @Nullable Path databaseFile(@Nullable String url) {
-        if (url == null || !url.startsWith("jdbc:h2:")) {
-            return null;
-        }
-        String rest = url.substring("jdbc:h2:".length());
-        int semicolon = rest.indexOf(';');
-        if (semicolon >= 0) {
-            rest = rest.substring(0, semicolon);
-        }
-        if (rest.startsWith("file:")) {
-            rest = rest.substring("file:".length());
-        } else if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.contains(":")
-                && !rest.matches("^[A-Za-z]:[\\\\/].*")) {
-            return null;
-        }
-        if (rest.startsWith("~")) {
-            rest = System.getProperty("user.home") + rest.substring(1);
-        }
-        return Path.of(rest + ".mv.db").toAbsolutePath().normalize();
+        return Databases.h2File(url);
     }
 
     static void protect(Path file) {

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -200,7 +201,7 @@ public class ScanLogWriter implements SmartLifecycle {
                 if (failingSince == null) {
                     failingSince = clock.instant();
                 }
-                lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                lastFailure = describe(e);
                 if (!running || (!unreachable && attempt >= 3)) {
                     failed.increment(scans.size());
                     log.error("Could not write {} scan records; they are lost: {}", scans.size(), e.toString());
@@ -240,6 +241,16 @@ public class ScanLogWriter implements SmartLifecycle {
             }
             return null;
         });
+    }
+
+    /**
+     * The failure in the words of its cause ("the disk under the database is full: ...", "Connection refused"),
+     * not of Spring's wrapper around it ("Failed to obtain JDBC Connection").
+     */
+    static String describe(RuntimeException e) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     /** What the health state {@code scanLog} reports. */
