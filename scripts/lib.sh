@@ -34,3 +34,55 @@ bench_serials() {
 print(" ".join(u.get("serial", u.get("SERIAL")) for u in json.load(sys.stdin) if u.get("gtin", u.get("GTIN")) == sys.argv[1]))' "$1" \
     2>/dev/null || true
 }
+
+# The disk-full scripts (fault-disk-full.sh on H2, fault-disk-full-postgres.sh): need BASE, ADMIN, PHONE, DIR.
+#   scanlog                              "overall-status scanLog-status {its details} not up: components"
+#   verify SERIAL                        "HTTP-status verdict-or-problem-title" (TRACE, kept in $DIR/traces.txt,
+#                                        for an answer that looks like a stack trace)
+#   fill_and_verify FOLDER               fills FOLDER's filesystem to the last byte ($1/filler), verifies
+#                                        $REQUESTS codes (SEEN, UNSEEN, forged), prints the answers and what the
+#                                        log says; sets HEALTH_FULL and LOG_TRACES
+scanlog() { curl -s -H "$ADMIN" "$BASE/actuator/health" | python3 -c '
+import json, sys
+h = json.load(sys.stdin); s = h.get("components", {}).get("scanLog", {})
+down = [n for n, c in h.get("components", {}).items() if c.get("status") != "UP"]
+print(h.get("status"), s.get("status"), json.dumps(s.get("details", {}))[:400], "not up:", ",".join(down) or "-")'; }
+# one verification: prints "status verdict-or-title"; the body is kept when it looks like a stack trace
+verify() {
+  local out code
+  out=$(curl -s -w '\n%{http_code}' -H 'Accept: application/json' "$BASE/01/$PHONE/21/$1")
+  code=${out##*$'\n'}; out=${out%$'\n'*}
+  if echo "$out" | grep -q 'Exception\|at org\.\|at java\.'; then echo "$code TRACE"; echo "$out" >>"$DIR/traces.txt"; return; fi
+  echo "$code $(echo "$out" | python3 -c 'import json,sys
+try:
+  d=json.load(sys.stdin); print(d.get("verdict") or d.get("title") or "-")
+except Exception: print("not-json")')"
+}
+
+fill_and_verify() {
+  echo "== fill the filesystem"
+  dd if=/dev/zero of="$1/filler" bs=1M 2>/dev/null || true
+  echo "   $(df -h --output=used,avail "$1" | tail -1)"
+  : >"$DIR/answers.txt"
+  for i in $(seq 1 "$REQUESTS"); do
+    case $((i % 3)) in
+      0) echo "seen $(verify "${SEEN[$((i % 20))]}")" ;;
+      1) echo "unseen $(verify "${UNSEEN[$((i % 20))]}")" ;;
+      2) s=${SEEN[$((i % 20))]}; echo "forged $(verify "${s:0:19}$([ "${s: -1}" = A ] && echo B || echo A)")" ;;
+    esac >>"$DIR/answers.txt"
+  done
+  sleep 3  # the writer flushes every 200 ms and retries; give it a few tries at the full disk
+  HEALTH_FULL=$(scanlog)
+  echo "   answers while full (kind, HTTP status, verdict or problem title: count):"
+  sort "$DIR/answers.txt" | uniq -c | sed 's/^/     /'
+  echo "   health while full: $HEALTH_FULL"
+  { grep -c 'No space left\|ENOSPC\|disk full\|DISK_FULL\|disk under the database is full' "$DIR/app.log" || true; } | xargs echo "   log lines naming the full disk:"
+  # an outage is an expected state, not a bug: one line per failed write at most, no stack trace in the log
+  LOG_TRACES=$(grep -c '^[[:space:]]*at [a-z]' "$DIR/app.log" || true)
+  LOG_ERRORS=$(grep -c ' ERROR ' "$DIR/app.log" || true)
+  echo "   application log: $LOG_ERRORS ERROR lines, $LOG_TRACES stack-trace lines; the ERROR kinds:"
+  { grep ' ERROR ' "$DIR/app.log" || true; } | sed 's/.*\] [^ ]* *: //' | cut -c1-90 | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
+  echo "   log entries with a stack trace (level, logger: count):"
+  awk '/^20[0-9][0-9]-/ {hdr = $0; next} /^[A-Za-z].*(Exception|Error)/ {if (hdr != "") {print hdr; hdr = ""}}' "$DIR/app.log" \
+    | sed -E 's/^[^ ]+ +([A-Z]+) .*\] ([^ ]+) +: .*/\1 \2/' | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
+}

@@ -31,10 +31,12 @@ public final class Databases {
 
     /**
      * SQLSTATE class 08 (connection exception: the connection broke, e.g. while committing when the server
-     * stopped) and 57P01-57P03 (the server is shutting down, crashed, or cannot take connections yet).
+     * stopped), 57P01-57P03 (the server is shutting down, crashed, or cannot take connections yet) and class 53
+     * (insufficient resources: 53100 disk full, 53200 out of memory, 53300 too many connections): the server
+     * cannot do the work now, whatever the work is.
      */
     private static boolean connectionLost(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+        return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53"));
     }
 
     /**

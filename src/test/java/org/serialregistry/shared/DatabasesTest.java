@@ -59,6 +59,16 @@ class DatabasesTest {
     }
 
     @Test
+    void aFullDiskUnderPostgresqlIsADatabaseThatCannotWriteNow() {
+        // the scan log's COPY on a full disk: the driver's error as it comes, and as Spring's JdbcTemplate wraps it
+        var full = new SQLException("could not extend file \"base/16384/16397.3\": No space left on device", "53100");
+        assertThat(Databases.unreachable(full)).isTrue();
+        assertThat(Databases.unreachable(new org.springframework.jdbc.UncategorizedSQLException("ConnectionCallback",
+                "copy scan_record ...", full))).isTrue();
+        assertThat(Databases.unreachable(new SQLException("sorry, too many clients already", "53300"))).isTrue();
+    }
+
+    @Test
     void aBatchThatFailedOnTheFullDiskIsADatabaseThatCannotWriteNow() {
         // H2's batch failure: "General error" 50000; the I/O error is only in the chained next exception
         var write = new SQLException("General error: MVStoreException: Writing to FileChannel failed", "HY000", 50000,
