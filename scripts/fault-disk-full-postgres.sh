@@ -37,7 +37,7 @@ DATA=$DIR/pg/data
 as_pg() { runuser -u postgres -- "$@"; }
 pg() { as_pg "$PG_BIN/pg_ctl" -D "$DATA" -o "-p $PG_PORT -k /tmp" -l "$DIR/pg.log" -w "$@" >/dev/null; }
 psql_() { as_pg "$PG_BIN/psql" -h /tmp -p "$PG_PORT" -U registry -d serial_registry -Atc "$1"; }
-pg_up() { as_pg "$PG_BIN/pg_isready" -q -h /tmp -p "$PG_PORT"; }
+pg_up() { as_pg "$PG_BIN/pg_isready" -q -h /tmp -p "$PG_PORT" -U registry -d serial_registry; }
 
 # shared: start_app, bench_serials, scanlog, verify, fill_and_verify
 . "$ROOT/scripts/lib.sh"

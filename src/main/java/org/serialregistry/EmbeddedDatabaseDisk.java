@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
@@ -22,8 +23,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.util.unit.DataSize;
 
@@ -60,18 +65,25 @@ class EmbeddedDatabaseDisk {
         };
     }
 
-    @Bean("databaseDiskHealthIndicator") // the health component "databaseDisk"
+    /** Health component {@code databaseDisk}: only where the guard is (an embedded H2 file database, a reserve). */
+    @Bean("databaseDiskHealthIndicator")
+    @Conditional(Guards.class)
     HealthIndicator databaseDiskHealth(DataSource dataSource) {
-        Reserve reserve = Reserve.of(dataSource);
+        Reserve reserve = Objects.requireNonNull(Reserve.of(dataSource), "the data source is not guarded");
         return () -> {
-            if (reserve == null) {
-                return Health.unknown().withDetail("reason", "not an embedded H2 file database").build();
-            }
             long free = reserve.usable();
             var health = free >= reserve.bytes ? Health.up() : Health.down().withDetail("error", reserve.problem(free));
             return health.withDetail("folder", reserve.folder.toString()).withDetail("freeBytes", free)
                     .withDetail("reserveBytes", reserve.bytes).build();
         };
+    }
+
+    /** True when the application's database gets the guard. */
+    static final class Guards implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Reserve.of(context.getEnvironment().getProperty("spring.datasource.url"), context.getEnvironment()) != null;
+        }
     }
 
     /** {@code dataSource} itself or what it wraps, as {@code type}; null when it is none. */

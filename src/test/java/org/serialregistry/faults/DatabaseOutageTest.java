@@ -110,7 +110,8 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> scansOf(known) == 1);
 
         assertThat(mvc.perform(get("/actuator/health").header("Authorization", ADMIN_KEY)).andReturn().getResponse()
-                .getContentAsString()).as("an operator's view before the outage").contains("\"scanLog\"");
+                .getContentAsString()).as("an operator's view before the outage").contains("\"scanLog\"")
+                .as("the disk reserve guards embedded H2 only").doesNotContain("databaseDisk");
 
         double poolTimeoutsBefore = poolTimeouts();
         postgres.close();
