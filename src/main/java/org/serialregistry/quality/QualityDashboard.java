@@ -32,7 +32,6 @@ import org.serialregistry.shared.Gtin;
 import org.serialregistry.shared.InvalidInput;
 import org.serialregistry.warranty.ClaimCount;
 import org.serialregistry.warranty.ClaimFilter;
-import org.serialregistry.warranty.ClaimState;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.ClaimQueries;
@@ -242,9 +241,8 @@ public class QualityDashboard {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('QUALITY','ADMIN')")
     public DrillDownCount claimCount(ClaimFilter filter) {
-        var byState = claims.countByState(filter);
-        return new DrillDownCount(byState.values().stream().mapToLong(Long::longValue).sum(),
-                byState.getOrDefault(ClaimState.DENIED, 0L));
+        var totals = claims.totals(filter);
+        return new DrillDownCount(totals.total(), totals.denied());
     }
 
     /** The claims behind a figure: all of them, and the denied ones among them. */

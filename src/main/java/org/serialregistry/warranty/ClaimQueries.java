@@ -65,11 +65,11 @@ public class ClaimQueries {
         return store.search(filter, offset);
     }
 
-    /** How many claims of the filter are in each state, however many there are (the filter's limit does not count). */
+    /** How many claims the filter covers, however many there are (its limit does not count), and how many are denied. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('WARRANTY','QUALITY','ADMIN')")
-    public Map<ClaimState, Long> countByState(ClaimFilter filter) {
-        return store.countByState(filter);
+    public ClaimTotals totals(ClaimFilter filter) {
+        return store.totals(filter);
     }
 
     /**

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +16,7 @@ import org.serialregistry.warranty.ClaimDecision;
 import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimId;
 import org.serialregistry.warranty.ClaimState;
+import org.serialregistry.warranty.ClaimTotals;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 import org.serialregistry.warranty.FailureAction;
@@ -175,14 +174,15 @@ public class ClaimStore {
         return jdbc.query(sql.toString(), CLAIM, args.toArray());
     }
 
-    /** How many claims of {@code f} are in each state (all of them: the filter's limit does not count). */
-    public Map<ClaimState, Long> countByState(ClaimFilter f) {
-        var sql = new StringBuilder("select state, count(*) as claims from warranty_claim");
+    /**
+     * How many claims {@code f} covers (the filter's limit does not count) and how many of them are denied: one
+     * aggregate, no grouping (a lot's count per state, grouped, took most of the quality drill-down's time).
+     */
+    public ClaimTotals totals(ClaimFilter f) {
+        var sql = new StringBuilder("select count(*) as total, count(case when state = 'DENIED' then 1 end) as denied "
+                + "from warranty_claim");
         var args = where(f, sql);
-        sql.append(" group by state");
-        var counts = new EnumMap<ClaimState, Long>(ClaimState.class);
-        jdbc.query(sql.toString(), STATE_COUNT, args.toArray()).forEach(c -> counts.put(c.state(), c.claims()));
-        return counts;
+        return jdbc.queryForObject(sql.toString(), TOTALS, args.toArray());
     }
 
     /** Appends the filter's conditions to {@code sql}; returns their arguments. */
@@ -243,10 +243,6 @@ public class ClaimStore {
         }
     }
 
-    /** How many claims are in one state. */
-    private record StateCount(ClaimState state, long claims) {
-    }
-
     /** A warranty_claim_check row, mapped by column name. */
     private record CheckRow(ClaimCheck checkCode, boolean passed, FailureAction onFailure, String detail) {
     }
@@ -254,6 +250,6 @@ public class ClaimStore {
     private static final RowMapper<ClaimRow> CLAIM_ROW = Rows.of(ClaimRow.class);
     private static final RowMapper<ClaimView> CLAIM = (rs, n) -> CLAIM_ROW.mapRow(rs, n).view();
     private static final RowMapper<CheckRow> CHECK = Rows.of(CheckRow.class);
-    private static final RowMapper<StateCount> STATE_COUNT = Rows.of(StateCount.class);
+    private static final RowMapper<ClaimTotals> TOTALS = Rows.of(ClaimTotals.class);
     private static final RowMapper<SignatureView> SIGNATURE = Rows.of(SignatureView.class);
 }
