@@ -69,6 +69,13 @@ public class ClaimQueries {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('WARRANTY','QUALITY','ADMIN')")
     public ClaimTotals totals(ClaimFilter filter) {
+        boolean byFigureOnly = (filter.states() == null || filter.states().isEmpty()) && filter.text() == null
+                && filter.assignedTo() == null && filter.submittedBy() == null;
+        if (byFigureOnly) {
+            // what a dashboard figure is made of (product, lot, facility, line, defect): its tally rows
+            return tally.totals(filter.gtin(), filter.lot(), filter.facilityCode(), filter.lineCode(),
+                    filter.defect() == null ? null : filter.defect().name());
+        }
         return store.totals(filter);
     }
 

@@ -1,10 +1,13 @@
 package org.serialregistry.warranty.internal;
 
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.ClaimCount;
+import org.serialregistry.warranty.ClaimTotals;
 import org.serialregistry.warranty.ClaimView;
 import org.serialregistry.warranty.DefectCode;
 import org.springframework.dao.DuplicateKeyException;
@@ -95,6 +98,29 @@ COUNT);
                         + "from warranty_claim_tally where gtin = ? and lot = ? and claims > denied",
 COUNT, gtin, lot);
     }
+
+    /**
+     * All claims and the denied ones for a product, lot, facility, line and defect; a null narrows nothing. The
+     * sum of a few tally rows, where counting the claims themselves reads every claim (a lot's 20,000 at 10 M
+     * units: 10 to 16 ms).
+     */
+    public ClaimTotals totals(@Nullable String gtin, @Nullable String lot, @Nullable String facilityCode,
+                              @Nullable String lineCode, @Nullable String defectCode) {
+        var sql = new StringBuilder("select coalesce(sum(claims), 0) as total, coalesce(sum(denied), 0) as denied "
+                + "from warranty_claim_tally where 1 = 1");
+        var args = new ArrayList<Object>();
+        String[] columns = {"gtin", "lot", "facility_code", "line_code", "defect_code"};
+        String[] values = {gtin, lot, facilityCode, lineCode, defectCode};
+        for (int i = 0; i < columns.length; i++) {
+            if (values[i] != null) {
+                sql.append(" and ").append(columns[i]).append(" = ?");
+                args.add(values[i]);
+            }
+        }
+        return jdbc.queryForObject(sql.toString(), TOTALS, args.toArray());
+    }
+
+    private static final RowMapper<ClaimTotals> TOTALS = Rows.of(ClaimTotals.class);
 
     private record Day(java.time.LocalDate failureDate, long counted) {
     }
