@@ -247,7 +247,13 @@ class DetectionLeader implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("Counterfeit detection: the leader could not judge the scan log after position {}", lastSeq, e);
+            if (Databases.unreachable(e)) {
+                // stopped, connection lost, disk full: an outage, not a bug; the next leader goes on from the position
+                log.warn("Counterfeit detection: the leader could not judge the scan log after position {}, the "
+                        + "database cannot work now: {}", lastSeq, e.toString());
+            } else {
+                log.error("Counterfeit detection: the leader could not judge the scan log after position {}", lastSeq, e);
+            }
             ready = false;
             stepDown("reading or judging the scan log failed");
         }
