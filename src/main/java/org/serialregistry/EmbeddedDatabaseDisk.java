@@ -53,8 +53,8 @@ class EmbeddedDatabaseDisk {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                HikariDataSource pool = bean instanceof DataSource dataSource ? unwrap(dataSource, HikariDataSource.class) : null;
-                if (pool != null && unwrap((DataSource) bean, Guarded.class) == null) {
+                HikariDataSource pool = bean instanceof DataSource dataSource ? Databases.unwrap(dataSource, HikariDataSource.class) : null;
+                if (pool != null && Databases.unwrap((DataSource) bean, Guarded.class) == null) {
                     Reserve reserve = Reserve.of(pool.getJdbcUrl(), environment);
                     if (reserve != null) {
                         return reserve.guard(pool, (DataSource) bean);
@@ -83,15 +83,6 @@ class EmbeddedDatabaseDisk {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return Reserve.of(context.getEnvironment().getProperty("spring.datasource.url"), context.getEnvironment()) != null;
-        }
-    }
-
-    /** {@code dataSource} itself or what it wraps, as {@code type}; null when it is none. */
-    static <T> @Nullable T unwrap(DataSource dataSource, Class<T> type) {
-        try {
-            return dataSource.isWrapperFor(type) ? dataSource.unwrap(type) : null;
-        } catch (SQLException e) {
-            return null;
         }
     }
 
@@ -126,7 +117,7 @@ class EmbeddedDatabaseDisk {
         }
 
         static @Nullable Reserve of(DataSource dataSource) {
-            Guarded guarded = unwrap(dataSource, Guarded.class);
+            Guarded guarded = Databases.unwrap(dataSource, Guarded.class);
             return guarded == null ? null : guarded.reserve;
         }
 

@@ -98,4 +98,13 @@ public final class Databases {
         }
         return Path.of(rest + ".mv.db").toAbsolutePath().normalize();
     }
+
+    /** {@code dataSource} itself or what it wraps, as {@code type} (a pool behind a wrapper); null when it is none. */
+    public static <T> @Nullable T unwrap(DataSource dataSource, Class<T> type) {
+        try {
+            return dataSource.isWrapperFor(type) ? dataSource.unwrap(type) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
 }

@@ -73,8 +73,7 @@ public class ClaimQueries {
                 && filter.assignedTo() == null && filter.submittedBy() == null;
         if (byFigureOnly) {
             // what a dashboard figure is made of (product, lot, facility, line, defect): its tally rows
-            return tally.totals(filter.gtin(), filter.lot(), filter.facilityCode(), filter.lineCode(),
-                    filter.defect() == null ? null : filter.defect().name());
+            return tally.totals(filter);
         }
         return store.totals(filter);
     }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
+import org.serialregistry.shared.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -37,21 +38,13 @@ final class DetectionLock {
      * connection would go back to the pool still holding the lock.
      */
     private static DataSource unpooled(DataSource dataSource) {
-        HikariDataSource pool = unwrapPool(dataSource);
+        HikariDataSource pool = Databases.unwrap(dataSource, HikariDataSource.class);
         if (pool != null) {
             var direct = new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
             direct.setConnectionProperties(pool.getDataSourceProperties());
             return direct;
         }
         return dataSource;
-    }
-
-    private static @Nullable HikariDataSource unwrapPool(DataSource dataSource) {
-        try {
-            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
-        } catch (SQLException e) {
-            return null;
-        }
     }
 
     /** True when this replica holds the lock now (it may have held it already). */

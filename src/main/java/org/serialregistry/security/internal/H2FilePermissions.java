@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
 import org.serialregistry.shared.Databases;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
@@ -33,17 +32,12 @@ class H2FilePermissions implements BeanPostProcessor {
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource) {
-            Path file = databaseFile(environment.getProperty("spring.datasource.url"));
+            Path file = Databases.h2File(environment.getProperty("spring.datasource.url"));
             if (file != null) {
                 protect(file);
             }
         }
         return bean;
-    }
-
-    /** The {@code .mv.db} file of an embedded H2 URL; null otherwise. */
-    static @Nullable Path databaseFile(@Nullable String url) {
-        return Databases.h2File(url);
     }
 
     static void protect(Path file) {

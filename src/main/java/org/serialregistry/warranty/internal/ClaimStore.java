@@ -215,7 +215,8 @@ public class ClaimStore {
         return args;
     }
 
-    private static void eq(StringBuilder sql, List<Object> args, String column, @Nullable String value) {
+    /** Narrows {@code sql} to {@code column = value}, unless the value is blank (the tally's totals narrow alike). */
+    static void eq(StringBuilder sql, List<Object> args, String column, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             sql.append(" and ").append(column).append(" = ?");
             args.add(value.strip());

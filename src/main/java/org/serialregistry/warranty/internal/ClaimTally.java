@@ -4,12 +4,11 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.serialregistry.shared.Rows;
 import org.serialregistry.warranty.ClaimCount;
+import org.serialregistry.warranty.ClaimFilter;
 import org.serialregistry.warranty.ClaimTotals;
 import org.serialregistry.warranty.ClaimView;
-import org.serialregistry.warranty.DefectCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,23 +99,19 @@ COUNT, gtin, lot);
     }
 
     /**
-     * All claims and the denied ones for a product, lot, facility, line and defect; a null narrows nothing. The
-     * sum of a few tally rows, where counting the claims themselves reads every claim (a lot's 20,000 at 10 M
-     * units: 10 to 16 ms).
+     * All claims and the denied ones of a filter's product, lot, facility, line and defect (its states, text and
+     * people are not in the tally). The sum of a few tally rows, where counting the claims themselves reads every
+     * claim (a lot's 20,000 at 10 M units: 10 to 16 ms).
      */
-    public ClaimTotals totals(@Nullable String gtin, @Nullable String lot, @Nullable String facilityCode,
-                              @Nullable String lineCode, @Nullable String defectCode) {
+    public ClaimTotals totals(ClaimFilter f) {
         var sql = new StringBuilder("select coalesce(sum(claims), 0) as total, coalesce(sum(denied), 0) as denied "
                 + "from warranty_claim_tally where 1 = 1");
         var args = new ArrayList<Object>();
-        String[] columns = {"gtin", "lot", "facility_code", "line_code", "defect_code"};
-        String[] values = {gtin, lot, facilityCode, lineCode, defectCode};
-        for (int i = 0; i < columns.length; i++) {
-            if (values[i] != null) {
-                sql.append(" and ").append(columns[i]).append(" = ?");
-                args.add(values[i]);
-            }
-        }
+        ClaimStore.eq(sql, args, "gtin", f.gtin());
+        ClaimStore.eq(sql, args, "lot", f.lot());
+        ClaimStore.eq(sql, args, "facility_code", f.facilityCode());
+        ClaimStore.eq(sql, args, "line_code", f.lineCode());
+        ClaimStore.eq(sql, args, "defect_code", f.defect() == null ? null : f.defect().name());
         return jdbc.queryForObject(sql.toString(), TOTALS, args.toArray());
     }
 

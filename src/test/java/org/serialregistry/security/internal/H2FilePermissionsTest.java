@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.serialregistry.shared.Databases;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +39,10 @@ class H2FilePermissionsTest {
     void anExistingFileIsTightenedAndOtherUrlsAreLeftAlone() throws Exception {
         Path file = Files.createFile(dir.resolve("old.mv.db"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        H2FilePermissions.protect(H2FilePermissions.databaseFile("jdbc:h2:file:" + dir.resolve("old")));
+        H2FilePermissions.protect(Databases.h2File("jdbc:h2:file:" + dir.resolve("old")));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(H2FilePermissions.databaseFile("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isNull();
-        assertThat(H2FilePermissions.databaseFile("jdbc:postgresql://db/x")).isNull();
-        assertThat(H2FilePermissions.databaseFile("jdbc:h2:./data/serial-registry")).hasFileName("serial-registry.mv.db");
+        assertThat(Databases.h2File("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isNull();
+        assertThat(Databases.h2File("jdbc:postgresql://db/x")).isNull();
+        assertThat(Databases.h2File("jdbc:h2:./data/serial-registry")).hasFileName("serial-registry.mv.db");
     }
 }
