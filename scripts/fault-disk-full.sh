@@ -34,7 +34,7 @@ PHONE=09506000134352
 mountpoint -q "$DIR/data" 2>/dev/null && umount "$DIR/data"
 rm -rf "$DIR" && mkdir -p "$DIR/data"
 mount -t tmpfs -o size="$SIZE" tmpfs "$DIR/data"
-# shared: start_app, h2_shell, h2_row
+# shared: start_app, h2_shell, h2_row, scanlog, verify, fill_and_verify, await_recovery, disk_full_verdict
 . "$ROOT/scripts/lib.sh"
 h2_shell
 cleanup() {
@@ -65,19 +65,7 @@ fill_and_verify "$DIR/data"
 
 echo "== free the space"
 rm -f "$DIR/data/filler"
-RECOVERED=no
-for _ in $(seq 1 120); do
-  # the overall status and the scanLog component's (an ADMIN key sees the components)
-  H=$(scanlog); case "$H" in "UP UP"*) RECOVERED=yes; break ;; esac
-  sleep 1
-done
-echo "   health after: $H (recovered: $RECOVERED)"
-# scans the writer gave up on while the disk was full (it should keep them queued until it can write)
-LOST=$(echo "$H" | sed -n 's/.*"lost": \([0-9]*\).*/\1/p')
-AFTER_SEEN=$(verify "${SEEN[0]}"); AFTER_UNSEEN=$(verify "${UNSEEN[0]}")
-echo "   verification after: seen $AFTER_SEEN, unseen $AFTER_UNSEEN"
-CHAIN1=$(curl -s -H "$ADMIN" "$BASE/api/v1/lifecycle/chain-check")
-echo "   event chain after: $CHAIN1"
+await_recovery
 kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 
 echo "== the H2 file after a clean stop, opened with H2's shell"
@@ -88,16 +76,7 @@ EXPECTED=$((20 + $(grep -c ' 200 ' "$DIR/answers.txt" || true) + 2))
 echo "   scans in the file: $(echo "$OPEN" | awk -F'|' '{gsub(/ /, "", $2); print $2}') of $EXPECTED answered" \
   "(H2 stores commits up to WRITE_DELAY, 500 ms, later: those of the moment the disk filled can be lost, as in a crash)"
 
-FIVE=$(grep -c ' 5[0-9][0-9] ' "$DIR/answers.txt" || true)
-FIVEHUNDRED=$(grep -c ' 500 ' "$DIR/answers.txt" || true)
-TRACES=$(grep -c ' TRACE' "$DIR/answers.txt" || true)
-OK=yes
-[ "$FIVEHUNDRED" = 0 ] || OK=no
-[ "$TRACES" = 0 ] || OK=no
-case "$HEALTH_FULL" in *" DOWN "*error*) ;; *) OK=no ;; esac
-[ "$RECOVERED" = yes ] || OK=no
-[ "${LOST:-x}" = 0 ] || OK=no
-echo "$CHAIN1" | grep -q '"intact":true' || OK=no
+disk_full_verdict
 echo "$OPEN" | grep -q '^[0-9]' || OK=no
 echo "== RESULT: $([ $OK = yes ] && echo PASS || echo FAIL): $FIVE of $REQUESTS answers 5xx ($FIVEHUNDRED of them 500), $TRACES with a stack trace; $LOG_TRACES stack-trace lines in the log; scan log health while full: ${HEALTH_FULL%% \{*}; recovered: $RECOVERED; scans lost: ${LOST:-unknown}; chain after: $(echo "$CHAIN1" | head -c 120)"
 [ $OK = yes ]

@@ -31,12 +31,10 @@ PHONE=09506000134352
 
 [ -f "$JAR" ] || { echo "no jar at $JAR: run ./mvnw -DskipTests package first" >&2; exit 2; }
 [ -x "$PG_BIN/pg_ctl" ] || { echo "no PostgreSQL binaries (apt-get install -y postgresql; or set PG_BIN)" >&2; exit 2; }
-# PostgreSQL does not run as root: run its tools as the postgres user then
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pg() { as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg/data" -o "-p $PG_PORT -k /tmp" -l "$DIR/pg/log" -w "$@" >/dev/null; }
-psql_() { as_pg "$PG_BIN/psql" -h /tmp -p "$PG_PORT" -U registry -d serial_registry -Atc "$1"; }
+PG_DATA=$DIR/pg/data
+PG_LOG=$DIR/pg/log
 
-# shared: start_app
+# shared: start_app, as_pg, pg, psql_
 . "$ROOT/scripts/lib.sh"
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true

@@ -42,6 +42,12 @@ print(" ".join(u.get("serial", u.get("SERIAL")) for u in json.load(sys.stdin) if
 #   fill_and_verify FOLDER               fills FOLDER's filesystem to the last byte ($1/filler), verifies
 #                                        $REQUESTS codes (SEEN, UNSEEN, forged), prints the answers and what the
 #                                        log says; sets HEALTH_FULL and LOG_TRACES
+#   await_recovery                       after the space is freed: waits up to 120 s for health UP, verifies a
+#                                        seen and an unseen code, checks the event chain; sets RECOVERED, LOST,
+#                                        CHAIN1
+#   disk_full_verdict                    the checks both scripts share (no 500, no trace in an answer, health
+#                                        DOWN with the error while full, UP after, 0 lost, chain intact): sets
+#                                        OK=yes|no, FIVE, FIVEHUNDRED, TRACES
 scanlog() { curl -s -H "$ADMIN" "$BASE/actuator/health" | python3 -c '
 import json, sys
 h = json.load(sys.stdin); s = h.get("components", {}).get("scanLog", {})
@@ -86,3 +92,42 @@ fill_and_verify() {
   awk '/^20[0-9][0-9]-/ {hdr = $0; next} /^[A-Za-z].*(Exception|Error)/ {if (hdr != "") {print hdr; hdr = ""}}' "$DIR/app.log" \
     | sed -E 's/^[^ ]+ +([A-Z]+) .*\] ([^ ]+) +: .*/\1 \2/' | sort | uniq -c | sort -rn | head -8 | sed 's/^/     /'
 }
+
+await_recovery() {
+  RECOVERED=no
+  for _ in $(seq 1 120); do
+    # the overall status and the scanLog component's (an ADMIN key sees the components)
+    H=$(scanlog); case "$H" in "UP UP"*) RECOVERED=yes; break ;; esac
+    sleep 1
+  done
+  echo "   health after: $H (recovered: $RECOVERED)"
+  # scans the writer gave up on while the disk was full (it should keep them queued until it can write)
+  LOST=$(echo "$H" | sed -n 's/.*"lost": \([0-9]*\).*/\1/p')
+  echo "   verification after: seen $(verify "${SEEN[0]}"), unseen $(verify "${UNSEEN[0]}")"
+  CHAIN1=$(curl -s -H "$ADMIN" "$BASE/api/v1/lifecycle/chain-check")
+  echo "   event chain after: $CHAIN1"
+}
+
+disk_full_verdict() {
+  FIVE=$(grep -c ' 5[0-9][0-9] ' "$DIR/answers.txt" || true)
+  FIVEHUNDRED=$(grep -c ' 500 ' "$DIR/answers.txt" || true)
+  TRACES=$(grep -c ' TRACE' "$DIR/answers.txt" || true)
+  OK=yes
+  [ "$FIVEHUNDRED" = 0 ] || OK=no
+  [ "$TRACES" = 0 ] || OK=no
+  case "$HEALTH_FULL" in *" DOWN "*error*) ;; *) OK=no ;; esac
+  [ "$RECOVERED" = yes ] || OK=no
+  [ "${LOST:-x}" = 0 ] || OK=no
+  echo "$CHAIN1" | grep -q '"intact":true' || OK=no
+}
+
+# A PostgreSQL cluster of the script's own (fault-postgres-outage.sh, fault-disk-full-postgres.sh): Debian's
+# binaries in PG_BIN, the cluster in PG_DATA, its log PG_LOG, socket in /tmp, port PG_PORT, user registry.
+#   as_pg CMD...                         runs CMD as the postgres user when root (PostgreSQL refuses root)
+#   pg start|stop ...                    pg_ctl on the cluster
+#   psql_ SQL                            one statement in serial_registry, unaligned
+#   pg_up                                true while the server accepts connections
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "-p $PG_PORT -k /tmp" -l "$PG_LOG" -w "$@" >/dev/null; }
+psql_() { as_pg "$PG_BIN/psql" -h /tmp -p "$PG_PORT" -U registry -d serial_registry -Atc "$1"; }
+pg_up() { as_pg "$PG_BIN/pg_isready" -q -h /tmp -p "$PG_PORT" -U registry -d serial_registry; }
